@@ -1,0 +1,199 @@
+package io.polyclinic.platform.security;
+
+import io.polyclinic.platform.problem.ProblemResponseWriter;
+import io.polyclinic.platform.problem.Problems;
+import io.polyclinic.platform.web.AccessLogFilter;
+import io.polyclinic.platform.web.HttpProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Zero-trust JWT resource server for every service (S0, S2): each request with a bearer token has it verified
+ * against the identity service's JWKS (signature, expiry, issuer, audience); 401 and 403 are problems; sessions
+ * are stateless and CSRF is off because no cookie authenticates a request. URL rules come from the service's
+ * {@link AuthorizationRules} beans; method rules from {@code @PreAuthorize}.
+ */
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    /** Paths every service leaves open: probes, metrics scraping, API docs, the error page. */
+    static final List<String> ALWAYS_PUBLIC = List.of(
+            "/actuator/health/**",
+            "/actuator/prometheus",
+            "/v3/api-docs/**",
+            "/swagger-ui/**",
+            "/swagger-ui.html",
+            "/error");
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain polyclinicSecurityFilterChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            ObjectProvider<AuthorizationRules> rules,
+            JwtDecoder jwtDecoder,
+            ProblemResponseWriter writer)
+            throws Exception {
+        var entryPoint = authenticationEntryPoint(writer);
+        AccessDeniedHandler deniedHandler = (request, response, e) -> writer.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to perform this action."));
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> {})
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .oauth2ResourceServer(o -> o.jwt(
+                                jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
+                .addFilterAfter(new UserIdLoggingFilter(), BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(registry -> {
+                    registry.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new))
+                            .permitAll();
+                    if (!properties.publicPaths().isEmpty()) {
+                        registry.requestMatchers(properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
+                    }
+                    rules.orderedStream().forEach(rule -> rule.configure(registry));
+                    registry.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    /**
+     * Verifies tokens with the identity service's public keys, fetched lazily from {@code jwk-set-uri} and
+     * cached; a service that holds the keys itself (identity) declares its own decoder.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        var decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                .build();
+        decoder.setJwtValidator(tokenValidator(properties));
+        return decoder;
+    }
+
+    /** Expiry (60 s clock skew), issuer when configured, and audience. */
+    public static OAuth2TokenValidator<Jwt> tokenValidator(SecurityProperties properties) {
+        var validators = new java.util.ArrayList<OAuth2TokenValidator<Jwt>>();
+        validators.add(new JwtTimestampValidator());
+        if (properties.issuer() != null && !properties.issuer().isBlank()) {
+            validators.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        validators.add(
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    /** Maps the {@code roles} claim ({@code ["PATIENT"]}) to authorities {@code ROLE_PATIENT}. */
+    static JwtAuthenticationConverter jwtAuthenticationConverter() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    static AuthenticationEntryPoint authenticationEntryPoint(ProblemResponseWriter writer) {
+        return (request, response, e) -> {
+            var hasToken = request.getHeader("Authorization") != null;
+            response.setHeader("WWW-Authenticate", hasToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+            writer.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            hasToken ? "invalid-token" : "unauthorized",
+                            "Unauthorized",
+                            hasToken
+                                    ? "The access token is invalid or has expired."
+                                    : "A valid access token is required."));
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CorsConfigurationSource.class)
+    CorsConfigurationSource corsConfigurationSource(HttpProperties http) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOrigins(http.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After"));
+        cors.setMaxAge(3600L);
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /** Puts the authenticated user's id where the access log and every later log line can see it. */
+    static final class UserIdLoggingFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(
+                jakarta.servlet.http.HttpServletRequest request,
+                HttpServletResponse response,
+                jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            var isUser = authentication != null
+                    && authentication.isAuthenticated()
+                    && !"anonymousUser".equals(authentication.getName());
+            if (isUser) {
+                request.setAttribute(AccessLogFilter.USER_ID_ATTRIBUTE, authentication.getName());
+                MDC.put("userId", authentication.getName());
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                MDC.remove("userId");
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.polyclinic.platform.security;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service checks access tokens ({@code polyclinic.security.*}).
+ *
+ * @param jwkSetUri where the identity service publishes its public keys (JWKS, RFC 7517); default
+ *     {@code http://localhost:8081/.well-known/jwks.json}
+ * @param issuer the required {@code iss} claim; empty to skip the check (default {@code polyclinic-identity})
+ * @param audience the required {@code aud} value (default {@code polyclinic})
+ * @param publicPaths Ant-style paths open without a token, on top of health, metrics and API docs
+ */
+@ConfigurationProperties("polyclinic.security")
+public record SecurityProperties(
+        @DefaultValue("http://localhost:8081/.well-known/jwks.json")
+        URI jwkSetUri,
+
+        @DefaultValue("polyclinic-identity") String issuer,
+        @DefaultValue("polyclinic") String audience,
+        @DefaultValue List<String> publicPaths) {}

@@ -1,0 +1,52 @@
+package io.polyclinic.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One structured line per request on logger {@code polyclinic.access}: {@code method}, {@code path},
+ * {@code status}, {@code durationMs}, {@code userId} (the token subject, or {@code -}) and {@code requestId}, as
+ * key-value pairs that the ECS JSON log format turns into fields. Health and metrics probes are not logged.
+ */
+public class AccessLogFilter extends OncePerRequestFilter {
+
+    /** Request attribute where the security chain leaves the authenticated user's id for this log line. */
+    public static final String USER_ID_ATTRIBUTE = AccessLogFilter.class.getName() + ".userId";
+
+    private static final Logger log = LoggerFactory.getLogger("polyclinic.access");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            var user = request.getAttribute(USER_ID_ATTRIBUTE);
+            var userId = user == null ? "-" : user.toString();
+            long durationMs = (System.nanoTime() - start) / 1_000_000;
+            if (!request.getRequestURI().startsWith("/actuator")) {
+                log.atInfo()
+                        .addKeyValue("method", request.getMethod())
+                        .addKeyValue("path", request.getRequestURI())
+                        .addKeyValue("status", response.getStatus())
+                        .addKeyValue("durationMs", durationMs)
+                        .addKeyValue("userId", userId)
+                        .addKeyValue("requestId", RequestIdFilter.current())
+                        .log(
+                                "{} {} {} {}ms user={}",
+                                request.getMethod(),
+                                request.getRequestURI(),
+                                response.getStatus(),
+                                durationMs,
+                                userId);
+            }
+        }
+    }
+}

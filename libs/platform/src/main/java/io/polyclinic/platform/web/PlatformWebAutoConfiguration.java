@@ -1,0 +1,69 @@
+package io.polyclinic.platform.web;
+
+import io.polyclinic.platform.problem.ProblemDetailsAdvice;
+import io.polyclinic.platform.problem.ProblemResponseWriter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP middleware every service gets (S0): request id, access log, request timeout, body size limit, problem
+ * details for every error path, and a problem-shaped {@code /error}.
+ *
+ * <p>Filter order, outermost first: request id (so every later line has it), access log (so it times and logs
+ * everything, rejections included), body limit, timeout, then Spring Security and MVC.
+ */
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(HttpProperties.class)
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
+public class PlatformWebAutoConfiguration {
+
+    /** Filters run before Spring Security's chain, whose default order is -100. */
+    private static final int FIRST = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponseWriter problemResponseWriter(JsonMapper jsonMapper) {
+        return new ProblemResponseWriter(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(FIRST);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
+        var registration = new FilterRegistrationBean<>(new AccessLogFilter());
+        registration.setOrder(FIRST + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            HttpProperties properties, ProblemResponseWriter writer) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), writer));
+        registration.setOrder(FIRST + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestTimeoutFilter> requestTimeoutFilter(
+            HttpProperties properties, ProblemResponseWriter writer) {
+        var registration = new FilterRegistrationBean<>(new RequestTimeoutFilter(properties.requestTimeout(), writer));
+        registration.setOrder(FIRST + 3);
+        return registration;
+    }
+}

@@ -1,0 +1,85 @@
+package io.polyclinic.platform.web;
+
+import io.polyclinic.platform.problem.ProblemResponseWriter;
+import io.polyclinic.platform.problem.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Cancels a request that runs past {@code polyclinic.http.request-timeout}: at the deadline the thread serving it
+ * is interrupted (blocking JDBC, HTTP and sleeps give up), and the client gets a 503 problem
+ * {@code request-timeout} unless a response was already sent. Long-lived streams (SSE) should be served
+ * asynchronously, which this filter does not time.
+ */
+public class RequestTimeoutFilter extends OncePerRequestFilter implements DisposableBean {
+
+    private static final String TIMED_OUT = RequestTimeoutFilter.class.getName() + ".timedOut";
+
+    private final Duration timeout;
+    private final ProblemResponseWriter writer;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("request-timeout").daemon().factory());
+
+    public RequestTimeoutFilter(Duration timeout, ProblemResponseWriter writer) {
+        this.timeout = timeout;
+        this.writer = writer;
+    }
+
+    /** Whether this request was cancelled by its deadline; used by the error handler to answer 503, not 500. */
+    public static boolean hasTimedOut(ServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(TIMED_OUT));
+    }
+
+    /** The problem a cancelled request is answered with. */
+    public static ProblemDetail timeoutProblem() {
+        return Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "request-timeout",
+                "Request timed out",
+                "The request took too long and was cancelled. Try again later.");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var thread = Thread.currentThread();
+        var deadline = scheduler.schedule(
+                () -> {
+                    request.setAttribute(TIMED_OUT, Boolean.TRUE);
+                    thread.interrupt();
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!hasTimedOut(request)) {
+                throw e;
+            }
+        } finally {
+            deadline.cancel(false);
+            // The interrupt may land after the work ended; it must not leak into the next request on this thread.
+            Thread.interrupted();
+        }
+        if (hasTimedOut(request) && !response.isCommitted()) {
+            writer.write(request, response, timeoutProblem());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,54 @@
+package io.polyclinic.testkit.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The layer rules every service keeps (CONVENTIONS.md "Layout and names"): controllers translate HTTP and are
+ * used by nobody; services hold the use cases and know nothing of HTTP; repositories translate rows and call
+ * neither services nor controllers. Names decide the layer: {@code *Controller}, {@code *Service},
+ * {@code *Repository}.
+ */
+public final class LayerRules {
+
+    private LayerRules() {}
+
+    /** All rules; check each against the service's imported classes. */
+    public static List<ArchRule> all() {
+        return List.of(
+                noClasses()
+                        .that()
+                        .haveSimpleNameNotEndingWith("Controller")
+                        .should()
+                        .dependOnClassesThat()
+                        .haveSimpleNameEndingWith("Controller")
+                        .because("controllers are the outermost layer")
+                        .allowEmptyShould(true),
+                noClasses()
+                        .that()
+                        .haveSimpleNameEndingWith("Repository")
+                        .should()
+                        .dependOnClassesThat()
+                        .haveSimpleNameEndingWith("Service")
+                        .because("repositories translate rows and hold no use cases")
+                        .allowEmptyShould(true),
+                noClasses()
+                        .that()
+                        .haveSimpleNameEndingWith("Service")
+                        .or()
+                        .haveSimpleNameEndingWith("Repository")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+                        .because("use cases and data access know nothing of HTTP")
+                        .allowEmptyShould(true));
+    }
+
+    /** Checks every rule against the given classes; throws {@link AssertionError} listing the violations. */
+    public static void check(JavaClasses classes) {
+        all().forEach(rule -> rule.check(classes));
+    }
+}
