@@ -200,6 +200,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setDetail(reason(statusCode) + ".");
             }
             Problems.enrich(problem, servletRequest);
+            // The framework may hand us read-only headers.
+            headers = HttpHeaders.copyOf(headers);
             headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         return new ResponseEntity<>(body, headers, statusCode);

@@ -1,0 +1,91 @@
+package io.polyclinic.platform;
+
+import io.polyclinic.platform.problem.ConflictException;
+import io.polyclinic.platform.problem.RuleViolationException;
+import io.polyclinic.platform.problem.TooManyRequestsException;
+import io.polyclinic.platform.security.AuthenticatedUser;
+import io.polyclinic.platform.security.AuthorizationRules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service on the platform starter, with one endpoint per error path the platform must answer. */
+@SpringBootApplication
+class PlatformTestApplication {
+
+    record Greeting(
+            @NotBlank @Size(max = 40) String name,
+            @Email String email,
+            @Positive int count) {}
+
+    @Bean
+    AuthorizationRules publicTestRoutes() {
+        return registry ->
+                registry.requestMatchers(HttpMethod.GET, "/public/**").permitAll();
+    }
+
+    @RestController
+    static class TestController {
+
+        @GetMapping("/public/hello")
+        Map<String, String> hello() {
+            return Map.of("hello", "world");
+        }
+
+        @PostMapping("/greetings")
+        Map<String, Object> greet(@Valid @RequestBody Greeting greeting, AuthenticatedUser user) {
+            return Map.of("name", greeting.name(), "by", user.id().toString(), "roles", user.roles());
+        }
+
+        @GetMapping("/things/{id}")
+        Map<String, UUID> thing(@PathVariable UUID id) {
+            return Map.of("id", id);
+        }
+
+        @GetMapping("/admin-only")
+        @PreAuthorize("hasRole('ADMIN')")
+        Map<String, String> adminOnly() {
+            return Map.of("ok", "yes");
+        }
+
+        @GetMapping("/conflict")
+        void conflict() {
+            throw new ConflictException("slot-already-booked", "Slot already booked", "Slot 42 is taken.");
+        }
+
+        @GetMapping("/rule")
+        void rule() {
+            throw new RuleViolationException("too-short-notice", "Too short notice", "Book at least 1 hour ahead.");
+        }
+
+        @GetMapping("/limited")
+        void limited() {
+            throw new TooManyRequestsException("Too many attempts.", Duration.ofSeconds(42));
+        }
+
+        @GetMapping("/boom")
+        void boom() {
+            throw new IllegalStateException("secret internal detail at org.example.Secret");
+        }
+
+        @GetMapping("/slow")
+        Map<String, String> slow() throws InterruptedException {
+            Thread.sleep(10_000);
+            return Map.of("late", "yes");
+        }
+    }
+}
