@@ -84,7 +84,7 @@ class PlatformTestApplication {
 
         @GetMapping("/slow")
         Map<String, String> slow() throws InterruptedException {
-            Thread.sleep(10_000);
+            Thread.sleep(60_000);
             return Map.of("late", "yes");
         }
     }

@@ -159,14 +159,19 @@ public class PlatformSecurityAutoConfiguration {
         };
     }
 
+    /**
+     * The allow-list from {@code polyclinic.http.cors-allowed-origins}. Conditional on the bean <em>name</em> that
+     * Spring Security's {@code cors()} looks up: Spring MVC's {@code HandlerMappingIntrospector} is itself a
+     * {@link CorsConfigurationSource}, so a condition on the type would always back off.
+     */
     @Bean
-    @ConditionalOnMissingBean(CorsConfigurationSource.class)
+    @ConditionalOnMissingBean(name = "corsConfigurationSource")
     CorsConfigurationSource corsConfigurationSource(HttpProperties http) {
         var cors = new CorsConfiguration();
         cors.setAllowedOrigins(http.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id"));
-        cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After", "X-RateLimit-Remaining"));
         cors.setMaxAge(3600L);
         var source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
