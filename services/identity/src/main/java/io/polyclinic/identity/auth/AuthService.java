@@ -1,0 +1,182 @@
+package io.polyclinic.identity.auth;
+
+import io.polyclinic.identity.config.IdentityProperties;
+import io.polyclinic.identity.password.PasswordHasher;
+import io.polyclinic.identity.ratelimit.LoginRateLimiter;
+import io.polyclinic.identity.token.AccessTokenIssuer;
+import io.polyclinic.identity.token.RefreshTokens;
+import io.polyclinic.identity.user.User;
+import io.polyclinic.identity.user.UserService;
+import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.paging.PageQuery;
+import io.polyclinic.platform.paging.PageResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Login, refresh-token rotation with reuse detection, logout and the session list (SPEC S1).
+ *
+ * <p>A login opens a session; each refresh exchanges the session's current refresh token for a new one (OAuth 2.0
+ * Security BCP, RFC 9700 §4.14.2). Presenting a token that was already exchanged means two parties hold the family:
+ * the whole session is revoked, so the thief's and the victim's newest tokens both stop working.
+ */
+@Service
+public class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final UserService users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final LoginRateLimiter rateLimiter;
+    private final AccessTokenIssuer accessTokens;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration refreshTokenTtl;
+
+    public AuthService(
+            UserService users,
+            SessionRepository sessions,
+            PasswordHasher hasher,
+            LoginRateLimiter rateLimiter,
+            AccessTokenIssuer accessTokens,
+            TransactionTemplate transactions,
+            Clock clock,
+            IdentityProperties properties) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.rateLimiter = rateLimiter;
+        this.accessTokens = accessTokens;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.refreshTokenTtl = properties.tokens().refreshTokenTtl();
+    }
+
+    /**
+     * Checks the credentials and opens a session.
+     *
+     * @throws io.polyclinic.platform.problem.TooManyRequestsException (429) past the per-account or per-IP limit
+     * @throws InvalidCredentialsException (401) for an unknown email or a wrong password, answered alike and in
+     *     about the same time
+     */
+    public TokenPair login(String email, String password, ClientInfo client) {
+        rateLimiter.acquire(email, client.ip());
+        var found = users.findByEmail(email);
+        if (found.isEmpty()) {
+            hasher.matchNothing(password);
+            throw new InvalidCredentialsException();
+        }
+        var user = found.get();
+        if (!hasher.matches(password, user.passwordHash())) {
+            throw new InvalidCredentialsException();
+        }
+        var now = clock.instant();
+        var session = new Session(
+                Ids.newId(), user.id(), now, now, now.plus(refreshTokenTtl), client.userAgent(), client.ip());
+        var refreshToken = RefreshTokens.generate();
+        transactions.executeWithoutResult(status -> {
+            sessions.insertSession(session);
+            sessions.insertRefreshToken(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
+        });
+        return pair(user, session.id(), refreshToken);
+    }
+
+    /**
+     * Exchanges a current refresh token for a new pair carrying the user's current roles.
+     *
+     * @throws InvalidRefreshTokenException (401) when the token is unknown, expired, already used (which also
+     *     revokes its session) or its session was revoked
+     */
+    public TokenPair refresh(String refreshToken) {
+        var hash = RefreshTokens.hash(refreshToken);
+        var newToken = RefreshTokens.generate();
+        var rotated = transactions.execute(status -> {
+            var now = clock.instant();
+            var rotation = sessions.rotate(hash, now);
+            if (rotation.isPresent()) {
+                var sessionId = rotation.get().sessionId();
+                var expiresAt = now.plus(refreshTokenTtl);
+                sessions.insertRefreshToken(RefreshTokens.hash(newToken), sessionId, now, expiresAt);
+                sessions.touch(sessionId, now, expiresAt);
+                return rotation.get();
+            }
+            sessions.findToken(hash)
+                    .filter(state -> state.rotated() && !state.sessionRevoked())
+                    .ifPresent(state -> {
+                        log.warn(
+                                "Refresh token reuse in session {}: revoking the session as possibly stolen",
+                                state.sessionId());
+                        sessions.revoke(state.sessionId(), RevocationReason.REFRESH_TOKEN_REUSE, now);
+                    });
+            return null;
+        });
+        if (rotated == null) {
+            throw new InvalidRefreshTokenException();
+        }
+        var user = users.find(rotated.userId()).orElseThrow(InvalidRefreshTokenException::new);
+        return pair(user, rotated.sessionId(), newToken);
+    }
+
+    /** Ends the caller's current session; harmless when it already ended or is unknown. */
+    public void logout(UUID userId, UUID sessionId) {
+        if (sessionId != null) {
+            sessions.revoke(userId, sessionId, RevocationReason.LOGOUT, clock.instant());
+        }
+    }
+
+    /**
+     * Ends every session of the caller.
+     *
+     * @throws SessionEndedException (401) when the caller's own session has already ended
+     */
+    public void logoutEverywhere(UUID userId, UUID currentSessionId) {
+        requireActive(userId, currentSessionId);
+        sessions.revokeAll(userId, RevocationReason.LOGOUT_ALL, clock.instant());
+    }
+
+    /**
+     * Ends one of the caller's sessions; idempotent for one already ended.
+     *
+     * @throws SessionEndedException (401) when the caller's own session has already ended
+     * @throws SessionNotFoundException (404) when the caller has no session with this id
+     */
+    public void revokeSession(UUID userId, UUID currentSessionId, UUID sessionId) {
+        requireActive(userId, currentSessionId);
+        if (!sessions.revoke(userId, sessionId, RevocationReason.REVOKED_BY_USER, clock.instant())
+                && !sessions.exists(userId, sessionId)) {
+            throw new SessionNotFoundException(sessionId);
+        }
+    }
+
+    /**
+     * One page of the caller's active sessions, newest first.
+     *
+     * @throws SessionEndedException (401) when the caller's own session has already ended
+     */
+    public PageResponse<Session> activeSessions(UUID userId, UUID currentSessionId, PageQuery query) {
+        requireActive(userId, currentSessionId);
+        Instant now = clock.instant();
+        return PageResponse.of(sessions.active(userId, now, query), query, sessions.countActive(userId, now));
+    }
+
+    /**
+     * Access tokens outlive a logout by up to their lifetime; session management refuses those whose session ended.
+     */
+    private void requireActive(UUID userId, UUID sessionId) {
+        if (sessionId == null || !sessions.isActive(userId, sessionId, clock.instant())) {
+            throw new SessionEndedException();
+        }
+    }
+
+    private TokenPair pair(User user, UUID sessionId, String refreshToken) {
+        var access = accessTokens.issue(user.id(), user.email(), user.roleNames(), sessionId);
+        return TokenPair.bearer(access.value(), refreshToken, access.expiresInSeconds());
+    }
+}

@@ -1,0 +1,89 @@
+package io.polyclinic.identity.config;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.polyclinic.identity.password.PasswordHasher;
+import io.polyclinic.identity.password.PasswordPolicy;
+import io.polyclinic.identity.ratelimit.LoginRateLimiter;
+import io.polyclinic.identity.token.AccessTokenIssuer;
+import io.polyclinic.identity.token.SigningKeys;
+import io.polyclinic.platform.security.AuthorizationRules;
+import io.polyclinic.platform.security.PlatformSecurityAutoConfiguration;
+import io.polyclinic.platform.security.SecurityProperties;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Wiring of the identity service: keys, token issuing and verification, password hashing, URL rules. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+@EnableScheduling
+class IdentityConfiguration {
+
+    /** The {@code iss} of our tokens when {@code polyclinic.security.issuer} is blank. */
+    static final String DEFAULT_ISSUER = "polyclinic-identity";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.withBundledList();
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(IdentityProperties properties) {
+        return new PasswordHasher(properties.password().bcryptStrength());
+    }
+
+    @Bean
+    LoginRateLimiter loginRateLimiter(IdentityProperties properties) {
+        var limit = properties.loginRateLimit();
+        return new LoginRateLimiter(limit.perAccount(), limit.perIp(), limit.period(), limit.maxTrackedKeys());
+    }
+
+    @Bean
+    SigningKeys signingKeys(IdentityProperties properties) {
+        var keys = properties.keys();
+        return keys.hasInlineJwks() ? SigningKeys.fromJwks(keys.jwks()) : SigningKeys.fromDirectory(keys.directory());
+    }
+
+    /** Issues tokens with the same issuer and audience that every service (and our own decoder) requires. */
+    @Bean
+    AccessTokenIssuer accessTokenIssuer(
+            SigningKeys keys, IdentityProperties properties, SecurityProperties security, Clock clock) {
+        var issuer = security.issuer() == null || security.issuer().isBlank() ? DEFAULT_ISSUER : security.issuer();
+        return new AccessTokenIssuer(keys, properties.tokens().accessTokenTtl(), issuer, security.audience(), clock);
+    }
+
+    /**
+     * Verifies access tokens with our own public keys, in process, so identity never calls its own JWKS endpoint;
+     * the checks (expiry, issuer, audience) are the platform's.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security) {
+        var decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicJwkSet()))
+                .build();
+        decoder.setJwtValidator(PlatformSecurityAutoConfiguration.tokenValidator(security));
+        return decoder;
+    }
+
+    /** Registration, login, refresh and the public keys need no token; the admin API needs ADMIN. */
+    @Bean
+    AuthorizationRules identityAuthorizationRules() {
+        return registry -> registry.requestMatchers(
+                        HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                .permitAll()
+                .requestMatchers("/api/v1/admin/**")
+                .hasRole("ADMIN");
+    }
+}

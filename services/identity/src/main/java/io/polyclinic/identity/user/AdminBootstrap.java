@@ -1,0 +1,44 @@
+package io.polyclinic.identity.user;
+
+import io.polyclinic.identity.config.IdentityProperties;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first administrator at start from {@code polyclinic.identity.admin.email} and {@code .password}
+ * (environment {@code POLYCLINIC_ADMIN_EMAIL} / {@code POLYCLINIC_ADMIN_PASSWORD}) with roles ADMIN and PATIENT, when
+ * no account has that email. Idempotent: an existing account is left as it is (its password is not reset). The
+ * password is never logged.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final UserService users;
+    private final IdentityProperties.Admin admin;
+
+    AdminBootstrap(UserService users, IdentityProperties properties) {
+        this.users = users;
+        this.admin = properties.admin();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!admin.isConfigured()) {
+            log.info("No first administrator configured (polyclinic.identity.admin.email/password)");
+            return;
+        }
+        var created = users.createIfMissing(
+                admin.email(), admin.password(), admin.fullName(), EnumSet.of(Role.PATIENT, Role.ADMIN));
+        if (created) {
+            log.info("Created the first administrator {}", admin.email());
+        } else {
+            log.info("The administrator account {} already exists; left unchanged", admin.email());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.polyclinic.identity.user;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A user as the API shows it: {@code {"id","email","fullName","roles":["PATIENT"]}}; never the password hash.
+ *
+ * @param roles role names in the order PATIENT, CLINIC_MANAGER, ADMIN
+ */
+public record UserResponse(UUID id, String email, String fullName, List<String> roles) {
+
+    static UserResponse of(User user) {
+        return new UserResponse(user.id(), user.email(), user.fullName(), user.roleNames());
+    }
+}

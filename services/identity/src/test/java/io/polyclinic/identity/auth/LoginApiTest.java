@@ -1,0 +1,141 @@
+package io.polyclinic.identity.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import io.polyclinic.identity.IdentityApiTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LoginApiTest extends IdentityApiTest {
+
+    @Test
+    void loginAnswersABearerTokenPairThatIsNotCached() {
+        var email = uniqueEmail();
+        register(email);
+
+        var response = login(email.toUpperCase(java.util.Locale.ROOT), PASSWORD);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text("tokenType")).isEqualTo("Bearer");
+        assertThat(response.body().get("expiresIn").asLong()).isEqualTo(900);
+        assertThat(response.text("accessToken")).isNotBlank();
+        assertThat(response.text("refreshToken")).matches("[A-Za-z0-9_-]{43}");
+        assertThat(response.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void theAccessTokenVerifiesAgainstThePublishedJwksAndCarriesTheExpectedClaims() throws Exception {
+        var email = uniqueEmail();
+        var userId = register(email);
+        var token = login(email, PASSWORD).text("accessToken");
+
+        var jwks = JWKSet.parse(get("/.well-known/jwks.json", null).raw().body());
+        var jwt = SignedJWT.parse(token);
+        var kid = jwt.getHeader().getKeyID();
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(kid).isNotBlank();
+        var key = (RSAKey) jwks.getKeyByKeyId(kid);
+        assertThat(key).isNotNull();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+
+        var claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo(userId.toString());
+        assertThat(claims.getStringClaim("email")).isEqualTo(email);
+        assertThat(claims.getStringListClaim("roles")).containsExactly("PATIENT");
+        assertThat(claims.getIssuer()).isEqualTo("polyclinic-identity");
+        assertThat(claims.getAudience()).containsExactly("polyclinic");
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(UUID.fromString(claims.getStringClaim("sid"))).isNotNull();
+        var issuedAt = claims.getIssueTime().toInstant();
+        assertThat(issuedAt)
+                .isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
+        assertThat(Duration.between(issuedAt, claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofMinutes(15));
+
+        var me = get("/api/v1/users/me", token);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("email")).isEqualTo(email);
+    }
+
+    @Test
+    void anUnknownEmailAndAWrongPasswordGetTheSameProblem() {
+        var email = uniqueEmail();
+        register(email);
+
+        var wrongPassword = login(email, "not the password at all").assertProblem(401, "invalid-credentials");
+        var unknownEmail = login(uniqueEmail(), PASSWORD).assertProblem(401, "invalid-credentials");
+
+        var ignored = List.of("traceId", "requestId");
+        var a = (tools.jackson.databind.node.ObjectNode) wrongPassword.body();
+        var b = (tools.jackson.databind.node.ObjectNode) unknownEmail.body();
+        a.remove(ignored);
+        b.remove(ignored);
+        assertThat(a).isEqualTo(b);
+        assertThat(wrongPassword.raw().body()).doesNotContain(email);
+    }
+
+    @Test
+    void theSixthAttemptOnOneAccountWithinAMinuteIsAnswered429WithRetryAfter() {
+        var email = uniqueEmail();
+        register(email);
+        for (int i = 0; i < 5; i++) {
+            login(email, "wrong password " + i).assertProblem(401, "invalid-credentials");
+        }
+
+        var limited = login(email, PASSWORD).assertProblem(429, "rate-limited");
+
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+    }
+
+    @Test
+    void theAccountLimitHoldsAcrossClientAddresses() {
+        var email = uniqueEmail();
+        for (int i = 0; i < 5; i++) {
+            send(request("/api/v1/auth/login")
+                    .setHeader("X-Forwarded-For", "198.19.0." + (i + 1))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"email\":\"" + email + "\",\"password\":\"x\"}")));
+        }
+        login(email, PASSWORD).assertProblem(429, "rate-limited");
+    }
+
+    @Test
+    void aClientAddressIsLimitedToTwentyAttemptsAMinuteAcrossAccounts() {
+        // The bucket refills continuously (one attempt every 3 s), so a slow run may earn an extra attempt or two.
+        int rejectedAfter = -1;
+        for (int i = 0; i < 25 && rejectedAfter < 0; i++) {
+            var response = login(uniqueEmail(), PASSWORD);
+            if (response.status() == 429) {
+                rejectedAfter = i;
+                response.assertProblem(429, "rate-limited");
+                assertThat(response.header("Retry-After")).isNotBlank();
+            } else {
+                response.assertProblem(401, "invalid-credentials");
+            }
+        }
+
+        assertThat(rejectedAfter).isBetween(20, 24);
+    }
+
+    @Test
+    void loginWithMissingFieldsIsAnswered400() {
+        postJson("/api/v1/auth/login", Map.of("email", uniqueEmail())).assertProblem(400, "validation-failed");
+        postJson("/api/v1/auth/login", "{\"email\":1,\"password\":[]}", null).assertProblem(400, "malformed-body");
+    }
+
+    @Test
+    void loginWithAnUnknownFieldIsAnswered400() {
+        postJson("/api/v1/auth/login", "{\"email\":\"a@b.c\",\"password\":\"x\",\"remember\":true}", null)
+                .assertProblem(400, "malformed-body");
+    }
+}
