@@ -1,0 +1,62 @@
+package io.polyclinic.booking.appointment;
+
+import io.polyclinic.platform.paging.PageQuery;
+import io.polyclinic.platform.paging.PageResponse;
+import io.polyclinic.platform.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Appointments: {@code POST /api/v1/appointments} (PATIENT), {@code GET /api/v1/appointments/{id}},
+ * {@code POST /api/v1/appointments/{id}/cancel}, {@code GET /api/v1/appointments/me?scope=upcoming|past}, and the
+ * staff alias {@code POST /api/v1/admin/appointments/{id}/cancel}.
+ */
+@RestController
+public class AppointmentController {
+
+    private final AppointmentService appointments;
+
+    public AppointmentController(AppointmentService appointments) {
+        this.appointments = appointments;
+    }
+
+    /** Books: 201 + Location {@code /api/v1/appointments/{id}} + the appointment. */
+    @PostMapping("/api/v1/appointments")
+    public ResponseEntity<Appointment> book(AuthenticatedUser user, @Valid @RequestBody BookingRequest request) {
+        var appointment = appointments.book(user, request.slotId());
+        return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
+                .body(appointment);
+    }
+
+    @GetMapping("/api/v1/appointments/me")
+    public PageResponse<Appointment> mine(
+            AuthenticatedUser user,
+            @RequestParam(required = false) @Size(max = 20) String scope,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return appointments.mine(user, scope, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/api/v1/appointments/{id}")
+    public Appointment get(AuthenticatedUser user, @PathVariable UUID id) {
+        return appointments.get(user, id);
+    }
+
+    /** Cancels; the body {@code {"reason"}} is optional for the patient, required for staff. */
+    @PostMapping({"/api/v1/appointments/{id}/cancel", "/api/v1/admin/appointments/{id}/cancel"})
+    public Appointment cancel(
+            AuthenticatedUser user,
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) CancelRequest request) {
+        return appointments.cancel(user, id, request == null ? null : request.reason());
+    }
+}

@@ -1,0 +1,185 @@
+package io.polyclinic.booking.appointment;
+
+import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.slot.Slot;
+import io.polyclinic.booking.slot.SlotStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Rows of {@code appointments}, and the slot claim of a booking. Invariants live in the schema: one live
+ * appointment per slot (unique partial index), a patient's BOOKED appointments never overlap (exclusion).
+ */
+@Repository
+public class AppointmentRepository {
+
+    /** A slot to book, with its doctor's status. */
+    public record BookableSlot(Slot slot, DoctorStatus doctorStatus) {}
+
+    private static final String VIEW = """
+            select a.*, d.full_name doctor_name, c.name clinic_name, c.time_zone clinic_time_zone
+              from appointments a join doctors d on d.id = a.doctor_id join clinics c on c.id = a.clinic_id
+            """;
+
+    private static final RowMapper<Appointment> MAPPER = (rs, n) -> new Appointment(
+            rs.getObject("id", UUID.class),
+            rs.getObject("slot_id", UUID.class),
+            rs.getObject("doctor_id", UUID.class),
+            rs.getObject("patient_id", UUID.class),
+            rs.getObject("clinic_id", UUID.class),
+            instant(rs.getObject("start_at", OffsetDateTime.class)),
+            instant(rs.getObject("end_at", OffsetDateTime.class)),
+            AppointmentStatus.valueOf(rs.getString("status")),
+            instant(rs.getObject("created_at", OffsetDateTime.class)),
+            instant(rs.getObject("cancelled_at", OffsetDateTime.class)),
+            rs.getString("cancel_reason"),
+            rs.getObject("cancelled_by", UUID.class),
+            rs.getString("doctor_name"),
+            rs.getString("clinic_name"),
+            rs.getString("clinic_time_zone"));
+
+    private final JdbcClient jdbc;
+
+    public AppointmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serializes this patient's bookings until the transaction ends, so counting then inserting is race-free. */
+    public void lockPatient(UUID patientId) {
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(patientId.getMostSignificantBits() ^ patientId.getLeastSignificantBits())
+                .query((rs, n) -> 1)
+                .single();
+    }
+
+    public Optional<BookableSlot> findBookableSlot(UUID slotId) {
+        return jdbc.sql(
+                        "select s.*, d.status doctor_status from slots s join doctors d on d.id = s.doctor_id where s.id = ?")
+                .param(slotId)
+                .query((rs, n) -> new BookableSlot(
+                        new Slot(
+                                rs.getObject("id", UUID.class),
+                                rs.getObject("doctor_id", UUID.class),
+                                rs.getObject("clinic_id", UUID.class),
+                                instant(rs.getObject("start_at", OffsetDateTime.class)),
+                                instant(rs.getObject("end_at", OffsetDateTime.class)),
+                                SlotStatus.valueOf(rs.getString("status"))),
+                        DoctorStatus.valueOf(rs.getString("doctor_status"))))
+                .optional();
+    }
+
+    /** The patient's BOOKED appointments starting after {@code now}. */
+    public long countFutureBooked(UUID patientId, Instant now) {
+        return jdbc.sql("select count(*) from appointments where patient_id = ? and status = 'BOOKED' and start_at > ?")
+                .params(patientId, utc(now))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Whether the patient holds a BOOKED appointment overlapping {@code [start, end)}. */
+    public boolean hasOverlap(UUID patientId, Instant start, Instant end) {
+        return jdbc.sql("""
+                select exists (select 1 from appointments where patient_id = ? and status = 'BOOKED'
+                                  and tstzrange(start_at, end_at) && tstzrange(?, ?))
+                """)
+                .params(patientId, utc(start), utc(end))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * AVAILABLE -> BOOKED in one statement: among concurrent claims exactly one sees the row AVAILABLE (the
+     * others wait on its row lock, then find it BOOKED).
+     *
+     * @return true for the winner
+     */
+    public boolean claimSlot(UUID slotId) {
+        return jdbc.sql("update slots set status = 'BOOKED' where id = ? and status = 'AVAILABLE' returning id")
+                .param(slotId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Current status of a slot, if it exists. */
+    public Optional<SlotStatus> slotStatus(UUID slotId) {
+        return jdbc.sql("select status from slots where id = ?")
+                .param(slotId)
+                .query((rs, n) -> SlotStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    /** Inserts a BOOKED appointment; false when a constraint (live appointment on the slot, overlap) refused it. */
+    public boolean insertBooked(UUID id, UUID patientId, Slot slot, Instant createdAt) {
+        return jdbc.sql("""
+                insert into appointments (id, patient_id, slot_id, doctor_id, clinic_id, start_at, end_at, status,
+                                          created_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?) on conflict do nothing
+                """)
+                        .params(
+                                id,
+                                patientId,
+                                slot.id(),
+                                slot.doctorId(),
+                                slot.clinicId(),
+                                utc(slot.start()),
+                                utc(slot.end()),
+                                utc(createdAt))
+                        .update()
+                > 0;
+    }
+
+    public Optional<Appointment> findById(UUID id) {
+        return jdbc.sql(VIEW + " where a.id = ?").param(id).query(MAPPER).optional();
+    }
+
+    /** Locks the appointment's row for a status change. */
+    public Optional<Appointment> findByIdForUpdate(UUID id) {
+        return jdbc.sql(VIEW + " where a.id = ? for update of a")
+                .param(id)
+                .query(MAPPER)
+                .optional();
+    }
+
+    /** BOOKED -> CANCELLED; false when it was not BOOKED. */
+    public boolean cancel(UUID id, Instant at, String reason, UUID by) {
+        return jdbc.sql("""
+                update appointments set status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?, cancelled_by = ?
+                 where id = ? and status = 'BOOKED'
+                """).params(utc(at), reason, by, id).update() > 0;
+    }
+
+    /**
+     * A page of the patient's appointments: upcoming (not yet ended, soonest first) or past (ended, latest first).
+     */
+    public List<Appointment> findByPatient(UUID patientId, boolean upcoming, Instant now, long offset, int limit) {
+        return jdbc.sql(VIEW + " where a.patient_id = ? and " + (upcoming ? "a.end_at > ?" : "a.end_at <= ?")
+                        + " order by a.start_at " + (upcoming ? "asc" : "desc") + ", a.id offset ? limit ?")
+                .params(patientId, utc(now), offset, limit)
+                .query(MAPPER)
+                .list();
+    }
+
+    public long countByPatient(UUID patientId, boolean upcoming, Instant now) {
+        return jdbc.sql("select count(*) from appointments a where a.patient_id = ? and "
+                        + (upcoming ? "a.end_at > ?" : "a.end_at <= ?"))
+                .params(patientId, utc(now))
+                .query(Long.class)
+                .single();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

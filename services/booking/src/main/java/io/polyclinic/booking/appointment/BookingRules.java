@@ -1,0 +1,80 @@
+package io.polyclinic.booking.appointment;
+
+import io.polyclinic.booking.appointment.AppointmentProblems.AppointmentNotActiveException;
+import io.polyclinic.booking.appointment.AppointmentProblems.CancelCutoffPassedException;
+import io.polyclinic.booking.appointment.AppointmentProblems.DoctorNotAvailableException;
+import io.polyclinic.booking.appointment.AppointmentProblems.SlotAlreadyBookedException;
+import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedException;
+import io.polyclinic.booking.appointment.AppointmentProblems.SlotStartedException;
+import io.polyclinic.booking.appointment.AppointmentProblems.TooManyAppointmentsException;
+import io.polyclinic.booking.appointment.AppointmentProblems.TooShortNoticeException;
+import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.slot.Slot;
+import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.platform.problem.InvalidRequestException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The booking and cancellation rules of S3, free of storage: which slot a patient may book now and who may cancel
+ * an appointment when. The database still has the last word on races (see {@code AppointmentService}).
+ *
+ * @param minNotice a slot must start at least this long after now
+ * @param cancelCutoff a patient may cancel until this long before the start
+ * @param maxFutureAppointments the most future BOOKED appointments one patient may hold
+ */
+public record BookingRules(Duration minNotice, Duration cancelCutoff, int maxFutureAppointments) {
+
+    /**
+     * Checks that the slot may be booked now.
+     *
+     * @throws SlotBlockedException (409) BLOCKED; SlotAlreadyBookedException (409) BOOKED;
+     *     DoctorNotAvailableException (422); SlotStartedException (422); TooShortNoticeException (422)
+     */
+    public void checkBookable(Slot slot, DoctorStatus doctorStatus, Instant now) {
+        if (slot.status() == SlotStatus.BLOCKED) {
+            throw new SlotBlockedException();
+        }
+        if (slot.status() == SlotStatus.BOOKED) {
+            throw new SlotAlreadyBookedException(slot.id());
+        }
+        if (doctorStatus != DoctorStatus.ACTIVE) {
+            throw new DoctorNotAvailableException();
+        }
+        if (!slot.start().isAfter(now)) {
+            throw new SlotStartedException();
+        }
+        if (slot.start().isBefore(now.plus(minNotice))) {
+            throw new TooShortNoticeException(minNotice);
+        }
+    }
+
+    /** @throws TooManyAppointmentsException (422) when the patient holds the maximum already */
+    public void checkFutureAppointments(long futureBooked) {
+        if (futureBooked >= maxFutureAppointments) {
+            throw new TooManyAppointmentsException(maxFutureAppointments);
+        }
+    }
+
+    /**
+     * Checks a cancellation.
+     *
+     * @param staff the caller is an ADMIN or a manager of the appointment's clinic: any time, reason required
+     * @throws AppointmentNotActiveException (409) when not BOOKED; InvalidRequestException (400) staff without a
+     *     reason; CancelCutoffPassedException (422) a patient after the cutoff
+     */
+    public void checkCancellable(AppointmentStatus status, Instant start, boolean staff, String reason, Instant now) {
+        if (status != AppointmentStatus.BOOKED) {
+            throw new AppointmentNotActiveException();
+        }
+        if (staff) {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidRequestException("reason", "A reason is required when staff cancel an appointment.");
+            }
+            return;
+        }
+        if (now.isAfter(start.minus(cancelCutoff))) {
+            throw new CancelCutoffPassedException(cancelCutoff);
+        }
+    }
+}

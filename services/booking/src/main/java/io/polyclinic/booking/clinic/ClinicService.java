@@ -1,0 +1,96 @@
+package io.polyclinic.booking.clinic;
+
+import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.paging.PageQuery;
+import io.polyclinic.platform.paging.PageResponse;
+import io.polyclinic.platform.problem.InvalidRequestException;
+import io.polyclinic.platform.problem.NotFoundException;
+import io.polyclinic.platform.security.AuthenticatedUser;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of clinics: the public list, and admin/manager create, update and manager assignment. */
+@Service
+public class ClinicService {
+
+    private final ClinicRepository clinics;
+    private final ClinicAccess access;
+
+    public ClinicService(ClinicRepository clinics, ClinicAccess access) {
+        this.clinics = clinics;
+        this.access = access;
+    }
+
+    /** A page of clinics ordered by name, optionally in one city (case-insensitive). */
+    public PageResponse<Clinic> list(String city, PageQuery page) {
+        var normalized = city == null || city.isBlank() ? null : city.strip();
+        return PageResponse.of(
+                clinics.findPage(normalized, page.offset(), page.size()), page, clinics.count(normalized));
+    }
+
+    /** @throws NotFoundException (404) for an unknown id */
+    public Clinic get(UUID id) {
+        return clinics.findById(id).orElseThrow(() -> new NotFoundException("clinic", id));
+    }
+
+    /** Creates a clinic (ADMIN only, checked by the controller). @throws InvalidRequestException for an unknown zone */
+    @Transactional
+    public Clinic create(ClinicRequest request) {
+        var clinic = toClinic(Ids.newId(), request);
+        clinics.insert(clinic);
+        return clinic;
+    }
+
+    /**
+     * Replaces a clinic's fields; a CLINIC_MANAGER may update only their own clinics.
+     *
+     * @throws NotFoundException (404), {@link ClinicAccess.NotClinicManagerException} (403)
+     */
+    @Transactional
+    public Clinic update(AuthenticatedUser user, UUID id, ClinicRequest request) {
+        get(id);
+        access.requireManages(user, id);
+        var clinic = toClinic(id, request);
+        clinics.update(clinic);
+        return clinic;
+    }
+
+    /** Replaces the clinic's managers (ADMIN only). @throws NotFoundException (404) for an unknown clinic */
+    @Transactional
+    public List<UUID> assignManagers(UUID clinicId, List<UUID> userIds) {
+        get(clinicId);
+        clinics.replaceManagers(clinicId, userIds);
+        return clinics.managers(clinicId);
+    }
+
+    /** The user ids of the clinic's managers. */
+    public List<UUID> managers(UUID clinicId) {
+        get(clinicId);
+        return clinics.managers(clinicId);
+    }
+
+    /** Validates an IANA zone id such as {@code Asia/Vladivostok}. */
+    static String validZone(String zone) {
+        var id = zone.strip();
+        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+            throw new InvalidRequestException(
+                    "timeZone", "timeZone must be an IANA time zone id such as Europe/Moscow.");
+        }
+        return id;
+    }
+
+    private static Clinic toClinic(UUID id, ClinicRequest r) {
+        return new Clinic(
+                id,
+                r.name().strip(),
+                r.address().strip(),
+                r.city().strip(),
+                r.latitude(),
+                r.longitude(),
+                validZone(r.timeZone()),
+                r.phone() == null || r.phone().isBlank() ? null : r.phone().strip());
+    }
+}

@@ -1,0 +1,48 @@
+package io.polyclinic.booking.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Booking rules and limits ({@code polyclinic.booking.*}).
+ *
+ * @param minNotice how far ahead a slot must start to be booked ({@code min-notice}, default {@code 1h})
+ * @param cancelCutoff until how long before the start a patient may cancel ({@code cancel-cutoff}, default {@code 2h})
+ * @param maxFutureAppointments how many future BOOKED appointments one patient may hold
+ *     ({@code max-future-appointments}, default 5)
+ * @param maxSlotRangeDays the widest date range of slot listings and date-range search ({@code max-slot-range-days},
+ *     default 31 days)
+ * @param maxWorkingPlanDays the widest date range of one working plan ({@code max-working-plan-days}, default 92 days)
+ * @param demoData the demo data set ({@code demo-data.*})
+ */
+@Validated
+@ConfigurationProperties("polyclinic.booking")
+public record BookingProperties(
+        @DefaultValue("1h") @NotNull Duration minNotice,
+        @DefaultValue("2h") @NotNull Duration cancelCutoff,
+        @DefaultValue("5") @Min(1) @Max(1000) int maxFutureAppointments,
+        @DefaultValue("31") @Min(1) @Max(366) int maxSlotRangeDays,
+        @DefaultValue("92") @Min(1) @Max(366) int maxWorkingPlanDays,
+        @DefaultValue @Valid DemoData demoData) {
+
+    /**
+     * The demo data set loaded by {@code DemoDataLoader}.
+     *
+     * @param enabled load it (once, into a database without demo data) and top slots up on every start
+     *     ({@code polyclinic.booking.demo-data.enabled}, default {@code false}; the dev stack turns it on)
+     * @param doctors how many doctors to create ({@code doctors}, default 520)
+     * @param daysAhead how many days of free slots to keep ahead of today ({@code days-ahead}, default 14)
+     * @param seed the random seed, so every load produces the same names ({@code seed}, default 20261122)
+     */
+    public record DemoData(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("520") @Min(1) @Max(100000) int doctors,
+            @DefaultValue("14") @Min(1) @Max(92) int daysAhead,
+            @DefaultValue("20261122") long seed) {}
+}

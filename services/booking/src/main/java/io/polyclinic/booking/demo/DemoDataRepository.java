@@ -1,0 +1,129 @@
+package io.polyclinic.booking.demo;
+
+import java.sql.Time;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Batch writes of the demo data set and the state of its schedules. */
+@Repository
+public class DemoDataRepository {
+
+    /** A demo doctor's weekly schedule in one clinic, with the clinic's zone and its latest slot start (or null). */
+    public record Schedule(
+            UUID doctorId,
+            UUID clinicId,
+            String zone,
+            String days,
+            LocalTime start,
+            LocalTime end,
+            int slotMinutes,
+            Instant lastStart) {}
+
+    record ClinicRow(UUID id, DemoCatalog.DemoClinic clinic) {}
+
+    record DoctorRow(UUID id, String fullName, String bio, int experienceYears, String photoUrl) {}
+
+    record Link(UUID doctorId, Object other) {}
+
+    record ScheduleRow(UUID doctorId, UUID clinicId, String days, LocalTime start, LocalTime end, int slotMinutes) {}
+
+    private final JdbcTemplate jdbc;
+
+    public DemoDataRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Marks the demo data as loaded; false when it was loaded before. */
+    public boolean markLoaded() {
+        return jdbc.update("insert into demo_data_runs (id, loaded_at) values (1, now()) on conflict do nothing") > 0;
+    }
+
+    void insertSpecialties(List<DemoCatalog.DemoSpecialty> specialties) {
+        jdbc.batchUpdate(
+                "insert into specialties (code, name_ru, name_en) values (?, ?, ?) on conflict do nothing",
+                specialties.stream()
+                        .map(s -> new Object[] {s.code(), s.nameRu(), s.nameEn()})
+                        .toList());
+    }
+
+    void insertClinics(List<ClinicRow> clinics) {
+        jdbc.batchUpdate(
+                "insert into clinics (id, name, address, city, latitude, longitude, time_zone, phone)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                clinics.stream()
+                        .map(c -> new Object[] {
+                            c.id(),
+                            c.clinic().name(),
+                            c.clinic().address(),
+                            c.clinic().city(),
+                            c.clinic().lat(),
+                            c.clinic().lon(),
+                            c.clinic().zone(),
+                            c.clinic().phone()
+                        })
+                        .toList());
+    }
+
+    void insertDoctors(List<DoctorRow> doctors) {
+        jdbc.batchUpdate(
+                "insert into doctors (id, full_name, bio, experience_years, photo_url, status)"
+                        + " values (?, ?, ?, ?, ?, 'ACTIVE')",
+                doctors.stream()
+                        .map(d -> new Object[] {d.id(), d.fullName(), d.bio(), d.experienceYears(), d.photoUrl()})
+                        .toList());
+    }
+
+    void insertDoctorSpecialties(List<Link> links) {
+        jdbc.batchUpdate(
+                "insert into doctor_specialties (doctor_id, specialty_code) values (?, ?)",
+                links.stream().map(l -> new Object[] {l.doctorId(), l.other()}).toList());
+    }
+
+    void insertDoctorClinics(List<Link> links) {
+        jdbc.batchUpdate(
+                "insert into doctor_clinics (doctor_id, clinic_id) values (?, ?)",
+                links.stream().map(l -> new Object[] {l.doctorId(), l.other()}).toList());
+    }
+
+    void insertSchedules(List<ScheduleRow> schedules) {
+        jdbc.batchUpdate(
+                "insert into demo_schedules (doctor_id, clinic_id, days, start_time, end_time, slot_minutes)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                schedules.stream()
+                        .map(s -> new Object[] {
+                            s.doctorId(),
+                            s.clinicId(),
+                            s.days(),
+                            Time.valueOf(s.start()),
+                            Time.valueOf(s.end()),
+                            s.slotMinutes()
+                        })
+                        .toList());
+    }
+
+    /** Every demo schedule with the latest start of its slots. */
+    public List<Schedule> schedules() {
+        return jdbc.query("""
+                select ds.doctor_id, ds.clinic_id, c.time_zone, ds.days, ds.start_time, ds.end_time, ds.slot_minutes,
+                       (select max(s.start_at) from slots s where s.doctor_id = ds.doctor_id
+                           and s.clinic_id = ds.clinic_id) last_start
+                  from demo_schedules ds join clinics c on c.id = ds.clinic_id
+                """, (rs, n) -> {
+            var last = rs.getObject("last_start", OffsetDateTime.class);
+            return new Schedule(
+                    rs.getObject("doctor_id", UUID.class),
+                    rs.getObject("clinic_id", UUID.class),
+                    rs.getString("time_zone"),
+                    rs.getString("days"),
+                    rs.getObject("start_time", LocalTime.class),
+                    rs.getObject("end_time", LocalTime.class),
+                    rs.getInt("slot_minutes"),
+                    last == null ? null : last.toInstant());
+        });
+    }
+}

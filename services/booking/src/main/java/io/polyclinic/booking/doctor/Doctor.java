@@ -1,0 +1,25 @@
+package io.polyclinic.booking.doctor;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A doctor as stored.
+ *
+ * @param experienceYears years of practice, or null when unknown
+ * @param rating average review rating 0..5 (0 without reviews)
+ * @param reviewCount number of reviews
+ * @param specialtyCodes the doctor's specialties' codes
+ * @param clinicIds the clinics the doctor works in
+ */
+public record Doctor(
+        UUID id,
+        String fullName,
+        String bio,
+        Integer experienceYears,
+        String photoUrl,
+        DoctorStatus status,
+        double rating,
+        int reviewCount,
+        List<String> specialtyCodes,
+        List<UUID> clinicIds) {}

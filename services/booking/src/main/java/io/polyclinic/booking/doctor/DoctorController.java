@@ -1,0 +1,109 @@
+package io.polyclinic.booking.doctor;
+
+import io.polyclinic.platform.paging.PageQuery;
+import io.polyclinic.platform.paging.PageResponse;
+import io.polyclinic.platform.problem.InvalidRequestException;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Public doctor search and card.
+ *
+ * <p>{@code GET /api/v1/doctors?name=&specialty=&status=&city=&date=|from=&to=&sort=&page=&size=}: dates are local
+ * dates in each clinic's zone ({@code yyyy-MM-dd}, inclusive, at most 31 days); {@code sort} is
+ * relevance|rating|nearestSlot|name. Specialty names follow {@code Accept-Language} ({@code ru}, else English).
+ */
+@RestController
+@RequestMapping("/api/v1/doctors")
+public class DoctorController {
+
+    private final DoctorService doctors;
+
+    public DoctorController(DoctorService doctors) {
+        this.doctors = doctors;
+    }
+
+    /** A page of {@link DoctorView}s; 400 for bad parameters. */
+    @GetMapping
+    public PageResponse<DoctorView> search(
+            @RequestParam(required = false) @Size(max = 100) String name,
+            @RequestParam(required = false) @Size(max = 50) String specialty,
+            @RequestParam(required = false) DoctorStatus status,
+            @RequestParam(required = false) @Size(max = 100) String city,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate date,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Size(max = 20) String sort,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestHeader(value = "Accept-Language", required = false) @Size(max = 200) String acceptLanguage) {
+        var criteria = criteria(name, specialty, status, city, null, date, from, to, sort, false);
+        return doctors.search(criteria, PageQuery.of(page, size), language(acceptLanguage));
+    }
+
+    /** The doctor card; 404 when unknown. */
+    @GetMapping("/{id}")
+    public DoctorCard card(
+            @PathVariable UUID id,
+            @RequestHeader(value = "Accept-Language", required = false) @Size(max = 200) String acceptLanguage) {
+        return doctors.card(id, language(acceptLanguage));
+    }
+
+    /** Builds search criteria from query parameters shared by the public and the admin search. */
+    static DoctorSearchCriteria criteria(
+            String name,
+            String specialty,
+            DoctorStatus status,
+            String city,
+            UUID clinicId,
+            LocalDate date,
+            LocalDate from,
+            LocalDate to,
+            String sort,
+            boolean includeInactive) {
+        if (date != null && (from != null || to != null)) {
+            throw new InvalidRequestException("date", "Give either date or from/to, not both.");
+        }
+        if ((from == null) != (to == null)) {
+            throw new InvalidRequestException(from == null ? "from" : "to", "from and to go together.");
+        }
+        if (date != null) {
+            from = date;
+            to = date;
+        }
+        return new DoctorSearchCriteria(
+                blankToNull(name),
+                blankToNull(specialty),
+                status,
+                blankToNull(city),
+                clinicId,
+                from,
+                to,
+                DoctorSortOrder.parse(sort),
+                includeInactive);
+    }
+
+    /** {@code ru} when the client prefers Russian, else {@code en}. */
+    static String language(String acceptLanguage) {
+        return acceptLanguage != null
+                        && acceptLanguage
+                                .strip()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .startsWith("ru")
+                ? "ru"
+                : "en";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

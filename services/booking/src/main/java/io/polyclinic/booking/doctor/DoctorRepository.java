@@ -1,0 +1,119 @@
+package io.polyclinic.booking.doctor;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code doctors}, {@code doctor_specialties} and {@code doctor_clinics}. */
+@Repository
+public class DoctorRepository {
+
+    private final JdbcClient jdbc;
+
+    public DoctorRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the doctor and its specialty and clinic links. */
+    public void insert(Doctor d) {
+        jdbc.sql("""
+                insert into doctors (id, full_name, bio, experience_years, photo_url, status)
+                values (?, ?, ?, ?, ?, ?)
+                """)
+                .params(
+                        d.id(),
+                        d.fullName(),
+                        d.bio(),
+                        d.experienceYears(),
+                        d.photoUrl(),
+                        d.status().name())
+                .update();
+        replaceLinks(d);
+    }
+
+    /** Updates the doctor's fields and replaces its links; false when unknown. */
+    public boolean update(Doctor d) {
+        var rows = jdbc.sql("""
+                update doctors set full_name = ?, bio = ?, experience_years = ?, photo_url = ?, status = ?,
+                       updated_at = now()
+                 where id = ?
+                """)
+                .params(
+                        d.fullName(),
+                        d.bio(),
+                        d.experienceYears(),
+                        d.photoUrl(),
+                        d.status().name(),
+                        d.id())
+                .update();
+        if (rows > 0) {
+            replaceLinks(d);
+        }
+        return rows > 0;
+    }
+
+    public boolean updateStatus(UUID id, DoctorStatus status) {
+        return jdbc.sql("update doctors set status = ?, updated_at = now() where id = ?")
+                        .params(status.name(), id)
+                        .update()
+                > 0;
+    }
+
+    public Optional<Doctor> findById(UUID id) {
+        return jdbc.sql("""
+                select d.id, d.full_name, d.bio, d.experience_years, d.photo_url, d.status, d.rating_avg,
+                       d.rating_count,
+                       array(select specialty_code from doctor_specialties where doctor_id = d.id order by 1) codes,
+                       array(select clinic_id from doctor_clinics where doctor_id = d.id order by 1) clinics
+                  from doctors d where d.id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> new Doctor(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("full_name"),
+                        rs.getString("bio"),
+                        rs.getObject("experience_years", Integer.class),
+                        rs.getString("photo_url"),
+                        DoctorStatus.valueOf(rs.getString("status")),
+                        rs.getDouble("rating_avg"),
+                        rs.getInt("rating_count"),
+                        List.of((String[]) rs.getArray("codes").getArray()),
+                        List.of((UUID[]) rs.getArray("clinics").getArray())))
+                .optional();
+    }
+
+    /** The clinics a doctor works in. */
+    public List<UUID> clinicIds(UUID doctorId) {
+        return jdbc.sql("select clinic_id from doctor_clinics where doctor_id = ?")
+                .param(doctorId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Whether the doctor works in the clinic. */
+    public boolean worksIn(UUID doctorId, UUID clinicId) {
+        return jdbc.sql("select exists (select 1 from doctor_clinics where doctor_id = ? and clinic_id = ?)")
+                .params(doctorId, clinicId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void replaceLinks(Doctor d) {
+        jdbc.sql("delete from doctor_specialties where doctor_id = ?")
+                .param(d.id())
+                .update();
+        jdbc.sql("delete from doctor_clinics where doctor_id = ?").param(d.id()).update();
+        insertLinks(
+                "insert into doctor_specialties (doctor_id, specialty_code) values (?, ?)", d.id(), d.specialtyCodes());
+        insertLinks("insert into doctor_clinics (doctor_id, clinic_id) values (?, ?)", d.id(), d.clinicIds());
+    }
+
+    private void insertLinks(String sql, UUID doctorId, Collection<?> values) {
+        for (var value : new java.util.LinkedHashSet<>(values)) {
+            jdbc.sql(sql).params(doctorId, value).update();
+        }
+    }
+}

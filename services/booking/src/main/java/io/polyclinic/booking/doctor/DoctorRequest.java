@@ -1,0 +1,30 @@
+package io.polyclinic.booking.doctor;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Body of {@code POST /api/v1/admin/doctors} (register) and {@code PUT /api/v1/admin/doctors/{id}} (edit).
+ *
+ * @param specialties specialty codes, 1..10
+ * @param clinicIds the clinics the doctor works in, 1..20
+ * @param status ACTIVE when omitted on register; kept when omitted on edit
+ */
+public record DoctorRequest(
+        @NotBlank @Size(max = 200) String fullName,
+        @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 50) String> specialties,
+        @NotEmpty @Size(max = 20) List<@NotNull UUID> clinicIds,
+        @Size(max = 4000) String bio,
+        @Min(0) @Max(80) Integer experienceYears,
+
+        @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String photoUrl,
+
+        DoctorStatus status) {}

@@ -1,0 +1,26 @@
+package io.polyclinic.booking.doctor;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A doctor search; every criterion is optional (null).
+ *
+ * @param name part of the full name, any case, ё and е alike
+ * @param specialty a specialty code
+ * @param city a clinic city (case-insensitive, exact)
+ * @param clinicId a clinic the doctor works in (admin search)
+ * @param from with {@code to}: local dates (in each clinic's zone) on which the doctor has a free slot
+ * @param includeInactive whether INACTIVE doctors match when no {@code status} is given: false for patients, who
+ *     cannot book them anyway; true for the admin search
+ */
+public record DoctorSearchCriteria(
+        String name,
+        String specialty,
+        DoctorStatus status,
+        String city,
+        UUID clinicId,
+        LocalDate from,
+        LocalDate to,
+        DoctorSortOrder sort,
+        boolean includeInactive) {}

@@ -1,0 +1,170 @@
+package io.polyclinic.booking.slot;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Rows of {@code slots}; overlaps are refused by the exclusion constraint {@code slots_no_overlap}. */
+@Repository
+public class SlotRepository {
+
+    static final RowMapper<Slot> MAPPER = (rs, n) -> new Slot(
+            rs.getObject("id", UUID.class),
+            rs.getObject("doctor_id", UUID.class),
+            rs.getObject("clinic_id", UUID.class),
+            rs.getObject("start_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("end_at", OffsetDateTime.class).toInstant(),
+            SlotStatus.valueOf(rs.getString("status")));
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    public SlotRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Inserts an AVAILABLE slot; false when it overlaps another slot of the doctor. */
+    public boolean insert(NewSlot slot) {
+        return jdbc.sql("""
+                insert into slots (id, doctor_id, clinic_id, start_at, end_at, status)
+                values (?, ?, ?, ?, ?, 'AVAILABLE') on conflict do nothing
+                """)
+                        .params(slot.id(), slot.doctorId(), slot.clinicId(), utc(slot.start()), utc(slot.end()))
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Inserts many AVAILABLE slots, skipping those that overlap an existing slot (or an earlier one of the batch):
+     * COPY into a temporary table, then one {@code insert ... select ... on conflict do nothing}. Must run inside
+     * a transaction.
+     *
+     * @return how many were inserted
+     */
+    public int insertSkippingOverlaps(List<NewSlot> slots) {
+        if (slots.isEmpty()) {
+            return 0;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("insertSkippingOverlaps needs a transaction");
+        }
+        jdbc.sql("""
+                create temp table slot_import (id uuid, doctor_id uuid, clinic_id uuid,
+                    start_at timestamptz, end_at timestamptz) on commit drop
+                """).update();
+        var data = new StringBuilder(slots.size() * 140);
+        for (var s : slots) {
+            data.append(s.id())
+                    .append('\t')
+                    .append(s.doctorId())
+                    .append('\t')
+                    .append(s.clinicId())
+                    .append('\t')
+                    .append(s.start())
+                    .append('\t')
+                    .append(s.end())
+                    .append('\n');
+        }
+        var connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy slot_import from stdin", new StringReader(data.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into slot_import failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        var inserted = jdbc.sql("""
+                insert into slots (id, doctor_id, clinic_id, start_at, end_at, status)
+                select id, doctor_id, clinic_id, start_at, end_at, 'AVAILABLE' from slot_import
+                 order by doctor_id, start_at
+                on conflict do nothing
+                """).update();
+        jdbc.sql("drop table slot_import").update();
+        return inserted;
+    }
+
+    public Optional<Slot> findById(UUID id) {
+        return jdbc.sql("select * from slots where id = ?")
+                .param(id)
+                .query(MAPPER)
+                .optional();
+    }
+
+    /**
+     * A doctor's slots whose start falls on local dates {@code from..to} (inclusive) in their clinic's zone, after
+     * {@code after}, by start.
+     *
+     * @param status only this status, or every status when null
+     */
+    public List<Slot> findByDoctor(
+            UUID doctorId, LocalDate from, LocalDate to, Instant after, SlotStatus status, UUID clinicId) {
+        return jdbc.sql("""
+                select s.* from slots s join clinics c on c.id = s.clinic_id
+                 where s.doctor_id = :doctorId and s.start_at > :after
+                   and s.start_at >= :low and s.start_at < :high
+                   and (s.start_at at time zone c.time_zone)::date between :from and :to
+                   and (cast(:status as text) is null or s.status = :status)
+                   and (cast(:clinicId as uuid) is null or s.clinic_id = :clinicId)
+                 order by s.start_at
+                 limit 5000
+                """)
+                .param("doctorId", doctorId)
+                .param("after", utc(after))
+                .param("low", from.atStartOfDay().atOffset(ZoneOffset.UTC).minusHours(14))
+                .param(
+                        "high",
+                        to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).plusHours(12))
+                .param("from", from)
+                .param("to", to)
+                .param("status", status == null ? null : status.name())
+                .param("clinicId", clinicId)
+                .query(MAPPER)
+                .list();
+    }
+
+    /** Moves a slot from one status to another; false when it was not in {@code from}. */
+    public boolean transition(UUID id, SlotStatus from, SlotStatus to) {
+        return jdbc.sql("update slots set status = ? where id = ? and status = ?")
+                        .params(to.name(), id, from.name())
+                        .update()
+                > 0;
+    }
+
+    /** Whether any appointment (live or cancelled) refers to the slot. */
+    public boolean hasAppointments(UUID id) {
+        return jdbc.sql("select exists (select 1 from appointments where slot_id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Deletes an AVAILABLE or BLOCKED slot; false otherwise. */
+    public boolean deleteUnbooked(UUID id) {
+        return jdbc.sql("delete from slots where id = ? and status in ('AVAILABLE', 'BLOCKED')")
+                        .param(id)
+                        .update()
+                > 0;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,178 @@
+package io.polyclinic.booking.slot;
+
+import io.polyclinic.booking.clinic.ClinicAccess;
+import io.polyclinic.booking.clinic.ClinicRepository;
+import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.doctor.DoctorRepository;
+import io.polyclinic.booking.slot.SlotProblems.DoctorNotInClinicException;
+import io.polyclinic.booking.slot.SlotProblems.SlotBookedException;
+import io.polyclinic.booking.slot.SlotProblems.SlotHasHistoryException;
+import io.polyclinic.booking.slot.SlotProblems.SlotInPastException;
+import io.polyclinic.booking.slot.SlotProblems.SlotOverlapsException;
+import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.problem.InvalidRequestException;
+import io.polyclinic.platform.problem.NotFoundException;
+import io.polyclinic.platform.security.AuthenticatedUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of slots: the public free-slot list, and admin/manager create, block, unblock, delete. */
+@Service
+public class SlotService {
+
+    /** The longest single slot an admin may create. */
+    static final Duration MAX_SLOT_LENGTH = Duration.ofHours(12);
+
+    private final SlotRepository slots;
+    private final DoctorRepository doctors;
+    private final ClinicRepository clinics;
+    private final ClinicAccess access;
+    private final BookingProperties properties;
+    private final Clock clock;
+
+    public SlotService(
+            SlotRepository slots,
+            DoctorRepository doctors,
+            ClinicRepository clinics,
+            ClinicAccess access,
+            BookingProperties properties,
+            Clock clock) {
+        this.slots = slots;
+        this.doctors = doctors;
+        this.clinics = clinics;
+        this.access = access;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * A doctor's free (AVAILABLE, bookable: starting at least min-notice from now) slots on local dates
+     * {@code from..to} in each slot's clinic zone. {@code from} defaults to today (UTC), {@code to} to from + 6 days.
+     *
+     * @throws NotFoundException (404) for an unknown doctor; InvalidRequestException (400) for a bad range
+     */
+    public List<Slot> freeSlots(UUID doctorId, LocalDate from, LocalDate to, UUID clinicId) {
+        requireDoctor(doctorId);
+        var range = range(from, to);
+        return slots.findByDoctor(
+                doctorId,
+                range[0],
+                range[1],
+                clock.instant().plus(properties.minNotice()),
+                SlotStatus.AVAILABLE,
+                clinicId);
+    }
+
+    /** Every slot of a doctor in the range, any status, past ones included (admin view). */
+    public List<Slot> allSlots(UUID doctorId, LocalDate from, LocalDate to, SlotStatus status) {
+        requireDoctor(doctorId);
+        var range = range(from, to);
+        return slots.findByDoctor(doctorId, range[0], range[1], Instant.EPOCH, status, null);
+    }
+
+    /**
+     * Creates one AVAILABLE slot.
+     *
+     * @throws NotFoundException (404) unknown doctor or clinic; 403 foreign clinic; 400 end not after start or
+     *     longer than 12 h; 422 past start or doctor not in the clinic; {@link SlotOverlapsException} (409)
+     */
+    @Transactional
+    public Slot create(AuthenticatedUser user, UUID doctorId, SlotRequest request) {
+        requireDoctor(doctorId);
+        clinics.findById(request.clinicId()).orElseThrow(() -> new NotFoundException("clinic", request.clinicId()));
+        access.requireManages(user, request.clinicId());
+        if (!request.end().isAfter(request.start())) {
+            throw new InvalidRequestException("end", "end must be after start.");
+        }
+        if (Duration.between(request.start(), request.end()).compareTo(MAX_SLOT_LENGTH) > 0) {
+            throw new InvalidRequestException("end", "A slot may last at most 12 hours.");
+        }
+        if (!request.start().isAfter(clock.instant())) {
+            throw new SlotInPastException();
+        }
+        if (!doctors.worksIn(doctorId, request.clinicId())) {
+            throw new DoctorNotInClinicException();
+        }
+        var slot = new NewSlot(
+                Ids.newId(),
+                doctorId,
+                request.clinicId(),
+                request.start().truncatedTo(ChronoUnit.SECONDS),
+                request.end().truncatedTo(ChronoUnit.SECONDS));
+        if (!slots.insert(slot)) {
+            throw new SlotOverlapsException();
+        }
+        return slots.findById(slot.id()).orElseThrow();
+    }
+
+    /** AVAILABLE -> BLOCKED (idempotent); 409 for a BOOKED slot. */
+    @Transactional
+    public Slot block(AuthenticatedUser user, UUID slotId) {
+        return move(user, slotId, SlotStatus.AVAILABLE, SlotStatus.BLOCKED);
+    }
+
+    /** BLOCKED -> AVAILABLE (idempotent); 409 for a BOOKED slot. */
+    @Transactional
+    public Slot unblock(AuthenticatedUser user, UUID slotId) {
+        return move(user, slotId, SlotStatus.BLOCKED, SlotStatus.AVAILABLE);
+    }
+
+    /** Deletes an AVAILABLE or BLOCKED slot without appointment history; 409 otherwise. */
+    @Transactional
+    public void delete(AuthenticatedUser user, UUID slotId) {
+        var slot = ownedSlot(user, slotId);
+        if (slot.status() == SlotStatus.BOOKED) {
+            throw new SlotBookedException(slotId);
+        }
+        if (slots.hasAppointments(slotId)) {
+            throw new SlotHasHistoryException();
+        }
+        if (!slots.deleteUnbooked(slotId)) {
+            throw new SlotBookedException(slotId);
+        }
+    }
+
+    private Slot move(AuthenticatedUser user, UUID slotId, SlotStatus from, SlotStatus to) {
+        var slot = ownedSlot(user, slotId);
+        if (slot.status() == to) {
+            return slot;
+        }
+        if (!slots.transition(slotId, from, to)) {
+            throw new SlotBookedException(slotId);
+        }
+        return slots.findById(slotId).orElseThrow();
+    }
+
+    private Slot ownedSlot(AuthenticatedUser user, UUID slotId) {
+        var slot = slots.findById(slotId).orElseThrow(() -> new NotFoundException("slot", slotId));
+        access.requireManages(user, slot.clinicId());
+        return slot;
+    }
+
+    private void requireDoctor(UUID doctorId) {
+        if (doctors.findById(doctorId).isEmpty()) {
+            throw new NotFoundException("doctor", doctorId);
+        }
+    }
+
+    private LocalDate[] range(LocalDate from, LocalDate to) {
+        var start = from != null ? from : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        var end = to != null ? to : start.plusDays(6);
+        if (end.isBefore(start)) {
+            throw new InvalidRequestException("to", "to must not be before from.");
+        }
+        if (ChronoUnit.DAYS.between(start, end) >= properties.maxSlotRangeDays()) {
+            throw new InvalidRequestException(
+                    "to", "The date range may span at most " + properties.maxSlotRangeDays() + " days.");
+        }
+        return new LocalDate[] {start, end};
+    }
+}

@@ -1,0 +1,57 @@
+package io.polyclinic.booking.specialty;
+
+import io.polyclinic.platform.problem.ConflictException;
+import io.polyclinic.platform.problem.InvalidRequestException;
+import io.polyclinic.platform.problem.NotFoundException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Use cases of specialties: list (public), create and rename (ADMIN). */
+@Service
+public class SpecialtyService {
+
+    private final SpecialtyRepository specialties;
+
+    public SpecialtyService(SpecialtyRepository specialties) {
+        this.specialties = specialties;
+    }
+
+    /** Every specialty, by code. */
+    public List<Specialty> list() {
+        return specialties.findAll();
+    }
+
+    /**
+     * Creates a specialty.
+     *
+     * @throws InvalidRequestException (400) without a code; {@link SpecialtyExistsException} (409) for a taken code
+     */
+    public Specialty create(SpecialtyRequest request) {
+        if (request.code() == null || request.code().isBlank()) {
+            throw new InvalidRequestException("code", "code is required.");
+        }
+        var specialty = new Specialty(
+                request.code(), request.nameRu().strip(), request.nameEn().strip());
+        if (!specialties.insert(specialty)) {
+            throw new SpecialtyExistsException(request.code());
+        }
+        return specialty;
+    }
+
+    /** Renames a specialty. @throws NotFoundException (404) for an unknown code */
+    public Specialty update(String code, SpecialtyRequest request) {
+        var specialty =
+                new Specialty(code, request.nameRu().strip(), request.nameEn().strip());
+        if (!specialties.update(specialty)) {
+            throw new NotFoundException("specialty", code);
+        }
+        return specialty;
+    }
+
+    /** A specialty with this code exists already: 409. */
+    public static class SpecialtyExistsException extends ConflictException {
+        public SpecialtyExistsException(String code) {
+            super("specialty-exists", "Specialty exists", "A specialty with code " + code + " exists already.");
+        }
+    }
+}

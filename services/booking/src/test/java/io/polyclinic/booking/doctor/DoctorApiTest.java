@@ -1,0 +1,285 @@
+package io.polyclinic.booking.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polyclinic.booking.BookingApiTest;
+import io.polyclinic.platform.id.Ids;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class DoctorApiTest extends BookingApiTest {
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private List<String> names(String query) {
+        var response = get("/api/v1/doctors?" + query, null);
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        var names = new ArrayList<String>();
+        for (JsonNode item : response.body().get("items")) {
+            names.add(item.get("fullName").asString());
+        }
+        return names;
+    }
+
+    @Test
+    void searchFindsPartialCyrillicAndLatinNamesIgnoringCaseAndYo() {
+        var f = fixture();
+        createDoctor("Семёнова Алёна Петровна", f.specialty(), f.clinicId());
+        createDoctor("Dr. Jonathan McAllister", f.specialty(), f.clinicId());
+        createDoctor("Иванов Пётр", f.specialty(), f.clinicId());
+        var s = "specialty=" + f.specialty() + "&name=";
+
+        assertThat(names(s + enc("семен"))).containsExactly("Семёнова Алёна Петровна");
+        assertThat(names(s + enc("СЕМЁН"))).containsExactly("Семёнова Алёна Петровна");
+        assertThat(names(s + enc("алена"))).containsExactly("Семёнова Алёна Петровна");
+        assertThat(names(s + enc("петр"))).containsExactlyInAnyOrder("Семёнова Алёна Петровна", "Иванов Пётр");
+        assertThat(names(s + enc("mcall"))).containsExactly("Dr. Jonathan McAllister");
+        assertThat(names(s + enc("JONATHAN mcallister"))).containsExactly("Dr. Jonathan McAllister");
+        assertThat(names(s + enc("Jonatan"))).as("typo tolerant").containsExactly("Dr. Jonathan McAllister");
+        assertThat(names(s + enc("%"))).isEmpty();
+        assertThat(names(s + enc("_"))).isEmpty();
+        assertThat(names(s + enc("'; drop table doctors; --"))).isEmpty();
+    }
+
+    @Test
+    void searchFiltersBySpecialtyCityAndStatus() {
+        var specialty = createSpecialty();
+        var city = "Город" + next();
+        var there = createClinic(city, "Asia/Novosibirsk");
+        var elsewhere = createClinic("Elsewhere" + next(), "Europe/Moscow");
+        var a = createDoctor("Alpha " + next(), specialty, there);
+        createDoctor("Beta " + next(), specialty, elsewhere);
+        var c = createDoctor("Gamma " + next(), specialty, there, elsewhere);
+        patch("/api/v1/admin/doctors/" + c + "/status", admin, Map.of("status", "ON_LEAVE"));
+
+        assertThat(names("specialty=" + specialty)).hasSize(3);
+        var inCity =
+                get("/api/v1/doctors?specialty=" + specialty + "&city=" + enc(city.toLowerCase()) + "&sort=name", null);
+        assertThat(inCity.body().get("totalItems").asInt()).isEqualTo(2);
+        var first = inCity.body().get("items").get(0);
+        assertThat(first.get("id").asString()).isEqualTo(a.toString());
+        assertThat(first.get("specialties").get(0).get("code").asString()).isEqualTo(specialty);
+        assertThat(first.get("specialties").get(0).get("name").asString()).startsWith("Specialty");
+        assertThat(first.get("clinics").get(0).get("timeZone").asString()).isEqualTo("Asia/Novosibirsk");
+        assertThat(first.get("rating").asDouble()).isZero();
+        assertThat(first.get("reviewCount").asInt()).isZero();
+        assertThat(first.get("nearestFreeSlot").isNull()).isTrue();
+        assertThat(names("specialty=" + specialty + "&status=ON_LEAVE")).hasSize(1);
+        var ru = getInLanguage("/api/v1/doctors?specialty=" + specialty, "ru-RU,ru;q=0.9");
+        assertThat(ru.body()
+                        .get("items")
+                        .get(0)
+                        .get("specialties")
+                        .get(0)
+                        .get("name")
+                        .asString())
+                .startsWith("Специальность");
+    }
+
+    @Test
+    void searchByDateFindsDoctorsWithAFreeSlotThatLocalDayAndShowsTheNearestSlot() {
+        var specialty = createSpecialty();
+        var clinic = createClinic("Владивосток", "Asia/Vladivostok");
+        var free = createDoctor("Free " + next(), specialty, clinic);
+        var busy = createDoctor("Busy " + next(), specialty, clinic);
+        var zone = ZoneId.of("Asia/Vladivostok");
+        var day = LocalDate.now(zone).plusDays(5);
+        // 08:00 local on that day is 22:00 UTC the day before: the local date decides
+        var start = day.atTime(8, 0).atZone(zone).toInstant();
+        var slot = createSlot(free, clinic, start, Duration.ofMinutes(30));
+        var blocked = createSlot(busy, clinic, start, Duration.ofMinutes(30));
+        post("/api/v1/admin/slots/" + blocked + "/block", admin, null);
+
+        var response = get("/api/v1/doctors?specialty=" + specialty + "&date=" + day, null);
+        assertThat(response.body().get("totalItems").asInt()).isEqualTo(1);
+        var hit = response.body().get("items").get(0);
+        assertThat(hit.get("id").asString()).isEqualTo(free.toString());
+        var nearest = hit.get("nearestFreeSlot");
+        assertThat(nearest.get("id").asString()).isEqualTo(slot.toString());
+        assertThat(nearest.get("start").asString()).isEqualTo(start.toString());
+        assertThat(nearest.get("end").asString())
+                .isEqualTo(start.plusSeconds(1800).toString());
+        assertThat(nearest.get("clinicId").asString()).isEqualTo(clinic.toString());
+
+        assertThat(names("specialty=" + specialty + "&date=" + day.plusDays(1))).isEmpty();
+        assertThat(names("specialty=" + specialty + "&from=" + day.minusDays(2) + "&to=" + day))
+                .hasSize(1);
+        var sorted = get("/api/v1/doctors?specialty=" + specialty + "&sort=nearestSlot", null);
+        assertThat(sorted.body().get("items").get(0).get("id").asString()).isEqualTo(free.toString());
+        assertThat(sorted.body().get("items").get(1).get("nearestFreeSlot").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void searchPagesThroughResults() {
+        var specialty = createSpecialty();
+        var clinic = createClinic("Омск", "Asia/Omsk");
+        for (int i = 0; i < 5; i++) {
+            createDoctor("Paged " + i, specialty, clinic);
+        }
+        var page = get("/api/v1/doctors?specialty=" + specialty + "&sort=name&page=1&size=2", null);
+        assertThat(page.body().get("page").asInt()).isEqualTo(1);
+        assertThat(page.body().get("size").asInt()).isEqualTo(2);
+        assertThat(page.body().get("totalItems").asInt()).isEqualTo(5);
+        assertThat(page.body().get("totalPages").asInt()).isEqualTo(3);
+        assertThat(page.body().get("items").get(0).get("fullName").asString()).isEqualTo("Paged 2");
+        var beyond = get("/api/v1/doctors?specialty=" + specialty + "&page=9&size=2", null);
+        assertThat(beyond.body().get("items").size()).isZero();
+        assertThat(beyond.body().get("totalItems").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void badSearchParametersAre400() {
+        var today = LocalDate.now();
+        get("/api/v1/doctors?size=101", null).isProblem(400, null);
+        get("/api/v1/doctors?sort=age", null).isProblem(400, "invalid-request");
+        get("/api/v1/doctors?status=RETIRED", null).isProblem(400, "invalid-parameter");
+        get("/api/v1/doctors?date=tomorrow", null).isProblem(400, "invalid-parameter");
+        get("/api/v1/doctors?from=" + today.plusDays(3) + "&to=" + today, null).isProblem(400, "invalid-request");
+        get("/api/v1/doctors?from=" + today + "&to=" + today.plusDays(31), null).isProblem(400, "invalid-request");
+        get("/api/v1/doctors?from=" + today, null).isProblem(400, "invalid-request");
+        get("/api/v1/doctors?name=" + "x".repeat(101), null).isProblem(400, "validation-failed");
+        assertThat(get("/api/v1/doctors?from=" + today + "&to=" + today.plusDays(30), null)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theDoctorCardShowsDetailsClinicsAndTheNearestSlot() {
+        var f = fixture();
+        var start = hoursAhead(30);
+        var slot = createSlot(f.doctorId(), f.clinicId(), start, Duration.ofMinutes(20));
+        var card = get("/api/v1/doctors/" + f.doctorId(), null);
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(card.text("bio")).startsWith("Bio of");
+        assertThat(card.body().get("experienceYears").asInt()).isEqualTo(12);
+        assertThat(card.text("status")).isEqualTo("ACTIVE");
+        assertThat(card.body().get("clinics").get(0).get("id").asString())
+                .isEqualTo(f.clinicId().toString());
+        assertThat(card.body().get("nearestFreeSlot").get("id").asString()).isEqualTo(slot.toString());
+        var ru = getInLanguage("/api/v1/doctors/" + f.doctorId(), "ru");
+        assertThat(ru.body().get("specialties").get(0).get("name").asString()).startsWith("Специальность");
+        get("/api/v1/doctors/" + Ids.newId(), null).isProblem(404, "not-found");
+        get("/api/v1/doctors/123", null).isProblem(400, "invalid-parameter");
+    }
+
+    @Test
+    void adminsRegisterEditAndChangeTheStatusOfDoctors() {
+        var f = fixture();
+        var other = createClinic("Самара", "Europe/Samara");
+        var edited = put(
+                "/api/v1/admin/doctors/" + f.doctorId(),
+                admin,
+                Map.of(
+                        "fullName",
+                        "Renamed Doctor",
+                        "specialties",
+                        List.of(f.specialty()),
+                        "clinicIds",
+                        List.of(f.clinicId(), other),
+                        "experienceYears",
+                        3,
+                        "photoUrl",
+                        "https://example.org/p.jpg"));
+        assertThat(edited.status()).as(edited.raw().body()).isEqualTo(200);
+        assertThat(edited.body().get("clinics").size()).isEqualTo(2);
+        assertThat(edited.text("photoUrl")).isEqualTo("https://example.org/p.jpg");
+        var status = patch("/api/v1/admin/doctors/" + f.doctorId() + "/status", admin, Map.of("status", "INACTIVE"));
+        assertThat(status.text("status")).isEqualTo("INACTIVE");
+        patch("/api/v1/admin/doctors/" + f.doctorId() + "/status", admin, Map.of("status", "GONE"))
+                .isProblem(400, "malformed-body");
+        patch("/api/v1/admin/doctors/" + Ids.newId() + "/status", admin, Map.of("status", "ACTIVE"))
+                .isProblem(404, null);
+
+        var admins = get("/api/v1/admin/doctors?clinicId=" + other, admin);
+        assertThat(admins.body().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(get("/api/v1/admin/doctors?name=renamed&status=INACTIVE&specialty=" + f.specialty(), admin)
+                        .body()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(get("/api/v1/admin/doctors/" + f.doctorId(), admin).text("fullName"))
+                .isEqualTo("Renamed Doctor");
+        // patients do not find an INACTIVE doctor unless they ask for that status
+        assertThat(get("/api/v1/doctors?name=renamed", null)
+                        .body()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(0);
+        assertThat(get("/api/v1/doctors?name=renamed&status=INACTIVE", null)
+                        .body()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void registeringWithUnknownReferencesOrBadFieldsFails() {
+        var f = fixture();
+        Map<String, Object> unknownSpecialty =
+                Map.of("fullName", "X", "specialties", List.of("no-such-code"), "clinicIds", List.of(f.clinicId()));
+        post("/api/v1/admin/doctors", admin, unknownSpecialty).isProblem(404, null);
+        Map<String, Object> unknownClinic =
+                Map.of("fullName", "X", "specialties", List.of(f.specialty()), "clinicIds", List.of(Ids.newId()));
+        post("/api/v1/admin/doctors", admin, unknownClinic).isProblem(404, null);
+        Map<String, Object> noClinics =
+                Map.of("fullName", "X", "specialties", List.of(f.specialty()), "clinicIds", List.of());
+        post("/api/v1/admin/doctors", admin, noClinics).isProblem(400, "validation-failed");
+        Map<String, Object> badId =
+                Map.of("fullName", "X", "specialties", List.of(f.specialty()), "clinicIds", List.of("nope"));
+        post("/api/v1/admin/doctors", admin, badId).isProblem(400, "malformed-body");
+        Map<String, Object> badExperience = Map.of(
+                "fullName",
+                "X",
+                "specialties",
+                List.of(f.specialty()),
+                "clinicIds",
+                List.of(f.clinicId()),
+                "experienceYears",
+                200);
+        post("/api/v1/admin/doctors", admin, badExperience).isProblem(400, "validation-failed");
+        post("/api/v1/admin/doctors", patientToken(Ids.newId()), noClinics).isProblem(403, null);
+    }
+
+    @Test
+    void aManagerActsOnlyOnDoctorsOfTheirClinics() {
+        var own = fixture();
+        var foreign = fixture();
+        var managerId = Ids.newId();
+        put("/api/v1/admin/clinics/" + own.clinicId() + "/managers", admin, Map.of("userIds", List.of(managerId)));
+        var manager = managerToken(managerId);
+        Map<String, Object> newDoctor = Map.of(
+                "fullName", "Managed " + next(),
+                "specialties", List.of(own.specialty()),
+                "clinicIds", List.of(own.clinicId()));
+        assertThat(post("/api/v1/admin/doctors", manager, newDoctor).status()).isEqualTo(201);
+        Map<String, Object> foreignDoctor = Map.of(
+                "fullName", "Foreign " + next(),
+                "specialties", List.of(own.specialty()),
+                "clinicIds", List.of(foreign.clinicId()));
+        post("/api/v1/admin/doctors", manager, foreignDoctor).isProblem(403, "not-clinic-manager");
+        assertThat(patch("/api/v1/admin/doctors/" + own.doctorId() + "/status", manager, Map.of("status", "ON_LEAVE"))
+                        .status())
+                .isEqualTo(200);
+        patch("/api/v1/admin/doctors/" + foreign.doctorId() + "/status", manager, Map.of("status", "ON_LEAVE"))
+                .isProblem(403, "not-clinic-manager");
+        put(
+                        "/api/v1/admin/doctors/" + own.doctorId(),
+                        manager,
+                        Map.of(
+                                "fullName", "Moved",
+                                "specialties", List.of(own.specialty()),
+                                "clinicIds", List.of(own.clinicId(), foreign.clinicId())))
+                .isProblem(403, "not-clinic-manager");
+    }
+}
