@@ -1,0 +1,56 @@
+package io.polyclinic.gateway.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the gateway sends requests and how long it waits ({@code polyclinic.gateway.*}).
+ *
+ * @param identityUri base URI of the identity service (default {@code http://localhost:8081})
+ * @param bookingUri base URI of the booking service (default {@code http://localhost:8082})
+ * @param identityTimeouts timeouts of the identity routes ({@code polyclinic.gateway.identity-timeouts.*})
+ * @param bookingTimeouts timeouts of the booking routes ({@code polyclinic.gateway.booking-timeouts.*})
+ * @param rateLimit per-client rate limit ({@code polyclinic.gateway.rate-limit.*})
+ */
+@Validated
+@ConfigurationProperties("polyclinic.gateway")
+public record GatewayProperties(
+        @NotNull @DefaultValue("http://localhost:8081") URI identityUri,
+        @NotNull @DefaultValue("http://localhost:8082") URI bookingUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts identityTimeouts,
+        @Valid @NotNull @DefaultValue RouteTimeouts bookingTimeouts,
+        @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * How long a route waits for its service. Keep {@code read} below {@code polyclinic.http.request-timeout}
+     * (30 s) so that a slow service is answered 504 by the route, not 503 by the request deadline.
+     *
+     * @param connect time to open a TCP connection before the service counts as down: 503 (default 2 s)
+     * @param read time from sending the request to the response headers before it counts as too slow: 504
+     *     (default 10 s)
+     */
+    public record RouteTimeouts(
+            @NotNull @DefaultValue("2s") Duration connect,
+            @NotNull @DefaultValue("10s") Duration read) {}
+
+    /**
+     * A token bucket per client, kept in memory (one gateway replica); a client is the token's user id, or the
+     * remote address without a token. A client over its limit gets a 429 problem with {@code Retry-After}.
+     *
+     * @param enabled whether requests are limited at all (default {@code true})
+     * @param capacity requests a client may make in one {@code period}, also the burst size (default 300)
+     * @param period the refill period (default 1 minute)
+     * @param maxClients buckets kept before idle ones are dropped (default 100000)
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @Min(1) @DefaultValue("300") long capacity,
+            @NotNull @DefaultValue("1m") Duration period,
+            @Min(1) @DefaultValue("100000") int maxClients) {}
+}

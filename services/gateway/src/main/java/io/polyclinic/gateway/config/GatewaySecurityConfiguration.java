@@ -1,0 +1,27 @@
+package io.polyclinic.gateway.config;
+
+import io.polyclinic.platform.security.AuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * What the gateway lets through without a token; every other request needs a valid one (the platform's
+ * resource server verifies signature via identity's JWKS, expiry, issuer and audience). A request that carries an
+ * invalid token is refused with 401 on every route, public ones included. The token is forwarded and each service
+ * verifies it again (zero trust): a service reachable without the gateway is no weaker than the gateway.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurityConfiguration {
+
+    @Bean
+    AuthorizationRules gatewayPublicRoutes() {
+        return registry -> registry.requestMatchers(
+                        HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/doctors/**", "/api/v1/specialties/**", "/api/v1/clinics/**")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                .permitAll();
+    }
+}

@@ -1,0 +1,28 @@
+package io.polyclinic.gateway.routing;
+
+import io.polyclinic.platform.web.RequestIdFilter;
+import java.util.Locale;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Drops the service response headers that the gateway sets itself, so that a client never sees them twice:
+ * {@code Access-Control-*} (the gateway answers CORS for the whole platform from
+ * {@code polyclinic.http.cors-allowed-origins}, and a browser refuses two {@code Access-Control-Allow-Origin}
+ * values) and {@code X-Request-Id} (the same id, already on the gateway's response).
+ */
+public class DownstreamResponseHeadersFilter implements HttpHeadersFilter.ResponseHttpHeadersFilter {
+
+    @Override
+    public HttpHeaders apply(HttpHeaders input, ServerResponse response) {
+        var headers = new HttpHeaders();
+        input.forEach((name, values) -> {
+            var lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("access-control-") && !lower.equalsIgnoreCase(RequestIdFilter.HEADER)) {
+                headers.put(name, values);
+            }
+        });
+        return headers;
+    }
+}

@@ -1,0 +1,95 @@
+package io.polyclinic.gateway.routing;
+
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Sends each proxied request with the HTTP client of its service, so that every route has its own connect and
+ * read timeouts, and turns a failed call into a problem: 503 when the service cannot be reached, 504 when it is
+ * too slow. Replaces Spring Cloud Gateway's single shared client ({@code HandlerFunctions.http()} uses whatever
+ * {@link ProxyExchange} bean exists).
+ */
+public class TimeoutAwareProxyExchange implements ProxyExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(TimeoutAwareProxyExchange.class);
+
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+
+    private record Route(Downstream downstream, ProxyExchange exchange) {}
+
+    /**
+     * @param downstreams the services; each one's API and API-docs routes use its timeouts
+     * @param properties Spring Cloud Gateway's settings (streaming media types, buffer size)
+     */
+    public TimeoutAwareProxyExchange(List<Downstream> downstreams, GatewayMvcProperties properties) {
+        for (var downstream : downstreams) {
+            var route = new Route(downstream, new RestClientProxyExchange(restClient(downstream), properties));
+            routes.put(downstream.apiRouteId(), route);
+        }
+    }
+
+    /** A client for the service with its route's connect and read timeouts; redirects are passed to the caller. */
+    static RestClient restClient(Downstream downstream) {
+        var httpClient = HttpClient.newBuilder()
+                .connectTimeout(downstream.timeouts().connect())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        var factory = new JdkClientHttpRequestFactory(httpClient);
+        factory.setReadTimeout(downstream.timeouts().read());
+        return RestClient.builder().requestFactory(factory).build();
+    }
+
+    @Override
+    public ServerResponse exchange(Request request) {
+        var serverRequest = request.getServerRequest();
+        String routeId = MvcUtils.getAttribute(serverRequest, MvcUtils.GATEWAY_ROUTE_ID_ATTR);
+        var route = routeId == null ? null : routes.get(routeId);
+        if (route == null) {
+            throw new IllegalStateException("No downstream service for route " + routeId);
+        }
+        var service = route.downstream().name();
+        try {
+            return route.exchange().exchange(request);
+        } catch (ResourceAccessException e) {
+            if (DownstreamProblems.isResponseTimeout(e)) {
+                log.warn(
+                        "{} did not answer {} {} within {}",
+                        service,
+                        request.getMethod(),
+                        request.getUri().getPath(),
+                        route.downstream().timeouts().read());
+                return DownstreamProblems.gatewayTimeout(serverRequest, service);
+            }
+            log.warn(
+                    "{} is unreachable for {} {}: {}",
+                    service,
+                    request.getMethod(),
+                    request.getUri().getPath(),
+                    e.getMostSpecificCause().toString());
+            return DownstreamProblems.serviceUnavailable(serverRequest, service);
+        } catch (RuntimeException e) {
+            if (DownstreamProblems.isIoFailure(e) && !Thread.currentThread().isInterrupted()) {
+                log.warn(
+                        "{} failed for {} {}: {}",
+                        service,
+                        request.getMethod(),
+                        request.getUri().getPath(),
+                        e.toString());
+                return DownstreamProblems.serviceUnavailable(serverRequest, service);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.polyclinic.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polyclinic.testkit.jwt.TestJwtIssuer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in front of two real HTTP servers standing in for identity and booking: routing, forwarded headers,
+ * token checks, timeouts, CORS and the aggregated Swagger UI.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "polyclinic.http.cors-allowed-origins=http://localhost:3000",
+            "polyclinic.gateway.booking-timeouts.read=1s"
+        })
+@ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
+class GatewayRoutingTest {
+
+    static final StubService IDENTITY = new StubService("identity");
+    static final StubService BOOKING = new StubService("booking");
+    static final String ALLOWED_ORIGIN = "http://localhost:3000";
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("polyclinic.gateway.identity-uri", IDENTITY::uri);
+        registry.add("polyclinic.gateway.booking-uri", BOOKING::uri);
+    }
+
+    @LocalServerPort
+    int port;
+
+    GatewayHttp http;
+    final TestJwtIssuer issuer = TestJwtIssuer.shared();
+
+    @BeforeEach
+    void setUp() {
+        http = new GatewayHttp(port);
+    }
+
+    private String patientToken() {
+        return "Bearer " + issuer.token(UUID.randomUUID(), "patient@example.com", "PATIENT");
+    }
+
+    private static String newRequestId() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    @Test
+    void identityPathsAreRoutedToIdentityWithTheTokenAndRequestId() {
+        var token = patientToken();
+        var requestId = newRequestId();
+
+        var response = http.get("/api/v1/users/me", "Authorization", token, "X-Request-Id", requestId);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(GatewayHttp.json(response).get("service").asString()).isEqualTo("identity");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly(requestId);
+        var received = IDENTITY.byRequestId(requestId);
+        assertThat(received.path()).isEqualTo("/api/v1/users/me");
+        assertThat(received.header("Authorization")).isEqualTo(token);
+    }
+
+    @Test
+    void bookingPathsAreRoutedToBookingWithTheQueryString() {
+        var requestId = newRequestId();
+
+        var response = http.get("/api/v1/doctors?specialty=cardiology&page=0", "X-Request-Id", requestId);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(GatewayHttp.json(response).get("service").asString()).isEqualTo("booking");
+        var received = BOOKING.byRequestId(requestId);
+        assertThat(received.path()).isEqualTo("/api/v1/doctors");
+        assertThat(received.query()).isEqualTo("specialty=cardiology&page=0");
+    }
+
+    @Test
+    void aRequestIdIsGeneratedAndForwardedWhenTheClientSendsNone() {
+        var response = http.get("/api/v1/specialties");
+
+        var requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(BOOKING.byRequestId(requestId)).isNotNull();
+    }
+
+    @Test
+    void adminUsersGoToIdentityAndOtherAdminPathsGoToBooking() {
+        var admin = "Bearer " + issuer.token(UUID.randomUUID(), "admin@example.com", "ADMIN");
+
+        var users = http.get("/api/v1/admin/users/42", "Authorization", admin);
+        var clinics = http.get("/api/v1/admin/clinics", "Authorization", admin);
+
+        assertThat(GatewayHttp.json(users).get("service").asString()).isEqualTo("identity");
+        assertThat(GatewayHttp.json(clinics).get("service").asString()).isEqualTo("booking");
+    }
+
+    @Test
+    void forwardedHeadersDescribeTheClientConnectionAndClientSuppliedOnesAreDropped() {
+        var requestId = newRequestId();
+
+        http.get("/api/v1/clinics", "X-Request-Id", requestId, "X-Forwarded-For", "6.6.6.6");
+
+        var received = BOOKING.byRequestId(requestId);
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+        assertThat(received.headers().get("x-forwarded-for")).hasSize(1);
+    }
+
+    @Test
+    void publicAuthEndpointsPassWithoutAToken() {
+        var response = http.send(http.request("/api/v1/auth/login")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@b.c\",\"password\":\"secret\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(GatewayHttp.json(response).get("path").asString()).isEqualTo("/api/v1/auth/login");
+    }
+
+    @Test
+    void aProtectedRouteWithoutATokenIsA401ProblemAndIsNotForwarded() {
+        var before = BOOKING.received().size();
+
+        var response = http.get("/api/v1/appointments/me");
+
+        assertUnauthorized(response, "unauthorized");
+        assertThat(BOOKING.received()).hasSize(before);
+    }
+
+    @Test
+    void aForgedTokenIsRefusedEvenOnAPublicRoute() {
+        var forged = "Bearer " + issuer.forgedToken(UUID.randomUUID(), "PATIENT");
+
+        var response = http.get("/api/v1/doctors", "Authorization", forged);
+
+        assertUnauthorized(response, "invalid-token");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        var expired = "Bearer " + issuer.expiredToken(UUID.randomUUID(), "PATIENT");
+
+        assertUnauthorized(http.get("/api/v1/appointments/me", "Authorization", expired), "invalid-token");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        var other = "Bearer " + issuer.tokenForAudience("another-api", UUID.randomUUID(), "PATIENT");
+
+        assertUnauthorized(http.get("/api/v1/users/me", "Authorization", other), "invalid-token");
+    }
+
+    @Test
+    void aTooSlowServiceIsA504Problem() {
+        var response = http.get("/api/v1/doctors/slow");
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        var problem = GatewayHttp.json(response);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:polyclinic:problem:gateway-timeout");
+        assertThat(problem.get("detail").asString()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPreflightFromAnAllowedOriginIsAnsweredByTheGateway() {
+        var before = BOOKING.received().size();
+
+        var response = http.send(http.request("/api/v1/appointments")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization, Content-Type"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ALLOWED_ORIGIN);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow())
+                .contains("POST");
+        assertThat(BOOKING.received()).hasSize(before);
+    }
+
+    @Test
+    void aPreflightFromAnotherOriginIsRefused() {
+        var response = http.send(http.request("/api/v1/appointments")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void aCrossOriginResponseCarriesTheGatewaysCorsHeadersOnlyOnce() {
+        var requestId = newRequestId();
+
+        var response = http.get("/api/v1/doctors", "Origin", ALLOWED_ORIGIN, "X-Request-Id", requestId);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ALLOWED_ORIGIN);
+        assertThat(BOOKING.byRequestId(requestId).header("Origin")).isNull();
+    }
+
+    @Test
+    void swaggerUiListsEveryServicesApiDocs() {
+        var config = http.get("/v3/api-docs/swagger-config");
+
+        assertThat(config.statusCode()).isEqualTo(200);
+        var urls = GatewayHttp.json(config).get("urls");
+        assertThat(urls.findValuesAsString("url"))
+                .containsExactlyInAnyOrder("/v3/api-docs/identity", "/v3/api-docs/booking");
+        assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
+    }
+
+    @Test
+    void aServicesApiDocsAreServedThroughTheGatewayWithTheGatewayAsServer() {
+        var requestId = newRequestId();
+
+        var response = http.get("/v3/api-docs/identity", "X-Request-Id", requestId);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(IDENTITY.byRequestId(requestId).path()).isEqualTo("/v3/api-docs");
+        var document = GatewayHttp.json(response);
+        assertThat(document.get("service").asString()).isEqualTo("identity");
+        assertThat(document.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port);
+    }
+
+    @Test
+    void anUnknownPathIsNotForwarded() {
+        var token = patientToken();
+        var before = IDENTITY.received().size() + BOOKING.received().size();
+
+        var response = http.get("/api/v1/nothing-here", "Authorization", token);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(IDENTITY.received().size() + BOOKING.received().size()).isEqualTo(before);
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response, String slug) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        var problem = GatewayHttp.json(response);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:polyclinic:problem:" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+    }
+}
