@@ -1,0 +1,343 @@
+package io.polyclinic.dev;
+
+import io.polyclinic.booking.BookingApplication;
+import io.polyclinic.gateway.GatewayApplication;
+import io.polyclinic.identity.IdentityApplication;
+import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM with nothing installed but a JDK (S10): embedded PostgreSQL (data in
+ * {@code ./var/postgres}), then identity and booking side by side, then the gateway, each its own Spring
+ * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
+ * gateway, then the services, then PostgreSQL.
+ *
+ * <p>The services share one classpath here, so every context gets settings that keep the others' auto-configuration
+ * out: identity and booking do not start Spring Cloud Gateway, the gateway has no database (its own
+ * {@code gateway.properties}).
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+    /** A demo patient account, created through the public registration endpoint on every start if missing. */
+    public static final String DEMO_PATIENT_EMAIL = "patient@polyclinic.local";
+
+    /** The demo patient's password; dev data only, printed at start. */
+    public static final String DEMO_PATIENT_PASSWORD = "Demo-Patient-2026!";
+
+    /** Spring Cloud Gateway auto-configuration, kept out of the contexts that are not the gateway. */
+    static final List<String> GATEWAY_AUTO_CONFIGURATION = List.of(
+            "org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.GatewayMvcClassPathWarningAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.filter.FilterAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctionAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration");
+
+    private final DevStackConfig config;
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private String adminPassword;
+    private int gatewayPort;
+    private int identityPort;
+    private int bookingPort;
+
+    private DevStack(DevStackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        var stack = new DevStack(DevStackConfig.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "dev-stack-stop"));
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            log.error("The dev stack did not start", e);
+            stack.close();
+            System.exit(1);
+        }
+        System.out.println(stack.banner(Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    /**
+     * Starts everything and returns once every service answers its readiness probe.
+     *
+     * @throws IllegalStateException when a service does not start or does not become ready; what was started is
+     *     stopped again
+     */
+    public static DevStack start(DevStackConfig config) {
+        var stack = new DevStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        var var = config.varDirectory().toAbsolutePath();
+        adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
+        postgres = EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort());
+        identityPort = portOrFree(config.identityPort());
+        bookingPort = portOrFree(config.bookingPort());
+        var identityUrl = postgres.createDatabaseIfMissing("identity");
+        var bookingUrl = postgres.createDatabaseIfMissing("booking");
+
+        // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
+        var starters = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("start-", 0).factory());
+        var identity = CompletableFuture.supplyAsync(
+                () -> run(IdentityApplication.class, identityArgs(var, identityUrl)), starters);
+        var booking =
+                CompletableFuture.supplyAsync(() -> run(BookingApplication.class, bookingArgs(bookingUrl)), starters);
+        starters.shutdown();
+        try {
+            // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
+            contexts.add(identity.join());
+            contexts.add(booking.join());
+        } catch (CompletionException e) {
+            identity.thenAccept(ConfigurableApplicationContext::close);
+            booking.thenAccept(ConfigurableApplicationContext::close);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        contexts.add(run(GatewayApplication.class, gatewayArgs()));
+        gatewayPort = localPort(contexts.get(2));
+
+        for (var port : List.of(identityPort, bookingPort, gatewayPort)) {
+            awaitReady(port);
+        }
+        createDemoPatient();
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {
+        // No per-context shutdown hook: close() stops the contexts in reverse order, then PostgreSQL.
+        return new SpringApplicationBuilder(application)
+                .main(application)
+                .listeners(new LoggingInitializationLock())
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    private List<String> common(int port) {
+        var args = new ArrayList<String>();
+        args.add("--server.port=" + port);
+        args.add("--polyclinic.http.cors-allowed-origins=" + String.join(",", config.corsAllowedOrigins()));
+        return args;
+    }
+
+    /** A service (not the gateway): a database, no Spring Cloud Gateway, multipart left on. */
+    private List<String> serviceArgs(int port, String jdbcUrl) {
+        var args = common(port);
+        args.add("--spring.datasource.url=" + jdbcUrl);
+        args.add("--spring.datasource.username=" + postgres.username());
+        args.add("--spring.datasource.password=");
+        args.add("--spring.cloud.gateway.server.webmvc.enabled=false");
+        args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION));
+        // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
+        args.add("--spring.servlet.multipart.enabled=true");
+        return args;
+    }
+
+    private List<String> identityArgs(Path var, String jdbcUrl) {
+        var args = serviceArgs(identityPort, jdbcUrl);
+        args.add("--polyclinic.identity.admin.email=" + config.adminEmail());
+        args.add("--polyclinic.identity.admin.password=" + adminPassword);
+        args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
+        return args;
+    }
+
+    private List<String> bookingArgs(String jdbcUrl) {
+        var args = serviceArgs(bookingPort, jdbcUrl);
+        args.add("--polyclinic.booking.demo-data.enabled=" + config.demoData());
+        args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
+        return args;
+    }
+
+    private List<String> gatewayArgs() {
+        var args = common(config.gatewayPort());
+        args.add("--polyclinic.gateway.identity-uri=http://localhost:" + identityPort);
+        args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
+        args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
+        return args;
+    }
+
+    /** Identity's JWKS, where booking and the gateway fetch the keys that verify access tokens. */
+    private String jwksUri() {
+        return "http://localhost:" + identityPort + "/.well-known/jwks.json";
+    }
+
+    /**
+     * The port itself, or for 0 a port free right now: booking and the gateway need identity's port before identity
+     * has started, so ports are fixed up front.
+     */
+    private static int portOrFree(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (var socket = new java.net.ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    private static int localPort(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static String generatedAdminPassword(Path var) {
+        var file = var.resolve("dev-admin-password");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(var);
+            var bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            var password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the file stays readable by the user's account only through its home directory.
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the dev admin password in " + file, e);
+        }
+    }
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static void awaitReady(int port) {
+        var probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                var response = HTTP.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The port is not answering yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for port " + port, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The service on port " + port + " did not become ready in 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for port " + port, e);
+            }
+        }
+    }
+
+    /** Registers the demo patient through the gateway; 409 means it exists from an earlier run. */
+    private void createDemoPatient() {
+        var body = """
+                {"email":"%s","password":"%s","fullName":"Demo Patient"}""".formatted(DEMO_PATIENT_EMAIL, DEMO_PATIENT_PASSWORD);
+        var request = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/auth/register"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 409) {
+                log.warn("Could not create the demo patient: {} {}", response.statusCode(), response.body());
+            }
+        } catch (IOException e) {
+            log.warn("Could not create the demo patient", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The gateway's base URL, such as {@code http://localhost:8080}. */
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    /** The first administrator's password (from the environment or generated on the first run). */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    String banner(Duration startup) {
+        return """
+
+                Polyclinic is ready at %1$s
+                  started in %2$.1f s
+                  gateway      %1$s
+                  Swagger UI   %1$s/swagger-ui.html
+                  identity     http://localhost:%3$d  (Swagger UI http://localhost:%3$d/swagger-ui.html)
+                  booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html)
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity and booking
+                  admin        %6$s / %7$s
+                  patient      %8$s / %9$s
+                Press Ctrl-C to stop.
+                """.formatted(
+                gatewayUrl(),
+                startup.toMillis() / 1000.0,
+                identityPort,
+                bookingPort,
+                postgres.port(),
+                config.adminEmail(),
+                config.adminPassword() != null
+                        ? "(from POLYCLINIC_ADMIN_PASSWORD)"
+                        : adminPassword + "  (kept in " + config.varDirectory().resolve("dev-admin-password") + ")",
+                DEMO_PATIENT_EMAIL,
+                DEMO_PATIENT_PASSWORD);
+    }
+
+    /** Stops the gateway, then the services (reverse start order), then PostgreSQL. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            var context = contexts.get(i);
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly", context.getId(), e);
+            }
+        }
+        contexts.clear();
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

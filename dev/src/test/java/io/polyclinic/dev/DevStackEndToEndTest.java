@@ -1,0 +1,199 @@
+package io.polyclinic.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real platform (embedded PostgreSQL, identity, booking, gateway in this JVM, demo data) driven only through
+ * the gateway, the way the web UI and API clients use it.
+ */
+class DevStackEndToEndTest {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path var;
+
+    static DevStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = DevStack.start(DevStackConfig.ephemeral(var));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aPatientRegistersFindsADoctorBooksASlotAndCancelsIt() {
+        var email = "e2e-" + UUID.randomUUID() + "@example.com";
+        var password = "Correct-Horse-Battery-42";
+
+        var registered = post("/api/v1/auth/register", null, """
+                {"email":"%s","password":"%s","fullName":"End To End"}""".formatted(email, password));
+        assertThat(registered.statusCode()).isEqualTo(201);
+
+        var login = post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(email, password));
+        assertThat(login.statusCode()).isEqualTo(200);
+        var token = json(login).get("accessToken").asString();
+
+        var search = get("/api/v1/doctors?size=20", null);
+        assertThat(search.statusCode()).isEqualTo(200);
+        var doctorId = firstDoctorWithAFreeSlot(json(search));
+
+        var card = get("/api/v1/doctors/" + doctorId, null);
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(json(card).get("id").asString()).isEqualTo(doctorId);
+
+        var slotId = aSlotWellAhead(doctorId);
+        var booked = post("/api/v1/appointments", token, """
+                {"slotId":"%s"}""".formatted(slotId));
+        assertThat(booked.statusCode()).isEqualTo(201);
+        var appointment = json(booked);
+        assertThat(appointment.get("slotId").asString()).isEqualTo(slotId);
+        var appointmentId = appointment.get("id").asString();
+
+        var mine = get("/api/v1/appointments/me", token);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(json(mine).get("items").findValuesAsString("id")).contains(appointmentId);
+        assertThat(freeSlotIds(doctorId)).doesNotContain(slotId);
+
+        var cancelled = post("/api/v1/appointments/" + appointmentId + "/cancel", token, null);
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(freeSlotIds(doctorId)).contains(slotId);
+    }
+
+    @Test
+    void myAppointmentsWithoutATokenIsA401ProblemAtTheGatewayWithTheRequestId() {
+        var response = send(request("/api/v1/appointments/me", null)
+                .header("X-Request-Id", "e2e-no-token")
+                .GET());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly("e2e-no-token");
+        var problem = json(response);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:polyclinic:problem:unauthorized");
+        assertThat(problem.get("requestId").asString()).isEqualTo("e2e-no-token");
+    }
+
+    @Test
+    void theDemoPatientAndTheAdminCanLogIn() {
+        var patient = post(
+                "/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(DevStack.DEMO_PATIENT_EMAIL, DevStack.DEMO_PATIENT_PASSWORD));
+        var admin = post(
+                "/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword()));
+
+        assertThat(patient.statusCode()).isEqualTo(200);
+        assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSwaggerUiListsEveryServiceAndServesTheirDocumentsThroughTheGateway() {
+        var config = json(get("/v3/api-docs/swagger-config", null));
+        assertThat(config.get("urls").findValuesAsString("name")).contains("identity", "booking");
+
+        for (var service : new String[] {"identity", "booking"}) {
+            var document = get("/v3/api-docs/" + service, null);
+            assertThat(document.statusCode()).isEqualTo(200);
+            var docs = json(document);
+            assertThat(docs.get("paths").size()).isPositive();
+            assertThat(docs.get("servers").get(0).get("url").asString()).isEqualTo(stack.gatewayUrl());
+        }
+    }
+
+    private static String firstDoctorWithAFreeSlot(JsonNode page) {
+        for (var doctor : page.get("items")) {
+            if (doctor.hasNonNull("nearestFreeSlot")) {
+                return doctor.get("id").asString();
+            }
+        }
+        throw new AssertionError("No demo doctor has a free slot: " + page);
+    }
+
+    /** A free slot at least a day ahead, so that the booking notice and the cancellation cut-off both allow it. */
+    private static String aSlotWellAhead(String doctorId) {
+        var slots = json(get("/api/v1/doctors/" + doctorId + "/slots", null));
+        var dayAhead = Instant.now().plus(Duration.ofDays(1));
+        for (var slot : slots) {
+            if (Instant.parse(slot.get("start").asString()).isAfter(dayAhead)) {
+                return slot.get("id").asString();
+            }
+        }
+        throw new AssertionError("No free slot a day ahead for doctor " + doctorId + ": " + slots);
+    }
+
+    private static java.util.List<String> freeSlotIds(String doctorId) {
+        var ids = new ArrayList<String>();
+        json(get("/api/v1/doctors/" + doctorId + "/slots", null))
+                .forEach(slot -> ids.add(slot.get("id").asString()));
+        return ids;
+    }
+
+    private static HttpRequest.Builder request(String path, String token) {
+        var builder =
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    private static HttpResponse<String> post(String path, String token, String body) {
+        var builder = request(path, token);
+        if (body == null) {
+            builder.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(builder);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
