@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -55,6 +56,13 @@ public final class DevStack implements AutoCloseable {
             "org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctionAutoConfiguration",
             "org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration",
             "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration");
+
+    /**
+     * On a laptop every client shares one IP, and load tests log many users in at once: the per-IP login limit is
+     * raised (the per-account limit, which stops password guessing, stays).
+     */
+    static final Map<String, Object> IDENTITY_DEV_DEFAULTS =
+            Map.of("polyclinic.identity.login-rate-limit.per-ip", "1000");
 
     private final DevStackConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -112,7 +120,7 @@ public final class DevStack implements AutoCloseable {
         var starters = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().name("start-", 0).factory());
         var identity = CompletableFuture.supplyAsync(
-                () -> run(IdentityApplication.class, identityArgs(var, identityUrl)), starters);
+                () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS), starters);
         var booking =
                 CompletableFuture.supplyAsync(() -> run(BookingApplication.class, bookingArgs(bookingUrl)), starters);
         starters.shutdown();
@@ -135,8 +143,18 @@ public final class DevStack implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {
+        return run(application, args, Map.of());
+    }
+
+    /**
+     * @param devDefaults settings at the lowest priority: the service's own defaults for a laptop, which environment
+     *     variables still override (unlike {@code args})
+     */
+    private static ConfigurableApplicationContext run(
+            Class<?> application, List<String> args, Map<String, Object> devDefaults) {
         // No per-context shutdown hook: close() stops the contexts in reverse order, then PostgreSQL.
         return new SpringApplicationBuilder(application)
+                .properties(devDefaults)
                 .main(application)
                 .listeners(new LoggingInitializationLock())
                 .registerShutdownHook(false)
