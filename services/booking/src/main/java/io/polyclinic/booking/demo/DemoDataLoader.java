@@ -143,6 +143,16 @@ public class DemoDataLoader implements ApplicationRunner {
         return inserted == null ? 0 : inserted;
     }
 
+    /**
+     * "Фамилия Имя Отчество", as Russian clinics list doctors, with surname, first name and patronymic of one gender
+     * (Datafaker's {@code ru.yml} lists them by gender).
+     */
+    static String russianFullName(Faker faker, boolean female) {
+        var gender = female ? "female" : "male";
+        return faker.resolve("name." + gender + "_last_name") + " " + faker.resolve("name." + gender + "_first_name")
+                + " " + faker.resolve("name." + gender + "_middle_name");
+    }
+
     private void insertCatalog() {
         demo.insertSpecialties(DemoCatalog.SPECIALTIES);
         var clinics = DemoCatalog.CLINICS.stream()
@@ -162,9 +172,8 @@ public class DemoDataLoader implements ApplicationRunner {
             var faker = ru ? russian : english;
             var id = Ids.newId();
             var name = ru
-                    ? faker.name().lastName() + " " + faker.name().firstName() + " "
-                            + faker.name().firstName().charAt(0) + "."
-                    : "Dr. " + faker.name().firstName() + " " + faker.name().lastName();
+                    ? russianFullName(faker, random.nextBoolean())
+                    : faker.name().fullName();
             var experience = 1 + random.nextInt(40);
             var first = DemoCatalog.SPECIALTIES.get(random.nextInt(DemoCatalog.SPECIALTIES.size()));
             specialtyLinks.add(new Link(id, first.code()));

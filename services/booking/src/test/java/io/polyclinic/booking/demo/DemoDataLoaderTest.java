@@ -54,8 +54,17 @@ class DemoDataLoaderTest extends BookingApiTest {
         assertThat(count("select count(*) from doctors") - before).isEqualTo(520);
         assertThat(count("select count(*) from doctors where search_name ~ '[а-я]'"))
                 .isGreaterThanOrEqualTo(200);
-        assertThat(count("select count(*) from doctors where full_name like 'Dr. %'"))
+        assertThat(count("select count(*) from doctors where full_name ~ '^[A-Z][A-Za-z''.-]+( [A-Z][A-Za-z''.-]+)+$'"))
                 .isGreaterThanOrEqualTo(200);
+        // Russian names read "Surname First-name Patronymic", all three of one gender
+        var russian = count("select count(*) from doctors where full_name ~ '[А-Яа-яЁё]'");
+        var female = count("select count(*) from doctors"
+                + " where full_name ~ '^[А-ЯЁ][а-яё-]+[ая] [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(вна|чна)$'");
+        var male = count(
+                "select count(*) from doctors where full_name ~ '^[А-ЯЁ][а-яё-]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ич$'");
+        assertThat(female).isGreaterThanOrEqualTo(80);
+        assertThat(male).isGreaterThanOrEqualTo(80);
+        assertThat(female + male).isEqualTo(russian);
         var demoSlots =
                 "select count(*) from slots s join demo_schedules d on d.doctor_id = s.doctor_id and d.clinic_id = s.clinic_id";
         var slotCount = count(demoSlots);
