@@ -11,8 +11,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One structured line per request on logger {@code polyclinic.access}: {@code method}, {@code path},
- * {@code status}, {@code durationMs}, {@code userId} (the token subject, or {@code -}) and {@code requestId}, as
- * key-value pairs that the ECS JSON log format turns into fields. Health and metrics probes are not logged.
+ * {@code status}, {@code durationMs} and {@code userId} (the token subject, or {@code -}) as key-value pairs that the
+ * ECS JSON log format turns into fields; {@code requestId} comes from the logging context (MDC) like on every other
+ * line, and must not be added twice (the JSON formatter rejects duplicate keys). Health and metrics probes are not
+ * logged.
  */
 public class AccessLogFilter extends OncePerRequestFilter {
 
@@ -38,7 +40,6 @@ public class AccessLogFilter extends OncePerRequestFilter {
                         .addKeyValue("status", response.getStatus())
                         .addKeyValue("durationMs", durationMs)
                         .addKeyValue("userId", userId)
-                        .addKeyValue("requestId", RequestIdFilter.current())
                         .log(
                                 "{} {} {} {}ms user={}",
                                 request.getMethod(),
