@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
         classes = PlatformTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "polyclinic.http.request-timeout=3s",
+            "polyclinic.http.request-timeout=5s",
             "polyclinic.http.max-body-size=2KB",
             "polyclinic.http.cors-allowed-origins=https://app.example"
         })

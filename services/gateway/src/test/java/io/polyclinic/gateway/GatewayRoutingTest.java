@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "polyclinic.http.cors-allowed-origins=http://localhost:3000",
-            "polyclinic.gateway.booking-timeouts.read=1s"
+            "polyclinic.gateway.booking-timeouts.read=2s"
         })
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
 class GatewayRoutingTest {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for identity or booking: it records every request and answers
- * 200 with a JSON echo of the path and headers it received. A path ending in {@code /slow} answers after 3 s.
+ * 200 with a JSON echo of the path and headers it received. A path ending in {@code /slow} answers after 8 s.
  * Every response carries its own {@code Access-Control-Allow-Origin: *} and echoes {@code X-Request-Id}, which the
  * gateway must not pass on a second time.
  */
@@ -72,7 +72,7 @@ final class StubService {
         exchange.getRequestBody().readAllBytes();
         if (uri.getPath().endsWith("/slow")) {
             try {
-                Thread.sleep(3_000);
+                Thread.sleep(8_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
