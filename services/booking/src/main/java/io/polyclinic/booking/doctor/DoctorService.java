@@ -98,7 +98,7 @@ public class DoctorService {
     public DoctorCard register(AuthenticatedUser user, DoctorRequest request) {
         access.requireManagesAll(user, request.clinicIds());
         checkReferences(request);
-        var doctor = toDoctor(Ids.newId(), request, DoctorStatus.ACTIVE);
+        var doctor = doctorFrom(Ids.newId(), request, DoctorStatus.ACTIVE);
         doctors.insert(doctor);
         return card(doctor.id(), "en");
     }
@@ -119,7 +119,7 @@ public class DoctorService {
         changed.removeAll(kept);
         access.requireManagesAll(user, changed);
         checkReferences(request);
-        doctors.update(toDoctor(id, request, current.status()));
+        doctors.update(doctorFrom(id, request, current.status()));
         return card(id, "en");
     }
 
@@ -177,7 +177,7 @@ public class DoctorService {
         }
     }
 
-    private static Doctor toDoctor(UUID id, DoctorRequest r, DoctorStatus defaultStatus) {
+    private static Doctor doctorFrom(UUID id, DoctorRequest r, DoctorStatus defaultStatus) {
         return new Doctor(
                 id,
                 r.fullName().strip(),
