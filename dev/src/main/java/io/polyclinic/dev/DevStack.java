@@ -67,6 +67,9 @@ public final class DevStack implements AutoCloseable {
     private final DevStackConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
+    /** Set by {@link #close()}; what finishes starting afterwards is stopped at once. Guarded by {@code this}. */
+    private boolean closed;
+
     private String adminPassword;
     private int gatewayPort;
     private int identityPort;
@@ -110,7 +113,7 @@ public final class DevStack implements AutoCloseable {
     private void startAll() {
         var var = config.varDirectory().toAbsolutePath();
         adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
-        postgres = EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort());
+        adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort()));
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());
         var identityUrl = postgres.createDatabaseIfMissing("identity");
@@ -126,14 +129,14 @@ public final class DevStack implements AutoCloseable {
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
-            contexts.add(identity.join());
-            contexts.add(booking.join());
+            register(identity.join());
+            register(booking.join());
         } catch (CompletionException e) {
             identity.thenAccept(ConfigurableApplicationContext::close);
             booking.thenAccept(ConfigurableApplicationContext::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        contexts.add(run(GatewayApplication.class, gatewayArgs()));
+        register(run(GatewayApplication.class, gatewayArgs()));
         gatewayPort = localPort(contexts.get(2));
 
         for (var port : List.of(identityPort, bookingPort, gatewayPort)) {
@@ -341,9 +344,28 @@ public final class DevStack implements AutoCloseable {
                 DEMO_PATIENT_PASSWORD);
     }
 
-    /** Stops the gateway, then the services (reverse start order), then PostgreSQL. Safe to call twice. */
+    /** Keeps the started server for {@link #close()}; stops it at once when the stack is already stopping. */
+    private synchronized void adopt(EmbeddedPostgresServer server) {
+        if (closed) {
+            server.close();
+            throw new IllegalStateException("The dev stack was stopped while it was starting");
+        }
+        postgres = server;
+    }
+
+    /** Keeps a started context for {@link #close()}; closes it at once when the stack is already stopping. */
+    private synchronized void register(ConfigurableApplicationContext context) {
+        if (closed) {
+            context.close();
+            throw new IllegalStateException("The dev stack was stopped while it was starting");
+        }
+        contexts.add(context);
+    }
+
+    /** Stops the gateway, then the services (reverse start order), then PostgreSQL; safe to call twice and while starting. */
     @Override
     public synchronized void close() {
+        closed = true;
         for (int i = contexts.size() - 1; i >= 0; i--) {
             var context = contexts.get(i);
             try {

@@ -89,6 +89,35 @@ class DevStackEndToEndTest {
     }
 
     @Test
+    void aRestartKeepsUsersBookingsAndTheCatalogueWithoutLoadingTheDemoDataAgain() {
+        var email = "restart-" + UUID.randomUUID() + "@example.com";
+        var credentials = "{\"email\":\"" + email + "\",\"password\":\"Correct-Horse-Battery-42\"}";
+        var registration =
+                "{\"email\":\"" + email + "\",\"password\":\"Correct-Horse-Battery-42\",\"fullName\":\"Restart\"}";
+        assertThat(post("/api/v1/auth/register", null, registration).statusCode())
+                .isEqualTo(201);
+        var token = json(post("/api/v1/auth/login", null, credentials))
+                .get("accessToken")
+                .asString();
+        var doctorId = firstDoctorWithAFreeSlot(json(get("/api/v1/doctors?size=20", null)));
+        var booked = post("/api/v1/appointments", token, "{\"slotId\":\"" + aSlotWellAhead(doctorId) + "\"}");
+        assertThat(booked.statusCode()).isEqualTo(201);
+        var appointmentId = json(booked).get("id").asString();
+        long doctors =
+                json(get("/api/v1/doctors?size=1", null)).get("totalItems").asLong();
+
+        stack.close();
+        stack = DevStack.start(DevStackConfig.ephemeral(var));
+
+        var again = post("/api/v1/auth/login", null, credentials);
+        assertThat(again.statusCode()).isEqualTo(200);
+        var mine = get("/api/v1/appointments/me", json(again).get("accessToken").asString());
+        assertThat(json(mine).get("items").findValuesAsString("id")).contains(appointmentId);
+        assertThat(json(get("/api/v1/doctors?size=1", null)).get("totalItems").asLong())
+                .isEqualTo(doctors);
+    }
+
+    @Test
     void myAppointmentsWithoutATokenIsA401ProblemAtTheGatewayWithTheRequestId() {
         var response = send(request("/api/v1/appointments/me", null)
                 .header("X-Request-Id", "e2e-no-token")

@@ -82,6 +82,14 @@ class PlatformTestApplication {
             throw new IllegalStateException("secret internal detail at org.example.Secret");
         }
 
+        @GetMapping("/unstorable")
+        void unstorable() {
+            // what the PostgreSQL driver throws for a NUL character in a parameter, wrapped as Spring would
+            throw new IllegalStateException(
+                    "could not store",
+                    new java.sql.SQLException("Zero bytes may not occur in string parameters.", "22023"));
+        }
+
         @GetMapping("/slow")
         Map<String, String> slow() throws InterruptedException {
             Thread.sleep(60_000);

@@ -127,6 +127,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void anOversizedStreamedBodyIsA413NotABlamedService() {
+        var big = ("{\"email\":\"" + "x".repeat(2_000_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var response = http.send(http.request("/api/v1/auth/register")
+                .header("Content-Type", "application/json")
+                // no Content-Length: the limit is found while the gateway streams the body to the service
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(GatewayHttp.json(response).get("type").asString())
+                .isEqualTo("urn:polyclinic:problem:payload-too-large");
+    }
+
+    @Test
     void aProtectedRouteWithoutATokenIsA401ProblemAndIsNotForwarded() {
         var before = BOOKING.received().size();
 

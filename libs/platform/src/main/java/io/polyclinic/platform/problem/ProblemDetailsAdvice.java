@@ -32,6 +32,8 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -81,6 +83,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(validationProblem(errors), new HttpHeaders(), request);
     }
 
+    /**
+     * A body sent as {@code multipart/*} that does not parse (no boundary, garbage): the client's mistake. Too large
+     * an upload ({@code MaxUploadSizeExceededException}, more specific) stays a 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> handleMultipart(MultipartException ex, HttpServletRequest request) {
+        if (ex instanceof MaxUploadSizeExceededException) {
+            var problem = Problems.of(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large",
+                    "Upload too large",
+                    "The upload is larger than the limit.");
+            return respond(problem, new HttpHeaders(), request);
+        }
+        var problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request body",
+                "The multipart request body cannot be read.");
+        return respond(problem, new HttpHeaders(), request);
+    }
+
     /** {@code @PreAuthorize} and friends deny inside the MVC layer. */
     @ExceptionHandler(AccessDeniedException.class)
     public ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
@@ -102,6 +126,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (RequestTimeoutFilter.hasTimedOut(request)) {
             log.warn("Request cancelled after its timeout: {} {}", request.getMethod(), request.getRequestURI());
             return respond(RequestTimeoutFilter.timeoutProblem(), new HttpHeaders(), request);
+        }
+        if (isUnstorableText(ex)) {
+            var problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-characters",
+                    "Invalid characters",
+                    "The request contains characters that cannot be stored, such as the NUL character.");
+            return respond(problem, new HttpHeaders(), request);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         var problem = Problems.of(
@@ -212,6 +244,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Problems.enrich(problem, request);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(problem, headers, HttpStatusCode.valueOf(problem.getStatus()));
+    }
+
+    /**
+     * PostgreSQL cannot store the NUL character or bytes invalid in its encoding; the JDBC driver and the server
+     * refuse such client text with SQLState 22023 (invalid parameter value, pgjdbc's "zero bytes"), 22021
+     * (character not in repertoire) or 22P05 (untranslatable character). That is the client's input, not a fault.
+     */
+    private static boolean isUnstorableText(Throwable ex) {
+        for (var cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && java.util.Set.of("22023", "22021", "22P05").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail validationProblem(List<FieldError> errors) {

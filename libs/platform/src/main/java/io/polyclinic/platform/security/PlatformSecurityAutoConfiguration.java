@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -57,14 +58,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
-    /** Paths every service leaves open: probes, metrics scraping, API docs, the error page. */
-    static final List<String> ALWAYS_PUBLIC = List.of(
-            "/actuator/health/**",
-            "/actuator/prometheus",
-            "/v3/api-docs/**",
-            "/swagger-ui/**",
-            "/swagger-ui.html",
-            "/error");
+    /** Paths every service leaves open: probes, API docs, the error page. */
+    static final List<String> ALWAYS_PUBLIC =
+            List.of("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -93,10 +89,14 @@ public class PlatformSecurityAutoConfiguration {
                                 jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
+                .addFilterBefore(new KeySourceUnavailableFilter(writer), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new UserIdLoggingFilter(), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(registry -> {
                     registry.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new))
                             .permitAll();
+                    if (properties.publicMetrics()) {
+                        registry.requestMatchers("/actuator/prometheus").permitAll();
+                    }
                     if (!properties.publicPaths().isEmpty()) {
                         registry.requestMatchers(properties.publicPaths().toArray(String[]::new))
                                 .permitAll();
@@ -176,6 +176,42 @@ public class PlatformSecurityAutoConfiguration {
         var source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
         return source;
+    }
+
+    /**
+     * When the identity service's public keys cannot be fetched, token verification fails with an
+     * {@link AuthenticationServiceException}, which Spring Security rethrows (a 500). It is a dependency outage,
+     * not the client's fault: answer 503 {@code service-unavailable} with {@code Retry-After}.
+     */
+    static final class KeySourceUnavailableFilter extends OncePerRequestFilter {
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeySourceUnavailableFilter.class);
+        private final ProblemResponseWriter writer;
+
+        KeySourceUnavailableFilter(ProblemResponseWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        protected void doFilterInternal(
+                jakarta.servlet.http.HttpServletRequest request,
+                HttpServletResponse response,
+                jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
+            try {
+                chain.doFilter(request, response);
+            } catch (AuthenticationServiceException e) {
+                log.warn("Cannot verify access tokens: the signing keys are unavailable ({})", e.getMessage());
+                response.setHeader("Retry-After", "5");
+                writer.write(
+                        request,
+                        response,
+                        Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "service-unavailable",
+                                "Service unavailable",
+                                "Access tokens cannot be verified right now. Try again shortly."));
+            }
+        }
     }
 
     /** Puts the authenticated user's id where the access log and every later log line can see it. */

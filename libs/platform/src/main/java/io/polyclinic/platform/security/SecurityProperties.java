@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code http://localhost:8081/.well-known/jwks.json}
  * @param issuer the required {@code iss} claim; empty to skip the check (default {@code polyclinic-identity})
  * @param audience the required {@code aud} value (default {@code polyclinic})
- * @param publicPaths Ant-style paths open without a token, on top of health, metrics and API docs
+ * @param publicPaths Ant-style paths open without a token, on top of health and API docs
+ * @param publicMetrics whether {@code /actuator/prometheus} is open without a token (default true, for services
+ *     that only the gateway and the scraper reach); the public-facing gateway turns it off
  */
 @ConfigurationProperties("polyclinic.security")
 public record SecurityProperties(
@@ -21,4 +23,5 @@ public record SecurityProperties(
 
         @DefaultValue("polyclinic-identity") String issuer,
         @DefaultValue("polyclinic") String audience,
-        @DefaultValue List<String> publicPaths) {}
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("true") boolean publicMetrics) {}

@@ -27,24 +27,30 @@ public class AccessLogFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
+        boolean failed = false;
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            failed = true;
+            throw e;
         } finally {
             var user = request.getAttribute(USER_ID_ATTRIBUTE);
             var userId = user == null ? "-" : user.toString();
+            // An exception that escapes every filter becomes a 500 in the container; the response does not show it yet.
+            int status = failed ? 500 : response.getStatus();
             long durationMs = (System.nanoTime() - start) / 1_000_000;
             if (!request.getRequestURI().startsWith("/actuator")) {
                 log.atInfo()
                         .addKeyValue("method", request.getMethod())
                         .addKeyValue("path", request.getRequestURI())
-                        .addKeyValue("status", response.getStatus())
+                        .addKeyValue("status", status)
                         .addKeyValue("durationMs", durationMs)
                         .addKeyValue("userId", userId)
                         .log(
                                 "{} {} {} {}ms user={}",
                                 request.getMethod(),
                                 request.getRequestURI(),
-                                response.getStatus(),
+                                status,
                                 durationMs,
                                 userId);
             }

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout how long a request may run before it is interrupted and answered 503 (default 30 s)
  * @param maxBodySize the largest request body accepted before a 413 (default 1 MB); multipart uploads have their
  *     own limit in {@code spring.servlet.multipart.*}
+ * @param maxMultipartSize the largest multipart (file upload) request body before a 413 (default 100 MB, the
+ *     ingest upload limit of S6)
  * @param corsAllowedOrigins origins allowed by CORS, exact matches such as {@code https://polyclinic.example};
  *     empty (the default) allows none
  */
@@ -22,4 +24,5 @@ import org.springframework.validation.annotation.Validated;
 public record HttpProperties(
         @NotNull @DefaultValue("30s") Duration requestTimeout,
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
+        @NotNull @DefaultValue("100MB") DataSize maxMultipartSize,
         @DefaultValue List<String> corsAllowedOrigins) {}

@@ -53,8 +53,10 @@ public class PlatformWebAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             HttpProperties properties, ProblemResponseWriter writer) {
-        var registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), writer));
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                properties.maxBodySize().toBytes(),
+                properties.maxMultipartSize().toBytes(),
+                writer));
         registration.setOrder(FIRST + 2);
         return registration;
     }

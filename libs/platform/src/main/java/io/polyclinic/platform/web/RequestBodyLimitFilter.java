@@ -10,23 +10,31 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@code polyclinic.http.max-body-size} with a 413 problem: at once when
- * {@code Content-Length} says so, and while reading when a chunked body grows past the limit. Multipart requests
- * are left to the servlet container's multipart limits.
+ * {@code Content-Length} says so, and while reading when a chunked body grows past the limit. Multipart uploads have
+ * their own, larger limit ({@code polyclinic.http.max-multipart-size}), so that a proxy such as the gateway, which
+ * streams them without parsing, is bounded too.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final String EXCEEDED = RequestBodyLimitFilter.class.getName() + ".exceeded";
 
     private final long maxBytes;
+    private final long maxMultipartBytes;
     private final ProblemResponseWriter writer;
 
-    public RequestBodyLimitFilter(long maxBytes, ProblemResponseWriter writer) {
+    /**
+     * @param maxBytes the largest body of any request but multipart uploads
+     * @param maxMultipartBytes the largest multipart (file upload) body
+     */
+    public RequestBodyLimitFilter(long maxBytes, long maxMultipartBytes, ProblemResponseWriter writer) {
         this.maxBytes = maxBytes;
+        this.maxMultipartBytes = maxMultipartBytes;
         this.writer = writer;
     }
 
@@ -34,16 +42,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
-            chain.doFilter(request, response);
+        var multipart =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        long limit = multipart ? maxMultipartBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            writer.write(request, response, tooLargeProblem(limit));
             return;
         }
-        if (request.getContentLengthLong() > maxBytes) {
-            writer.write(request, response, tooLarge());
-            return;
-        }
-        var limited = new LimitedRequest(request, maxBytes);
-        request.setAttribute(EXCEEDED, null);
+        var limited = new LimitedRequest(request, limit);
         try {
             chain.doFilter(limited, response);
         } catch (RuntimeException | IOException | ServletException e) {
@@ -52,7 +58,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             }
         }
         if (limited.exceeded) {
-            writer.write(request, response, tooLarge());
+            writer.write(request, response, tooLargeProblem(limit));
         }
     }
 
@@ -62,10 +68,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
      */
     public static org.springframework.http.ProblemDetail exceededProblem(jakarta.servlet.ServletRequest request) {
         return (org.springframework.http.ProblemDetail) request.getAttribute(EXCEEDED);
-    }
-
-    private org.springframework.http.ProblemDetail tooLarge() {
-        return tooLargeProblem(maxBytes);
     }
 
     private static org.springframework.http.ProblemDetail tooLargeProblem(long maxBytes) {

@@ -55,10 +55,19 @@ public class RequestTimeoutFilter extends OncePerRequestFilter implements Dispos
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var thread = Thread.currentThread();
+        // The deadline and the end of the work race; one lock decides which came first, so a finished request is
+        // never reported as cancelled and no interrupt lands after the work ended.
+        var state = new Object() {
+            boolean done;
+        };
         var deadline = scheduler.schedule(
                 () -> {
-                    request.setAttribute(TIMED_OUT, Boolean.TRUE);
-                    thread.interrupt();
+                    synchronized (state) {
+                        if (!state.done) {
+                            request.setAttribute(TIMED_OUT, Boolean.TRUE);
+                            thread.interrupt();
+                        }
+                    }
                 },
                 timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -69,8 +78,10 @@ public class RequestTimeoutFilter extends OncePerRequestFilter implements Dispos
                 throw e;
             }
         } finally {
+            synchronized (state) {
+                state.done = true;
+            }
             deadline.cancel(false);
-            // The interrupt may land after the work ended; it must not leak into the next request on this thread.
             Thread.interrupted();
         }
         if (hasTimedOut(request) && !response.isCommitted()) {

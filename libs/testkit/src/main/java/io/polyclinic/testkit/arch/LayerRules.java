@@ -7,9 +7,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The layer rules every service keeps (CONVENTIONS.md "Layout and names"): controllers translate HTTP and are
- * used by nobody; services hold the use cases and know nothing of HTTP; repositories translate rows and call
- * neither services nor controllers. Names decide the layer: {@code *Controller}, {@code *Service},
+ * The layer rules every service keeps (CONVENTIONS.md "Layout and names"): controllers translate HTTP, are used by
+ * nobody and reach data only through services; services hold the use cases and know nothing of HTTP; repositories
+ * translate rows and call neither services nor controllers. Names decide the layer: {@code *Controller}, {@code *Service},
  * {@code *Repository}.
  */
 public final class LayerRules {
@@ -26,6 +26,14 @@ public final class LayerRules {
                         .dependOnClassesThat()
                         .haveSimpleNameEndingWith("Controller")
                         .because("controllers are the outermost layer")
+                        .allowEmptyShould(true),
+                noClasses()
+                        .that()
+                        .haveSimpleNameEndingWith("Controller")
+                        .should()
+                        .dependOnClassesThat()
+                        .haveSimpleNameEndingWith("Repository")
+                        .because("controllers call use cases, never the data layer directly")
                         .allowEmptyShould(true),
                 noClasses()
                         .that()

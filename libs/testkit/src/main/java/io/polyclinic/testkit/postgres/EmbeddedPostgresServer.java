@@ -41,6 +41,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // The owner stops the server (the dev stack: after its services have drained), not a JVM
+                    // shutdown hook of the library racing with theirs.
+                    .setRegisterShutdownHook(false)
+                    // The library defaults to synchronous_commit=off, which can lose answered commits in a crash.
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("lc-collate", "C")
                     .setLocaleConfig("lc-ctype", "C.UTF-8")
@@ -61,12 +66,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 var directory = java.nio.file.Files.createTempDirectory("polyclinic-pg");
                 shared = start(directory, 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-postgres-stop"));
+                var server = shared;
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    server.close();
+                                    deleteRecursively(directory);
+                                },
+                                "embedded-postgres-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return shared;
+    }
+
+    /** Best effort: a test run should not leave a database cluster behind in the temp directory. */
+    private static void deleteRecursively(Path directory) {
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}", directory, e);
+        }
     }
 
     /** The TCP port the server listens on (127.0.0.1). */

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * One in-memory token bucket per client (Bucket4j): {@code capacity} requests, refilled gradually over
  * {@code period}, so a client may burst up to the capacity and then sustains {@code capacity / period}. Buckets
  * live in this gateway replica only; when {@code maxClients} are held, the full (idle) ones are dropped, which
- * loses nothing since a full bucket is what a new client gets, and if that is not enough all are dropped, so
- * memory stays bounded even when many distinct clients arrive at once.
+ * loses nothing since a full bucket is what a new client gets (at most once a second, so a flood of new clients does
+ * not rescan the map on every request). If none is idle, new clients share one overflow bucket: memory stays bounded,
+ * and clients already limited stay limited whatever a flood of new addresses does.
  */
 public class ClientRateLimiter {
 
@@ -26,7 +27,12 @@ public class ClientRateLimiter {
     private final long capacity;
     private final Duration period;
     private final int maxClients;
+    private static final long EVICTION_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastEviction =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - EVICTION_INTERVAL_NANOS);
+    private final Bucket overflow;
 
     /**
      * @param capacity requests per period and burst size; at least 1
@@ -40,14 +46,18 @@ public class ClientRateLimiter {
         this.capacity = capacity;
         this.period = period;
         this.maxClients = maxClients;
+        this.overflow = newBucket();
     }
 
     /** Takes one token from the client's bucket. */
     public Decision tryAcquire(String client) {
-        if (buckets.size() >= maxClients && !buckets.containsKey(client)) {
-            evictIdle();
+        var bucket = buckets.get(client);
+        if (bucket == null) {
+            if (buckets.size() >= maxClients) {
+                evictIdle();
+            }
+            bucket = buckets.size() < maxClients ? buckets.computeIfAbsent(client, key -> newBucket()) : overflow;
         }
-        var bucket = buckets.computeIfAbsent(client, key -> newBucket());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return new Decision(true, probe.getRemainingTokens(), Duration.ZERO);
@@ -61,11 +71,12 @@ public class ClientRateLimiter {
     }
 
     private void evictIdle() {
-        buckets.entrySet().removeIf(entry -> entry.getValue().getAvailableTokens() >= capacity);
-        if (buckets.size() >= maxClients) {
-            // Memory stays bounded under a flood of distinct clients; their limits restart from full.
-            buckets.clear();
+        long now = System.nanoTime();
+        long last = lastEviction.get();
+        if (now - last < EVICTION_INTERVAL_NANOS || !lastEviction.compareAndSet(last, now)) {
+            return;
         }
+        buckets.entrySet().removeIf(entry -> entry.getValue().getAvailableTokens() >= capacity);
     }
 
     private Bucket newBucket() {

@@ -1,18 +1,26 @@
 package io.polyclinic.gateway.routing;
 
+import io.polyclinic.platform.problem.Problems;
+import io.polyclinic.platform.web.RequestBodyLimitFilter;
+import io.polyclinic.platform.web.RequestTimeoutFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -62,7 +70,43 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
         var service = route.downstream().name();
         try {
             return route.exchange().exchange(request);
-        } catch (ResourceAccessException e) {
+        } catch (RuntimeException e) {
+            var clientSide = clientSideFailure(serverRequest.servletRequest(), e);
+            if (clientSide != null) {
+                return clientSide;
+            }
+            return downstreamFailure(request, serverRequest, route, e);
+        }
+    }
+
+    /**
+     * A failure while reading the client's body, not the service's fault: the body grew past the platform's limit
+     * (413), the request ran past its deadline (rethrown: the platform answers 503 {@code request-timeout}), or the
+     * client went away (nobody to answer). {@code null} when the failure is the service's.
+     */
+    private static ServerResponse clientSideFailure(HttpServletRequest servletRequest, RuntimeException e) {
+        var tooLarge = RequestBodyLimitFilter.exceededProblem(servletRequest);
+        if (tooLarge != null) {
+            return ServerResponse.status(tooLarge.getStatus())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.enrich(tooLarge, servletRequest));
+        }
+        if (RequestTimeoutFilter.hasTimedOut(servletRequest)) {
+            throw e;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EOFException || cause instanceof ClientAbortException) {
+                log.debug("The client went away during {}", servletRequest.getRequestURI());
+                throw e;
+            }
+        }
+        return null;
+    }
+
+    private ServerResponse downstreamFailure(
+            Request request, ServerRequest serverRequest, Route route, RuntimeException exception) {
+        var service = route.downstream().name();
+        if (exception instanceof ResourceAccessException e) {
             if (DownstreamProblems.isResponseTimeout(e)) {
                 log.warn(
                         "{} did not answer {} {} within {}",
@@ -79,17 +123,16 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
                     request.getUri().getPath(),
                     e.getMostSpecificCause().toString());
             return DownstreamProblems.serviceUnavailable(serverRequest, service);
-        } catch (RuntimeException e) {
-            if (DownstreamProblems.isIoFailure(e) && !Thread.currentThread().isInterrupted()) {
-                log.warn(
-                        "{} failed for {} {}: {}",
-                        service,
-                        request.getMethod(),
-                        request.getUri().getPath(),
-                        e.toString());
-                return DownstreamProblems.serviceUnavailable(serverRequest, service);
-            }
-            throw e;
         }
+        if (DownstreamProblems.isIoFailure(exception)) {
+            log.warn(
+                    "{} failed for {} {}: {}",
+                    service,
+                    request.getMethod(),
+                    request.getUri().getPath(),
+                    exception.toString());
+            return DownstreamProblems.serviceUnavailable(serverRequest, service);
+        }
+        throw exception;
     }
 }

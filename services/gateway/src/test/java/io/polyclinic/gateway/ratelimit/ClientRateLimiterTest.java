@@ -30,6 +30,20 @@ class ClientRateLimiterTest {
     }
 
     @Test
+    void aFloodOfNewClientsDoesNotResetALimitedOne() {
+        var limiter = new ClientRateLimiter(1, Duration.ofHours(1), 3);
+        assertThat(limiter.tryAcquire("abuser").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("abuser").allowed()).isFalse();
+
+        for (int i = 0; i < 100; i++) {
+            limiter.tryAcquire("fresh-address-" + i);
+        }
+
+        assertThat(limiter.tryAcquire("abuser").allowed()).isFalse();
+        assertThat(limiter.trackedClients()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void theNumberOfTrackedClientsStaysBounded() {
         var limiter = new ClientRateLimiter(5, Duration.ofHours(1), 3);
 
