@@ -60,9 +60,11 @@ public class AuthService {
     }
 
     /**
-     * Checks the credentials and opens a session.
+     * Checks the credentials and opens a session. A stored hash of a lower BCrypt cost than the configured one is
+     * replaced with one of the configured cost.
      *
-     * @throws io.polyclinic.platform.problem.TooManyRequestsException (429) past the per-account or per-IP limit
+     * @throws io.polyclinic.platform.problem.TooManyRequestsException (429) past the (account, IP), per-account or
+     *     per-IP limit
      * @throws InvalidCredentialsException (401) for an unknown email or a wrong password, answered alike and in
      *     about the same time
      */
@@ -77,6 +79,7 @@ public class AuthService {
         if (!hasher.matches(password, user.passwordHash())) {
             throw new InvalidCredentialsException();
         }
+        users.upgradePasswordHashIfNeeded(user, password);
         var now = clock.instant();
         var session = new Session(
                 Ids.newId(), user.id(), now, now, now.plus(refreshTokenTtl), client.userAgent(), client.ip());

@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.polyclinic.identity.password.PasswordHasher;
 import io.polyclinic.identity.password.PasswordPolicy;
 import io.polyclinic.identity.ratelimit.LoginRateLimiter;
+import io.polyclinic.identity.ratelimit.RegistrationRateLimiter;
 import io.polyclinic.identity.token.AccessTokenIssuer;
 import io.polyclinic.identity.token.SigningKeys;
 import io.polyclinic.platform.security.AuthorizationRules;
@@ -25,9 +26,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 @EnableScheduling
 class IdentityConfiguration {
 
-    /** The {@code iss} of our tokens when {@code polyclinic.security.issuer} is blank. */
-    static final String DEFAULT_ISSUER = "polyclinic-identity";
-
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -46,7 +44,14 @@ class IdentityConfiguration {
     @Bean
     LoginRateLimiter loginRateLimiter(IdentityProperties properties) {
         var limit = properties.loginRateLimit();
-        return new LoginRateLimiter(limit.perAccount(), limit.perIp(), limit.period(), limit.maxTrackedKeys());
+        return new LoginRateLimiter(
+                limit.perAccountAndIp(), limit.perAccount(), limit.perIp(), limit.period(), limit.maxTrackedKeys());
+    }
+
+    @Bean
+    RegistrationRateLimiter registrationRateLimiter(IdentityProperties properties) {
+        var limit = properties.registrationRateLimit();
+        return new RegistrationRateLimiter(limit.perIp(), limit.period(), limit.maxTrackedKeys());
     }
 
     @Bean
@@ -55,12 +60,22 @@ class IdentityConfiguration {
         return keys.hasInlineJwks() ? SigningKeys.fromJwks(keys.jwks()) : SigningKeys.fromDirectory(keys.directory());
     }
 
-    /** Issues tokens with the same issuer and audience that every service (and our own decoder) requires. */
+    /**
+     * Issues tokens with the same issuer ({@code polyclinic.security.issuer}) and audience that every service (and our
+     * own decoder) requires.
+     *
+     * @throws IllegalStateException when the issuer is blank: the platform would then skip the check, and our tokens
+     *     need an {@code iss}
+     */
     @Bean
     AccessTokenIssuer accessTokenIssuer(
             SigningKeys keys, IdentityProperties properties, SecurityProperties security, Clock clock) {
-        var issuer = security.issuer() == null || security.issuer().isBlank() ? DEFAULT_ISSUER : security.issuer();
-        return new AccessTokenIssuer(keys, properties.tokens().accessTokenTtl(), issuer, security.audience(), clock);
+        if (security.issuer() == null || security.issuer().isBlank()) {
+            throw new IllegalStateException(
+                    "polyclinic.security.issuer must not be blank in the identity service: it is the iss of every token");
+        }
+        return new AccessTokenIssuer(
+                keys, properties.tokens().accessTokenTtl(), security.issuer(), security.audience(), clock);
     }
 
     /**

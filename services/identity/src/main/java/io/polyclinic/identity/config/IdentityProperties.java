@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keys where the token signing keys come from
  * @param password password hashing
  * @param loginRateLimit brute-force protection of the login endpoint
+ * @param registrationRateLimit abuse protection of the registration endpoint
  * @param admin the first administrator, created at start when both email and password are set
  * @param sessions housekeeping of ended sessions
  */
@@ -27,6 +28,7 @@ public record IdentityProperties(
         @Valid @DefaultValue Keys keys,
         @Valid @DefaultValue Password password,
         @Valid @DefaultValue LoginRateLimit loginRateLimit,
+        @Valid @DefaultValue RegistrationRateLimit registrationRateLimit,
         @Valid @DefaultValue Admin admin,
         @Valid @DefaultValue Sessions sessions) {
 
@@ -65,18 +67,33 @@ public record IdentityProperties(
             @Min(10) @Max(16) @DefaultValue("12") int bcryptStrength) {}
 
     /**
-     * Token buckets refilled continuously: {@code perAccount} attempts per {@code period} for one email and
-     * {@code perIp} per client IP.
+     * Token buckets refilled continuously, one attempt from each per login: {@code perAccountAndIp} for one email from
+     * one client IP, {@code perAccount} for one email from all IPs together and {@code perIp} for one IP across all
+     * emails. A stranger exhausting the strict (account, IP) limit does not lock the account's owner out elsewhere.
      *
-     * @param perAccount attempts per account and period (default {@code 5})
+     * @param perAccountAndIp attempts per account and client IP and period (default {@code 5})
+     * @param perAccount attempts per account across all client IPs and period (default {@code 20})
      * @param perIp attempts per client IP and period (default {@code 20})
      * @param period the refill period (default {@code 1m})
-     * @param maxTrackedKeys the most accounts and IPs remembered each, least recently used forgotten first
-     *     (default {@code 100000})
+     * @param maxTrackedKeys the most keys each limit remembers, least recently used forgotten first (default
+     *     {@code 100000})
      */
     public record LoginRateLimit(
-            @Min(1) @DefaultValue("5") int perAccount,
+            @Min(1) @DefaultValue("5") int perAccountAndIp,
+            @Min(1) @DefaultValue("20") int perAccount,
             @Min(1) @DefaultValue("20") int perIp,
+            @NotNull @DefaultValue("1m") Duration period,
+            @Min(100) @DefaultValue("100000") int maxTrackedKeys) {}
+
+    /**
+     * A token bucket per client IP, refilled continuously: {@code perIp} registrations per {@code period}.
+     *
+     * @param perIp registrations per client IP and period (default {@code 10})
+     * @param period the refill period (default {@code 1m})
+     * @param maxTrackedKeys the most IPs remembered, least recently used forgotten first (default {@code 100000})
+     */
+    public record RegistrationRateLimit(
+            @Min(1) @DefaultValue("10") int perIp,
             @NotNull @DefaultValue("1m") Duration period,
             @Min(100) @DefaultValue("100000") int maxTrackedKeys) {}
 

@@ -12,8 +12,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <p>BCrypt reads at most 72 bytes, and the policy allows 128 characters (up to 512 UTF-8 bytes), so the password is
  * first reduced to {@code base64(SHA-256(utf8(password)))} (44 ASCII characters, no NUL byte), the scheme Dropbox
  * described in "How Dropbox securely stores your passwords" (2016). Every character of the password counts.
+ *
+ * <p>Not final only so that tests can observe when hashing happens.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
 
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
@@ -35,6 +37,11 @@ public final class PasswordHasher {
     /** Whether the password matches the stored hash; false for a malformed hash. */
     public boolean matches(String password, String hash) {
         return encoder.matches(prehash(password), hash);
+    }
+
+    /** Whether a stored hash has a lower cost than the configured one and should be replaced at the next login. */
+    public boolean needsRehash(String hash) {
+        return encoder.upgradeEncoding(hash);
     }
 
     /**

@@ -1,51 +1,59 @@
 package io.polyclinic.identity.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.polyclinic.platform.problem.TooManyRequestsException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Brute-force protection of login (SPEC S1): an in-memory token bucket (Bucket4j, greedy refill) per account (the
- * email, ignoring case) and per client IP. Every attempt costs one token of each, successful or not. Buckets of the
- * least recently seen keys are forgotten past {@code maxTrackedKeys}, which bounds memory; the per-IP limit still
- * holds an attacker who cycles through many emails. Limits are per instance: several instances multiply them.
+ * Brute-force protection of login (SPEC S1), in memory (see {@link Buckets}), with three limits checked in this
+ * order, each attempt taking one token from each bucket it reaches, successful or not:
+ *
+ * <ol>
+ *   <li>per client IP, across accounts: one address cannot spray many accounts;
+ *   <li>per account and client IP (strict): one address cannot guess one account's password;
+ *   <li>per account across all IPs (looser): many addresses cannot guess one account's password together.
+ * </ol>
+ *
+ * <p>An attacker who exhausts the strict bucket of (victim, own IP) stops there and does not drain the victim's
+ * account bucket, so the victim still logs in from another address; only a distributed attack of more than
+ * {@code perAccount} attempts a period locks the account for everyone. The account is the email ignoring case and
+ * surrounding blanks.
  */
 public final class LoginRateLimiter {
 
-    private final BucketMap accounts;
-    private final BucketMap ips;
+    private final Buckets ips;
+    private final Buckets accountsAndIps;
+    private final Buckets accounts;
 
     /**
-     * @param perAccount attempts per account and {@code period}
-     * @param perIp attempts per IP and {@code period}
-     * @param maxTrackedKeys how many accounts and how many IPs are remembered
+     * @param perAccountAndIp attempts per (account, IP) and {@code period}
+     * @param perAccount attempts per account across all IPs and {@code period}
+     * @param perIp attempts per IP across all accounts and {@code period}
+     * @param maxTrackedKeys how many keys each of the three limits remembers
      */
-    public LoginRateLimiter(int perAccount, int perIp, Duration period, int maxTrackedKeys) {
-        this.accounts = new BucketMap(perAccount, period, maxTrackedKeys);
-        this.ips = new BucketMap(perIp, period, maxTrackedKeys);
+    public LoginRateLimiter(int perAccountAndIp, int perAccount, int perIp, Duration period, int maxTrackedKeys) {
+        this.ips = new Buckets(perIp, period, maxTrackedKeys);
+        this.accountsAndIps = new Buckets(perAccountAndIp, period, maxTrackedKeys);
+        this.accounts = new Buckets(perAccount, period, maxTrackedKeys);
     }
 
     /**
-     * Takes one attempt from the IP's and the account's buckets.
+     * Takes one attempt from the IP's, the (account, IP)'s and the account's buckets, stopping at the first empty one.
      *
-     * @throws TooManyRequestsException (429, with the wait until the next attempt) when either is empty
+     * @throws TooManyLoginAttemptsException (429, with the wait until the next attempt) when one is empty
      */
     public void acquire(String email, String ip) {
-        take(ips, ip == null ? "unknown" : ip);
-        take(accounts, email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        var address = ip == null ? "unknown" : ip;
+        var account = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        take(ips, address);
+        take(accountsAndIps, account + "\n" + address);
+        take(accounts, account);
     }
 
-    private static void take(BucketMap buckets, String key) {
-        var probe = buckets.bucket(key).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            var wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyLoginAttemptsException(wait.plusSeconds(1).withNanos(0));
-        }
+    private static void take(Buckets buckets, String key) {
+        buckets.tryTake(key).ifPresent(wait -> {
+            throw new TooManyLoginAttemptsException(wait);
+        });
     }
 
     /** Too many login attempts for this account or from this address: 429 with {@code Retry-After}. */
@@ -53,30 +61,6 @@ public final class LoginRateLimiter {
 
         public TooManyLoginAttemptsException(Duration retryAfter) {
             super("Too many login attempts. Try again later.", retryAfter);
-        }
-    }
-
-    private static final class BucketMap {
-
-        private final Bandwidth limit;
-        private final Map<String, Bucket> buckets;
-
-        BucketMap(int capacity, Duration period, int maxKeys) {
-            this.limit = Bandwidth.builder()
-                    .capacity(capacity)
-                    .refillGreedy(capacity, period)
-                    .build();
-            this.buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                    return size() > maxKeys;
-                }
-            });
-        }
-
-        Bucket bucket(String key) {
-            return buckets.computeIfAbsent(
-                    key, k -> Bucket.builder().addLimit(limit).build());
         }
     }
 }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the first administrator at start from {@code polyclinic.identity.admin.email} and {@code .password}
  * (environment {@code POLYCLINIC_ADMIN_EMAIL} / {@code POLYCLINIC_ADMIN_PASSWORD}) with roles ADMIN and PATIENT, when
- * no account has that email. Idempotent: an existing account is left as it is (its password is not reset). The
- * password is never logged.
+ * no account has that email. Idempotent: an existing administrator account is left as it is (its password is not
+ * reset). An existing account with that email but without ADMIN stops the start: it was registered by someone else
+ * (perhaps a squatter who knew the planned address), so it is never promoted. The password is never logged.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -37,8 +38,14 @@ class AdminBootstrap implements ApplicationRunner {
                 admin.email(), admin.password(), admin.fullName(), EnumSet.of(Role.PATIENT, Role.ADMIN));
         if (created) {
             log.info("Created the first administrator {}", admin.email());
-        } else {
-            log.info("The administrator account {} already exists; left unchanged", admin.email());
+            return;
         }
+        var existing = users.findByEmail(admin.email());
+        if (existing.isPresent() && !existing.get().roles().contains(Role.ADMIN)) {
+            throw new IllegalStateException("The configured first administrator email " + admin.email()
+                    + " (polyclinic.identity.admin.email) belongs to an existing account without the ADMIN role;"
+                    + " it is not promoted. Configure another email, or grant ADMIN through the admin API.");
+        }
+        log.info("The administrator account {} already exists; left unchanged", admin.email());
     }
 }

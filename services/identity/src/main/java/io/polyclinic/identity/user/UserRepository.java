@@ -49,6 +49,25 @@ public class UserRepository {
         insertRoles(user.id(), user.roles());
     }
 
+    /**
+     * Replaces the password hash if it is still {@code oldHash} (so a concurrent change is never overwritten) and
+     * bumps {@code updated_at}.
+     *
+     * @return whether it was replaced
+     */
+    public boolean replacePasswordHash(UUID userId, String oldHash, String newHash, Instant now) {
+        return jdbc.sql("""
+                        update users set password_hash = :newHash, updated_at = :now
+                        where id = :userId and password_hash = :oldHash
+                        """)
+                        .param("newHash", newHash)
+                        .param("now", Timestamp.from(now))
+                        .param("userId", userId)
+                        .param("oldHash", oldHash)
+                        .update()
+                == 1;
+    }
+
     /** The user with this email, ignoring case. */
     public Optional<User> findByEmail(String email) {
         return jdbc.sql(SELECT_USERS + " where lower(u.email) = lower(:email)")

@@ -41,13 +41,16 @@ public class UserService {
     }
 
     /**
-     * Registers a patient.
+     * Registers a patient. The password check and the BCrypt hash run outside any transaction (a hash takes tens of
+     * milliseconds and must not hold a pooled connection); only the insert is transactional.
      *
      * @param email a valid email (already checked for shape and length); stored trimmed, case preserved
+     * @param fullName stored without leading and trailing Unicode blanks (no-break spaces included)
+     * @throws InvalidRequestException (400) when the email or full name holds a control character or the full name
+     *     is only blanks
      * @throws io.polyclinic.identity.password.WeakPasswordException (400) when the password breaks the policy
      * @throws EmailAlreadyRegisteredException (409) when the email is taken, ignoring case
      */
-    @Transactional
     public User register(String email, String password, String fullName) {
         return create(email, password, fullName, EnumSet.of(Role.PATIENT));
     }
@@ -56,31 +59,69 @@ public class UserService {
      * Creates an account with the given roles, unless the email is already registered.
      *
      * @return whether an account was created
+     * @throws InvalidRequestException when the email or full name is not acceptable (see {@link #register})
      * @throws io.polyclinic.identity.password.WeakPasswordException when the password breaks the policy
      */
     public boolean createIfMissing(String email, String password, String fullName, Set<Role> roles) {
-        if (users.findByEmail(email.strip()).isPresent()) {
-            return false;
-        }
         try {
-            transactions.executeWithoutResult(status -> create(email, password, fullName, roles));
+            create(email, password, fullName, roles);
             return true;
         } catch (EmailAlreadyRegisteredException e) {
-            // Another instance created it between the lookup and the insert.
             return false;
         }
     }
 
     private User create(String email, String password, String fullName, Set<Role> roles) {
+        var cleanEmail = requireText("email", email.strip());
+        var cleanName = requireText("fullName", stripBlanks(fullName));
+        if (cleanName.isEmpty()) {
+            throw new InvalidRequestException("fullName", "The full name must not be blank.");
+        }
         policy.check(password);
-        var user =
-                new User(Ids.newId(), email.strip(), fullName.strip(), hasher.hash(password), roles, clock.instant());
+        var user = new User(Ids.newId(), cleanEmail, cleanName, hasher.hash(password), roles, clock.instant());
         try {
-            users.insert(user);
+            transactions.executeWithoutResult(status -> users.insert(user));
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyRegisteredException();
         }
         return user;
+    }
+
+    /** Without leading and trailing white space, including no-break spaces, which {@link String#strip} keeps. */
+    private static String stripBlanks(String value) {
+        int begin = 0;
+        int end = value.length();
+        while (begin < end && isBlank(value.charAt(begin))) {
+            begin++;
+        }
+        while (end > begin && isBlank(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(begin, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** Free text must not carry control characters (C0, DEL, C1): they break logs, CSV exports and displays. */
+    private static String requireText(String field, String value) {
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException(field, "Control characters are not allowed.");
+        }
+        return value;
+    }
+
+    /**
+     * After a successful login with {@code password}: when the user's stored hash has a lower BCrypt cost than the
+     * configured one, stores a new hash of the configured cost (hashed outside any transaction). Harmless when the
+     * hash changed meanwhile.
+     */
+    public void upgradePasswordHashIfNeeded(User user, String password) {
+        if (hasher.needsRehash(user.passwordHash())) {
+            var newHash = hasher.hash(password);
+            users.replacePasswordHash(user.id(), user.passwordHash(), newHash, clock.instant());
+        }
     }
 
     /**

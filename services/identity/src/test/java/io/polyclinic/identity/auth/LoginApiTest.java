@@ -8,14 +8,23 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.polyclinic.identity.IdentityApiTest;
+import io.polyclinic.identity.password.PasswordHasher;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class LoginApiTest extends IdentityApiTest {
+
+    @Autowired
+    private Environment environment;
 
     @Test
     void loginAnswersABearerTokenPairThatIsNotCached() {
@@ -96,17 +105,84 @@ class LoginApiTest extends IdentityApiTest {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
     }
 
+    /** A login of {@code email} from {@code ip} (through {@code X-Forwarded-For}, trusted from loopback). */
+    private Response loginFrom(String ip, String email, String password) {
+        return send(request("/api/v1/auth/login")
+                .setHeader("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("email", email, "password", password)))));
+    }
+
     @Test
-    void theAccountLimitHoldsAcrossClientAddresses() {
+    void aStrangerBurningTheirOwnAttemptsOnAnAccountDoesNotLockItsOwnerOut() {
         var email = uniqueEmail();
+        register(email);
         for (int i = 0; i < 5; i++) {
-            send(request("/api/v1/auth/login")
-                    .setHeader("X-Forwarded-For", "198.19.0." + (i + 1))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"email\":\"" + email + "\",\"password\":\"x\"}")));
+            login(email, "wrong password " + i).assertProblem(401, "invalid-credentials");
         }
-        login(email, PASSWORD).assertProblem(429, "rate-limited");
+        for (int i = 0; i < 5; i++) {
+            login(email, "wrong password again " + i).assertProblem(429, "rate-limited");
+        }
+
+        var owner = loginFrom("198.19.1.1", email, PASSWORD);
+
+        assertThat(owner.status()).as(owner.raw().body()).isEqualTo(200);
+    }
+
+    @Test
+    void theAccountLimitOfTwentyHoldsAcrossClientAddresses() {
+        var email = uniqueEmail();
+        register(email);
+        for (int i = 0; i < 20; i++) {
+            loginFrom("198.19.0." + (i + 1), email, "x").assertProblem(401, "invalid-credentials");
+        }
+
+        loginFrom("198.19.0.21", email, PASSWORD).assertProblem(429, "rate-limited");
+    }
+
+    @Test
+    void theSessionRecordsTheForwardedClientAddressFromTheLoopbackProxy() {
+        var token = registerAndLogin(uniqueEmail()).text("accessToken");
+
+        var sessions = get("/api/v1/auth/sessions", token);
+
+        assertThat(sessions.status()).isEqualTo(200);
+        assertThat(sessions.body().get("items").get(0).get("ip").asString()).isEqualTo(clientIp);
+    }
+
+    @Test
+    void onlyLoopbackIsTrustedToForwardClientAddressesByDefault() {
+        var trusted = Pattern.compile(environment.getProperty("server.tomcat.remoteip.internal-proxies"));
+
+        assertThat(trusted.matcher("127.0.0.1").matches()).isTrue();
+        assertThat(trusted.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+        for (var untrusted :
+                List.of("10.0.0.5", "192.168.1.10", "172.16.0.1", "169.254.1.1", "127.0.0.2", "100.64.0.1")) {
+            assertThat(trusted.matcher(untrusted).matches()).as(untrusted).isFalse();
+        }
+    }
+
+    @Test
+    void aLoginReplacesAStoredHashOfALowerCostWithOneOfTheConfiguredCost() {
+        var email = uniqueEmail();
+        register(email);
+        var cheap = new BCryptPasswordEncoder(4).encode(PasswordHasher.prehash(PASSWORD));
+        jdbc.sql("update users set password_hash = :hash where email = :email")
+                .param("hash", cheap)
+                .param("email", email)
+                .update();
+
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+
+        var stored = jdbc.sql("select password_hash from users where email = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
+        assertThat(stored).startsWith("$2a$10$");
+        assertThat(new BCryptPasswordEncoder().matches(PasswordHasher.prehash(PASSWORD), stored))
+                .isTrue();
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
     }
 
     @Test

@@ -73,6 +73,19 @@ class SessionApiTest extends IdentityApiTest {
     }
 
     @Test
+    void thePurgeQueriesHaveIndexes() {
+        var indexes = jdbc.sql("select indexdef from pg_indexes where tablename in ('sessions', 'refresh_tokens')")
+                .query(String.class)
+                .list();
+
+        assertThat(indexes)
+                .anyMatch(def -> def.contains("ON public.refresh_tokens USING btree (expires_at)"))
+                .anyMatch(def -> def.contains("ON public.sessions USING btree (expires_at)"))
+                .anyMatch(def ->
+                        def.contains("ON public.sessions USING btree (revoked_at) WHERE (revoked_at IS NOT NULL)"));
+    }
+
+    @Test
     void endedSessionsArePurgedAfterTheRetentionPeriod() throws Exception {
         var email = uniqueEmail();
         var login = registerAndLogin(email);

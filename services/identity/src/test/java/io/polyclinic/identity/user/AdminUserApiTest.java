@@ -1,9 +1,11 @@
 package io.polyclinic.identity.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.polyclinic.identity.IdentityApiTest;
+import io.polyclinic.identity.config.IdentityProperties;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -40,6 +42,25 @@ class AdminUserApiTest extends IdentityApiTest {
                 .query(Long.class)
                 .single();
         assertThat(count).isEqualTo(1);
+    }
+
+    @Test
+    void theBootstrapRefusesToStartWhenTheAdminEmailBelongsToAnAccountWithoutAdmin() {
+        var squatter = uniqueEmail();
+        var squatterId = register(squatter);
+        var properties = new IdentityProperties(
+                null, null, null, null, null, new IdentityProperties.Admin(squatter, ROOT_PASSWORD, "Admin"), null);
+
+        assertThatThrownBy(() -> new AdminBootstrap(users, properties).run(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(squatter)
+                .hasMessageContaining("without the ADMIN role");
+
+        var roles = jdbc.sql("select role from user_roles where user_id = :id")
+                .param("id", squatterId)
+                .query(String.class)
+                .list();
+        assertThat(roles).containsExactly("PATIENT");
     }
 
     @Test

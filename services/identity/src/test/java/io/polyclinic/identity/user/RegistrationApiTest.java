@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polyclinic.identity.IdentityApiTest;
 import io.polyclinic.identity.password.PasswordHasher;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,19 @@ class RegistrationApiTest extends IdentityApiTest {
         assertThat(response.body().get("roles").toString()).isEqualTo("[\"PATIENT\"]");
         assertThat(response.body().has("password")).isFalse();
         assertThat(response.body().has("passwordHash")).isFalse();
+    }
+
+    @Test
+    void aNameWithANulCharacterIsA400AndNothingIsStored() {
+        var email = uniqueEmail();
+
+        // NUL is a control character: refused before the database would refuse it.
+        var response = register(email, PASSWORD, "Anna\u0000Petrova").assertProblem(400, "invalid-request");
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("fullName");
+
+        assertThat(postJson("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -113,6 +127,48 @@ class RegistrationApiTest extends IdentityApiTest {
     }
 
     @Test
+    void aFullNameOfOnlyUnicodeSpacesIsRejectedOnTheFullNameField() {
+        var response = register(uniqueEmail(), PASSWORD, "\u2003\u00a0\u3000").assertProblem(400, "invalid-request");
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("fullName");
+    }
+
+    @Test
+    void controlCharactersInTheFullNameOrEmailAreRejected() {
+        var name = register(uniqueEmail(), PASSWORD, "a\u0007b").assertProblem(400, "invalid-request");
+        assertThat(name.body().get("errors").get(0).get("field").asString()).isEqualTo("fullName");
+        register(uniqueEmail(), PASSWORD, "Anna\nPetrova").assertProblem(400, "invalid-request");
+
+        var email = register("a\u0085b@example.com", PASSWORD, "Anna").assertProblem(400, "invalid-request");
+        assertThat(email.body().get("errors").get(0).get("field").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void theFullNameIsStoredWithoutSurroundingUnicodeBlanks() {
+        assertThat(register(uniqueEmail(), PASSWORD, "\u2003Anna Petrova\u00a0").text("fullName"))
+                .isEqualTo("Anna Petrova");
+    }
+
+    @Test
+    void theEleventhRegistrationFromOneAddressWithinAMinuteIsAnswered429WithRetryAfter() {
+        // Failed registrations count too: a 409 tells whether an email exists, and each attempt costs a hash.
+        for (int i = 0; i < 10; i++) {
+            assertThat(register(i % 2 == 0 ? uniqueEmail() : ROOT_EMAIL, PASSWORD, "Rate " + i)
+                            .status())
+                    .isIn(201, 409);
+        }
+
+        var limited = register(uniqueEmail(), PASSWORD, "Rate").assertProblem(429, "rate-limited");
+
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        var otherAddress = send(request("/api/v1/auth/register")
+                .setHeader("X-Forwarded-For", "198.19.2.1")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", "Other")))));
+        assertThat(otherAddress.status()).isEqualTo(201);
+    }
+
+    @Test
     void missingFieldsAreRejected() {
         var response = postJson("/api/v1/auth/register", "{}", null).assertProblem(400, "validation-failed");
         assertThat(response.body().get("errors")).hasSize(3);
@@ -166,13 +222,12 @@ class RegistrationApiTest extends IdentityApiTest {
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.text("fullName")).isEqualTo(name);
-        assertThat(response.raw().body()).doesNotContain("<script>alert(\"x\")");
-        var stored = jdbc.sql("select full_name from users where email = :email")
-                .param("email", email)
-                .query(String.class)
+        // Returned as one JSON string value, its quotes and backslash escaped.
+        assertThat(response.raw().body()).contains("\"fullName\":" + JSON.writeValueAsString(name));
+        var stored = jdbc.sql("select email, full_name from users where id = :id")
+                .param("id", java.util.UUID.fromString(response.text("id")))
+                .query((rs, i) -> List.of(rs.getString("email"), rs.getString("full_name")))
                 .single();
-        assertThat(stored).isEqualTo(name);
-        assertThat(jdbc.sql("select count(*) from users").query(Long.class).single())
-                .isPositive();
+        assertThat(stored).containsExactly(email, name);
     }
 }
