@@ -58,11 +58,12 @@ public final class DevStack implements AutoCloseable {
             "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration");
 
     /**
-     * On a laptop every client shares one IP, and load tests log many users in at once: the per-IP login limit is
-     * raised (the per-account limit, which stops password guessing, stays).
+     * On a laptop every client shares one IP, and load tests register and log in many users at once: the per-IP
+     * login and registration limits are raised (the per-account limits, which stop password guessing, stay).
      */
-    static final Map<String, Object> IDENTITY_DEV_DEFAULTS =
-            Map.of("polyclinic.identity.login-rate-limit.per-ip", "1000");
+    static final Map<String, Object> IDENTITY_DEV_DEFAULTS = Map.of(
+            "polyclinic.identity.login-rate-limit.per-ip", "1000",
+            "polyclinic.identity.registration-rate-limit.per-ip", "1000");
 
     private final DevStackConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();

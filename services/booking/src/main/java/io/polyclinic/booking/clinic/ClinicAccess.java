@@ -3,6 +3,7 @@ package io.polyclinic.booking.clinic;
 import io.polyclinic.platform.problem.DomainException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,14 @@ public class ClinicAccess {
         }
         return user.hasRole(AuthenticatedUser.CLINIC_MANAGER)
                 && clinics.managedClinicIds(user.id()).contains(clinicId);
+    }
+
+    /** The clinics the user may manage: null for an ADMIN (every clinic), else those assigned to a CLINIC_MANAGER. */
+    public Set<UUID> manageableClinicIds(AuthenticatedUser user) {
+        if (user.isAdmin()) {
+            return null;
+        }
+        return user.hasRole(AuthenticatedUser.CLINIC_MANAGER) ? clinics.managedClinicIds(user.id()) : Set.of();
     }
 
     /**

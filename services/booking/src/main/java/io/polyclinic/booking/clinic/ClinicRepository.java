@@ -82,6 +82,14 @@ public class ClinicRepository {
                 .single();
     }
 
+    /** Whether PostgreSQL knows this time zone name (exact case), so {@code at time zone} accepts it. */
+    public boolean isKnownTimeZone(String name) {
+        return jdbc.sql("select exists (select 1 from pg_timezone_names where name = ?)")
+                .param(name)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The ids of the clinics a user manages. */
     public Set<UUID> managedClinicIds(UUID userId) {
         return Set.copyOf(jdbc.sql("select clinic_id from clinic_managers where user_id = ?")

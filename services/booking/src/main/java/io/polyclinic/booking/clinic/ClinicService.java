@@ -36,7 +36,7 @@ public class ClinicService {
         return clinics.findById(id).orElseThrow(() -> new NotFoundException("clinic", id));
     }
 
-    /** Creates a clinic (ADMIN only, checked by the controller). @throws InvalidRequestException for an unknown zone */
+    /** Creates a clinic (ADMIN only, checked by the controller). @throws InvalidRequestException (400) for an unknown zone */
     @Transactional
     public Clinic create(ClinicRequest request) {
         var clinic = toClinic(Ids.newId(), request);
@@ -47,7 +47,8 @@ public class ClinicService {
     /**
      * Replaces a clinic's fields; a CLINIC_MANAGER may update only their own clinics.
      *
-     * @throws NotFoundException (404), {@link ClinicAccess.NotClinicManagerException} (403)
+     * @throws NotFoundException (404), {@link ClinicAccess.NotClinicManagerException} (403),
+     *     InvalidRequestException (400) for an unknown zone
      */
     @Transactional
     public Clinic update(AuthenticatedUser user, UUID id, ClinicRequest request) {
@@ -72,17 +73,21 @@ public class ClinicService {
         return clinics.managers(clinicId);
     }
 
-    /** Validates an IANA zone id such as {@code Asia/Vladivostok}. */
-    static String validZone(String zone) {
+    /**
+     * Validates an IANA zone id such as {@code Asia/Vladivostok}: Java and PostgreSQL must both know it, since slot
+     * dates are computed in SQL with {@code at time zone} (Java accepts some, e.g. {@code SystemV/AST4}, that
+     * PostgreSQL does not).
+     */
+    private String validZone(String zone) {
         var id = zone.strip();
-        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+        if (!ZoneId.getAvailableZoneIds().contains(id) || !clinics.isKnownTimeZone(id)) {
             throw new InvalidRequestException(
                     "timeZone", "timeZone must be an IANA time zone id such as Europe/Moscow.");
         }
         return id;
     }
 
-    private static Clinic toClinic(UUID id, ClinicRequest r) {
+    private Clinic toClinic(UUID id, ClinicRequest r) {
         return new Clinic(
                 id,
                 r.name().strip(),

@@ -1,5 +1,8 @@
 package io.polyclinic.booking.doctor;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +102,22 @@ public class DoctorRepository {
                 .params(doctorId, clinicId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** Blocks the doctor's AVAILABLE slots in these clinics that start after {@code after}. */
+    public void blockFreeSlots(UUID doctorId, Collection<UUID> clinicIds, Instant after) {
+        if (clinicIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update slots set status = 'BLOCKED'
+                 where doctor_id = :doctorId and clinic_id in (:clinicIds) and status = 'AVAILABLE'
+                   and start_at > :after
+                """)
+                .param("doctorId", doctorId)
+                .param("clinicIds", clinicIds)
+                .param("after", OffsetDateTime.ofInstant(after, ZoneOffset.UTC))
+                .update();
     }
 
     private void replaceLinks(Doctor d) {

@@ -52,10 +52,13 @@ public class DoctorSearchRepository {
                        ns.id ns_id, ns.start_at ns_start, ns.end_at ns_end, ns.clinic_id ns_clinic
                   from doctors d
                   left join lateral (
-                        select s.id, s.start_at, s.end_at, s.clinic_id from slots s
-                         where s.doctor_id = d.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom
-                         order by s.start_at limit 1) ns on true
-                """ + where + " order by " + orderBy(c) + " offset :offset limit :limit";
+                        select s.id, s.start_at, s.end_at, s.clinic_id"""
+                + freeSlotFrom(c)
+                + " order by s.start_at limit 1) ns on true"
+                + where
+                + " order by "
+                + orderBy(c)
+                + " offset :offset limit :limit";
         return jdbc.sql(sql)
                 .paramSource(params)
                 .query((rs, n) -> {
@@ -79,12 +82,12 @@ public class DoctorSearchRepository {
                 .list();
     }
 
-    /** The doctor's earliest AVAILABLE slot starting after {@code bookableFrom}, or null. */
+    /** The earliest AVAILABLE slot of an ACTIVE doctor starting after {@code bookableFrom}, or null. */
     public NearestSlot nearestSlot(UUID doctorId, Instant bookableFrom) {
         return jdbc.sql("""
-                select id, start_at, end_at, clinic_id from slots
-                 where doctor_id = ? and status = 'AVAILABLE' and start_at > ?
-                 order by start_at limit 1
+                select s.id, s.start_at, s.end_at, s.clinic_id from slots s join doctors d on d.id = s.doctor_id
+                 where s.doctor_id = ? and s.status = 'AVAILABLE' and s.start_at > ? and d.status = 'ACTIVE'
+                 order by s.start_at limit 1
                 """)
                 .params(doctorId, OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC))
                 .query((rs, n) -> new NearestSlot(
@@ -188,21 +191,32 @@ public class DoctorSearchRepository {
             params.addValue("clinicId", c.clinicId());
         }
         if (c.from() != null && c.to() != null) {
-            // instants bound the index range scan (zones lie within UTC-12..UTC+14); the local date decides
-            conditions.add("""
-                    exists (select 1 from slots s join clinics c on c.id = s.clinic_id
-                             where s.doctor_id = d.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom
-                               and s.start_at >= :rangeLow and s.start_at < :rangeHigh
-                               and (s.start_at at time zone c.time_zone)::date between :fromDate and :toDate"""
-                    + (c.city() != null ? " and lower(c.city) = lower(:city)" : "")
-                    + (c.clinicId() != null ? " and c.id = :clinicId" : "")
-                    + ")");
+            conditions.add("exists (select 1 " + freeSlotFrom(c) + ")");
             params.addValue("rangeLow", utcStart(c.from()).minusHours(14));
             params.addValue("rangeHigh", utcStart(c.to().plusDays(1)).plusHours(12));
             params.addValue("fromDate", c.from());
             params.addValue("toDate", c.to());
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /**
+     * {@code from ... where ...} of the free slots of doctor {@code d} that match the search: AVAILABLE, bookable
+     * (after {@code :bookableFrom}), of an ACTIVE doctor, and in the searched city, clinic and local dates. Both the
+     * nearest free slot and the date filter use it, so a hit never shows a slot the filters would not match.
+     */
+    private static String freeSlotFrom(DoctorSearchCriteria c) {
+        // instants bound the index range scan (zones lie within UTC-12..UTC+14); the local date decides
+        return " from slots s join clinics c on c.id = s.clinic_id"
+                + " where s.doctor_id = d.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom"
+                + " and d.status = 'ACTIVE'"
+                + (c.city() != null ? " and lower(c.city) = lower(:city)" : "")
+                + (c.clinicId() != null ? " and c.id = :clinicId" : "")
+                + (c.from() != null && c.to() != null
+                        ? " and s.start_at >= :rangeLow and s.start_at < :rangeHigh"
+                                + " and (s.start_at at time zone c.time_zone)::date between :fromDate and :toDate"
+                        : "")
+                + " ";
     }
 
     private static String orderBy(DoctorSearchCriteria c) {

@@ -4,6 +4,7 @@ import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
+import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.specialty.SpecialtyRepository;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
@@ -13,7 +14,6 @@ import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,13 +61,7 @@ public class DoctorService {
      */
     public PageResponse<DoctorView> search(DoctorSearchCriteria criteria, PageQuery page, String language) {
         if (criteria.from() != null && criteria.to() != null) {
-            if (criteria.to().isBefore(criteria.from())) {
-                throw new InvalidRequestException("to", "to must not be before from.");
-            }
-            if (ChronoUnit.DAYS.between(criteria.from(), criteria.to()) >= properties.maxSlotRangeDays()) {
-                throw new InvalidRequestException(
-                        "to", "The date range may span at most " + properties.maxSlotRangeDays() + " days.");
-            }
+            LocalDateRange.of(criteria.from(), criteria.to(), properties.maxSlotRangeDays());
         }
         var bookableFrom = bookableFrom();
         var hits = search.search(criteria, bookableFrom, page.offset(), page.size());
@@ -105,6 +99,8 @@ public class DoctorService {
 
     /**
      * Edits a doctor; a CLINIC_MANAGER must manage one of the doctor's clinics and every clinic added or removed.
+     * The doctor's future AVAILABLE slots in a removed clinic become BLOCKED, so they can no longer be booked (BOOKED
+     * ones stay: their appointments are cancelled by staff).
      *
      * @throws NotFoundException (404) for an unknown doctor, specialty or clinic; 403 for a foreign doctor
      */
@@ -120,6 +116,9 @@ public class DoctorService {
         access.requireManagesAll(user, changed);
         checkReferences(request);
         doctors.update(doctorFrom(id, request, current.status()));
+        var removed = new HashSet<>(current.clinicIds());
+        removed.removeAll(request.clinicIds());
+        doctors.blockFreeSlots(id, removed, clock.instant());
         return card(id, "en");
     }
 

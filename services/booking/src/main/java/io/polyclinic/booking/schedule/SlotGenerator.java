@@ -14,9 +14,12 @@ import java.util.List;
  * Turns a {@link WeeklyPlan} into slot instants in a clinic's time zone.
  *
  * <p>Every slot is laid out on the local wall clock: {@code 09:00-09:30}, {@code 09:30-10:00}, ... A slot that
- * would overlap a break restarts at the break's end; a slot that does not fit before the day's end is dropped. A
- * slot whose local start or end does not exist that day (the gap of a daylight-saving change) is skipped; in the
- * overlap of a change the earlier offset is used (java.time's default, {@link ZonedDateTime#of}).
+ * would overlap a break restarts at the break's end; a slot that does not fit before the day's end is dropped. Every
+ * slot lasts exactly {@code slotMinutes}: its end is its start instant plus the length. Around a daylight-saving
+ * change a slot whose local start does not exist (the gap) is skipped, and so is one whose real end is not where
+ * its local end falls: in the overlap the start takes the earlier offset ({@link ZonedDateTime#of}), so
+ * {@code 02:30-03:00} on the Berlin autumn night would last 90 minutes and is skipped; a slot ending in the gap
+ * ({@code 01:30-02:00} on the spring night, really {@code 01:30-03:00} local) lasts its 30 minutes and is kept.
  */
 public final class SlotGenerator {
 
@@ -48,11 +51,13 @@ public final class SlotGenerator {
                     continue;
                 }
                 var localStart = LocalDateTime.of(date, start);
-                var localEnd = LocalDateTime.of(date, end);
-                if (exists(localStart, zone) && exists(localEnd, zone)) {
+                if (exists(localStart, zone)) {
                     var startInstant = ZonedDateTime.of(localStart, zone).toInstant();
-                    var endInstant = ZonedDateTime.of(localEnd, zone).toInstant();
-                    if (endInstant.isAfter(startInstant)) {
+                    var endInstant = startInstant.plus(length);
+                    // the local end, resolved on its own (a gap time shifts forward), must be one slot length later
+                    var expectedEnd =
+                            ZonedDateTime.of(LocalDateTime.of(date, end), zone).toInstant();
+                    if (endInstant.equals(expectedEnd)) {
                         result.add(new Interval(startInstant, endInstant));
                     }
                 }

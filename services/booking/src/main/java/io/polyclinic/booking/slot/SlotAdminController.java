@@ -39,14 +39,18 @@ public class SlotAdminController {
                 .body(slot);
     }
 
-    /** Every slot of the doctor on local dates {@code from..to}, optionally of one status. */
+    /**
+     * Every slot of the doctor on local dates {@code from..to} (without {@code from}: from now), optionally of one
+     * status; a CLINIC_MANAGER sees only the slots in their clinics.
+     */
     @GetMapping("/api/v1/admin/doctors/{id}/slots")
     public List<Slot> list(
+            AuthenticatedUser user,
             @PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) SlotStatus status) {
-        return slots.allSlots(id, from, to, status);
+        return slots.allSlots(user, id, from, to, status);
     }
 
     /** AVAILABLE -> BLOCKED; 409 for a BOOKED slot. */

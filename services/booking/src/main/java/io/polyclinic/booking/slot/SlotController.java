@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/doctors/{id}/slots?from=&to=&clinicId=} (public): the doctor's free slots. {@code from} and
- * {@code to} are local dates ({@code yyyy-MM-dd}, inclusive, at most 31 days) in each slot's clinic zone.
+ * {@code to} are local dates ({@code yyyy-MM-dd}, inclusive, at most 31 days) in each slot's clinic zone; without
+ * {@code from} the list starts with the first slot bookable now, and {@code to} defaults to today (UTC) + 6 days.
  */
 @RestController
 public class SlotController {

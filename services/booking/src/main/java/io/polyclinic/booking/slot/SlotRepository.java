@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -109,33 +111,41 @@ public class SlotRepository {
     }
 
     /**
-     * A doctor's slots whose start falls on local dates {@code from..to} (inclusive) in their clinic's zone, after
-     * {@code after}, by start.
+     * A doctor's slots starting after {@code after} whose start falls on local dates {@code from..to} (inclusive) in
+     * their clinic's zone, by start.
      *
+     * @param from the first local date, or null for no lower date bound ({@code after} alone)
      * @param status only this status, or every status when null
+     * @param clinicIds only slots in these clinics, or in every clinic when null
      */
     public List<Slot> findByDoctor(
-            UUID doctorId, LocalDate from, LocalDate to, Instant after, SlotStatus status, UUID clinicId) {
+            UUID doctorId, LocalDate from, LocalDate to, Instant after, SlotStatus status, Set<UUID> clinicIds) {
+        if (clinicIds != null && clinicIds.isEmpty()) {
+            return List.of();
+        }
+        var low = from == null
+                ? after
+                : from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(14, ChronoUnit.HOURS);
         return jdbc.sql("""
                 select s.* from slots s join clinics c on c.id = s.clinic_id
                  where s.doctor_id = :doctorId and s.start_at > :after
                    and s.start_at >= :low and s.start_at < :high
-                   and (s.start_at at time zone c.time_zone)::date between :from and :to
+                   and (cast(:from as date) is null or (s.start_at at time zone c.time_zone)::date >= :from)
+                   and (s.start_at at time zone c.time_zone)::date <= :to
                    and (cast(:status as text) is null or s.status = :status)
-                   and (cast(:clinicId as uuid) is null or s.clinic_id = :clinicId)
-                 order by s.start_at
-                 limit 5000
-                """)
+                """
+                        + (clinicIds == null ? "" : " and s.clinic_id in (:clinicIds)")
+                        + " order by s.start_at limit 5000")
                 .param("doctorId", doctorId)
                 .param("after", utc(after))
-                .param("low", from.atStartOfDay().atOffset(ZoneOffset.UTC).minusHours(14))
+                .param("low", utc(low))
                 .param(
                         "high",
                         to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).plusHours(12))
                 .param("from", from)
                 .param("to", to)
                 .param("status", status == null ? null : status.name())
-                .param("clinicId", clinicId)
+                .param("clinicIds", clinicIds == null ? List.of() : clinicIds)
                 .query(MAPPER)
                 .list();
     }

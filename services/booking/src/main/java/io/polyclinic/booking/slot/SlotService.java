@@ -3,7 +3,10 @@ package io.polyclinic.booking.slot;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.doctor.Doctor;
 import io.polyclinic.booking.doctor.DoctorRepository;
+import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.slot.SlotProblems.DoctorNotInClinicException;
 import io.polyclinic.booking.slot.SlotProblems.SlotBookedException;
 import io.polyclinic.booking.slot.SlotProblems.SlotHasHistoryException;
@@ -20,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,28 +58,42 @@ public class SlotService {
     }
 
     /**
-     * A doctor's free (AVAILABLE, bookable: starting at least min-notice from now) slots on local dates
-     * {@code from..to} in each slot's clinic zone. {@code from} defaults to today (UTC), {@code to} to from + 6 days.
+     * A doctor's free slots: AVAILABLE, bookable (starting at least min-notice from now), of an ACTIVE doctor (none
+     * for a doctor on leave or inactive, who cannot be booked), on local dates {@code from..to} in each slot's
+     * clinic zone. Without {@code from} the list starts at "bookable from now"; {@code to} defaults to
+     * {@code from} (or, without it, today in UTC) + 6 days.
      *
      * @throws NotFoundException (404) for an unknown doctor; InvalidRequestException (400) for a bad range
      */
     public List<Slot> freeSlots(UUID doctorId, LocalDate from, LocalDate to, UUID clinicId) {
+        var doctor = requireDoctor(doctorId);
+        var range = range(from, to);
+        if (doctor.status() != DoctorStatus.ACTIVE) {
+            return List.of();
+        }
+        return slots.findByDoctor(
+                doctorId,
+                from,
+                range.to(),
+                clock.instant().plus(properties.minNotice()),
+                SlotStatus.AVAILABLE,
+                clinicId == null ? null : Set.of(clinicId));
+    }
+
+    /**
+     * Every slot of a doctor on local dates {@code from..to}, any status, past ones included (admin view); without
+     * {@code from}, from now. A CLINIC_MANAGER sees only the slots in the clinics they manage.
+     */
+    public List<Slot> allSlots(AuthenticatedUser user, UUID doctorId, LocalDate from, LocalDate to, SlotStatus status) {
         requireDoctor(doctorId);
         var range = range(from, to);
         return slots.findByDoctor(
                 doctorId,
-                range[0],
-                range[1],
-                clock.instant().plus(properties.minNotice()),
-                SlotStatus.AVAILABLE,
-                clinicId);
-    }
-
-    /** Every slot of a doctor in the range, any status, past ones included (admin view). */
-    public List<Slot> allSlots(UUID doctorId, LocalDate from, LocalDate to, SlotStatus status) {
-        requireDoctor(doctorId);
-        var range = range(from, to);
-        return slots.findByDoctor(doctorId, range[0], range[1], Instant.EPOCH, status, null);
+                from,
+                range.to(),
+                from == null ? clock.instant() : Instant.EPOCH,
+                status,
+                access.manageableClinicIds(user));
     }
 
     /**
@@ -157,22 +175,13 @@ public class SlotService {
         return slot;
     }
 
-    private void requireDoctor(UUID doctorId) {
-        if (doctors.findById(doctorId).isEmpty()) {
-            throw new NotFoundException("doctor", doctorId);
-        }
+    private Doctor requireDoctor(UUID doctorId) {
+        return doctors.findById(doctorId).orElseThrow(() -> new NotFoundException("doctor", doctorId));
     }
 
-    private LocalDate[] range(LocalDate from, LocalDate to) {
+    /** The checked range; a missing {@code from} counts as today in UTC for the default {@code to} and the cap. */
+    private LocalDateRange range(LocalDate from, LocalDate to) {
         var start = from != null ? from : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        var end = to != null ? to : start.plusDays(6);
-        if (end.isBefore(start)) {
-            throw new InvalidRequestException("to", "to must not be before from.");
-        }
-        if (ChronoUnit.DAYS.between(start, end) >= properties.maxSlotRangeDays()) {
-            throw new InvalidRequestException(
-                    "to", "The date range may span at most " + properties.maxSlotRangeDays() + " days.");
-        }
-        return new LocalDate[] {start, end};
+        return LocalDateRange.of(start, to != null ? to : start.plusDays(6), properties.maxSlotRangeDays());
     }
 }

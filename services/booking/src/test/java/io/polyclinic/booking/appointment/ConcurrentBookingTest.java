@@ -6,7 +6,9 @@ import io.polyclinic.booking.BookingApiTest;
 import io.polyclinic.platform.id.Ids;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,5 +61,78 @@ class ConcurrentBookingTest extends BookingApiTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("BOOKED");
+    }
+
+    @Test
+    void onePatientBookingFiveDoctorsAtTheSameTimeConcurrentlyGetsExactlyOne() throws Exception {
+        var clinic = createClinic("Москва", "Europe/Moscow");
+        var specialty = createSpecialty();
+        var start = hoursAhead(110);
+        var slotIds = new ArrayList<UUID>();
+        for (int i = 0; i < 5; i++) {
+            var doctor = createDoctor("Parallel " + next(), specialty, clinic);
+            slotIds.add(createSlot(doctor, clinic, start, Duration.ofMinutes(30)));
+        }
+        var patient = Ids.newId();
+
+        var responses = bookConcurrently(patientToken(patient), slotIds);
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(4).allSatisfy(r -> assertThat(r.status())
+                .isIn(409, 422));
+        assertThat(bookedCount(patient)).isEqualTo(1);
+    }
+
+    @Test
+    void aPatientHoldingFourAppointmentsGetsExactlyOneOfFiveConcurrentBookings() throws Exception {
+        var f = fixture();
+        var patient = Ids.newId();
+        var token = patientToken(patient);
+        for (int i = 0; i < 4; i++) {
+            var held = createSlot(f.doctorId(), f.clinicId(), hoursAhead(120 + i), Duration.ofMinutes(30));
+            assertThat(post("/api/v1/appointments", token, Map.of("slotId", held))
+                            .status())
+                    .isEqualTo(201);
+        }
+        var slotIds = new ArrayList<UUID>();
+        for (int i = 0; i < 5; i++) {
+            slotIds.add(createSlot(f.doctorId(), f.clinicId(), hoursAhead(130 + i), Duration.ofMinutes(30)));
+        }
+
+        var responses = bookConcurrently(token, slotIds);
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses)
+                .filteredOn(r -> r.status() != 201)
+                .hasSize(4)
+                .allSatisfy(r -> r.isProblem(422, "too-many-appointments"));
+        assertThat(bookedCount(patient)).isEqualTo(5);
+    }
+
+    /** Books each slot with the same token, all requests released at once. */
+    private List<Response> bookConcurrently(String token, List<UUID> slotIds) throws Exception {
+        var gate = new CountDownLatch(1);
+        var futures = new ArrayList<Future<Response>>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var slotId : slotIds) {
+                futures.add(executor.submit(() -> {
+                    gate.await();
+                    return post("/api/v1/appointments", token, Map.of("slotId", slotId));
+                }));
+            }
+            gate.countDown();
+            var responses = new ArrayList<Response>();
+            for (var future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        }
+    }
+
+    private long bookedCount(UUID patientId) {
+        return jdbc.sql("select count(*) from appointments where patient_id = ? and status = 'BOOKED'")
+                .param(patientId)
+                .query(Long.class)
+                .single();
     }
 }

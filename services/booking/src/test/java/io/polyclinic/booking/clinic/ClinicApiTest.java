@@ -61,6 +61,19 @@ class ClinicApiTest extends BookingApiTest {
     }
 
     @Test
+    void aZoneJavaKnowsButPostgresqlDoesNotIsA400OnCreateAndUpdate() {
+        var created = post("/api/v1/admin/clinics", admin, clinic("Sys", "X", "SystemV/AST4"))
+                .isProblem(400, "invalid-request");
+        assertThat(created.body().get("errors").get(0).get("field").asString()).isEqualTo("timeZone");
+
+        var id = post("/api/v1/admin/clinics", admin, clinic("Sys", "X", "Europe/Moscow"))
+                .text("id");
+        put("/api/v1/admin/clinics/" + id, admin, clinic("Sys", "X", "SystemV/AST4"))
+                .isProblem(400, "invalid-request");
+        assertThat(get("/api/v1/clinics/" + id, null).text("timeZone")).isEqualTo("Europe/Moscow");
+    }
+
+    @Test
     void badInputIsA400Problem() {
         send("POST", "/api/v1/admin/clinics", admin, "{\"name\":", "application/json")
                 .isProblem(400, "malformed-body");

@@ -121,6 +121,80 @@ class DoctorApiTest extends BookingApiTest {
     }
 
     @Test
+    void aDoctorOnLeaveShowsNoFreeSlotAnywhere() {
+        var f = fixture();
+        var start = hoursAhead(30);
+        createSlot(f.doctorId(), f.clinicId(), start, Duration.ofMinutes(30));
+        var day = LocalDate.ofInstant(start, ZoneId.of("Europe/Moscow"));
+        patch("/api/v1/admin/doctors/" + f.doctorId() + "/status", admin, Map.of("status", "ON_LEAVE"));
+
+        var hits = get("/api/v1/doctors?specialty=" + f.specialty(), null);
+        assertThat(hits.body().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(hits.body().get("items").get(0).get("nearestFreeSlot").isNull())
+                .isTrue();
+        assertThat(names("specialty=" + f.specialty() + "&date=" + day)).isEmpty();
+        assertThat(get("/api/v1/doctors/" + f.doctorId(), null)
+                        .body()
+                        .get("nearestFreeSlot")
+                        .isNull())
+                .isTrue();
+        var free = get("/api/v1/doctors/" + f.doctorId() + "/slots?from=" + day + "&to=" + day, null);
+        assertThat(free.status()).isEqualTo(200);
+        assertThat(free.body().size()).isZero();
+    }
+
+    @Test
+    void theNearestFreeSlotIsTheFirstOneMatchingTheCityAndDateFilters() {
+        var specialty = createSpecialty();
+        var moscow = createClinic("Москва" + next(), "Europe/Moscow");
+        var kazanCity = "Казань" + next();
+        var kazan = createClinic(kazanCity, "Europe/Moscow");
+        var doctor = createDoctor("Two Cities " + next(), specialty, moscow, kazan);
+        var early = hoursAhead(30);
+        createSlot(doctor, moscow, early, Duration.ofMinutes(30));
+        var inKazan = createSlot(doctor, kazan, early.plus(Duration.ofHours(24)), Duration.ofMinutes(30));
+        var later = createSlot(doctor, moscow, early.plus(Duration.ofHours(72)), Duration.ofMinutes(30));
+
+        var byCity = get("/api/v1/doctors?specialty=" + specialty + "&city=" + enc(kazanCity), null);
+        var nearest = byCity.body().get("items").get(0).get("nearestFreeSlot");
+        assertThat(nearest.get("id").asString()).isEqualTo(inKazan.toString());
+        assertThat(nearest.get("clinicId").asString()).isEqualTo(kazan.toString());
+
+        var laterDay = LocalDate.ofInstant(early.plus(Duration.ofHours(72)), ZoneId.of("Europe/Moscow"));
+        var byDate = get("/api/v1/doctors?specialty=" + specialty + "&date=" + laterDay + "&sort=nearestSlot", null);
+        assertThat(byDate.body()
+                        .get("items")
+                        .get(0)
+                        .get("nearestFreeSlot")
+                        .get("id")
+                        .asString())
+                .isEqualTo(later.toString());
+    }
+
+    @Test
+    void aDoctorRemovedFromAClinicCanNoLongerBeBookedThere() {
+        var f = fixture();
+        var other = createClinic("Самара", "Europe/Samara");
+        put("/api/v1/admin/doctors/" + f.doctorId(), admin, doctorBody(f.specialty(), f.clinicId(), other));
+        var start = hoursAhead(40);
+        var slot = createSlot(f.doctorId(), f.clinicId(), start, Duration.ofMinutes(30));
+        var kept = createSlot(f.doctorId(), other, start.plus(Duration.ofHours(1)), Duration.ofMinutes(30));
+
+        var edited = put("/api/v1/admin/doctors/" + f.doctorId(), admin, doctorBody(f.specialty(), other));
+        assertThat(edited.status()).as(edited.raw().body()).isEqualTo(200);
+
+        var free = get("/api/v1/doctors/" + f.doctorId() + "/slots", null);
+        assertThat(free.body().size()).isEqualTo(1);
+        assertThat(free.body().get(0).get("id").asString()).isEqualTo(kept.toString());
+        post("/api/v1/appointments", patientToken(Ids.newId()), Map.of("slotId", slot))
+                .isProblem(409, "slot-blocked");
+    }
+
+    private static Map<String, Object> doctorBody(String specialty, Object... clinicIds) {
+        return Map.of("fullName", "Moving Doctor", "specialties", List.of(specialty), "clinicIds", List.of(clinicIds));
+    }
+
+    @Test
     void searchPagesThroughResults() {
         var specialty = createSpecialty();
         var clinic = createClinic("Омск", "Asia/Omsk");

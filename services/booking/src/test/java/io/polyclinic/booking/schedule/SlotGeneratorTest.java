@@ -47,19 +47,40 @@ class SlotGeneratorTest {
     }
 
     @Test
-    void nonexistentLocalTimesInTheGapAreSkipped() {
+    void slotsStartingInTheSpringGapAreSkippedButTheSlotEndingInItKeepsItsThirtyMinutes() {
         var zone = ZoneId.of("Europe/Berlin");
         var slots = SlotGenerator.generate(
                 plan(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 3, 29), "01:00", "04:00", 30), zone);
-        // 02:00..03:00 does not exist that night; 01:30-02:00 ends at a nonexistent time and is skipped too
+        // 02:00..03:00 does not exist that night: the 02:00 and 02:30 starts are skipped; 01:30-02:00 local ends
+        // in the gap, at 03:00 CEST: 00:30Z-01:00Z, a real 30-minute slot
         assertThat(slots)
-                .extracting(SlotGenerator.Interval::start)
                 .containsExactly(
-                        Instant.parse("2026-03-29T00:00:00Z"),
-                        Instant.parse("2026-03-29T01:00:00Z"),
-                        Instant.parse("2026-03-29T01:30:00Z"));
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-03-29T00:00:00Z"), Instant.parse("2026-03-29T00:30:00Z")),
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-03-29T00:30:00Z"), Instant.parse("2026-03-29T01:00:00Z")),
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-03-29T01:30:00Z")),
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-03-29T01:30:00Z"), Instant.parse("2026-03-29T02:00:00Z")));
+    }
+
+    @Test
+    void noSlotInTheAutumnOverlapLastsLongerThanItsLength() {
+        var zone = ZoneId.of("Europe/Berlin");
+        var slots = SlotGenerator.generate(
+                plan(LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 25), "01:30", "04:00", 30), zone);
+        // 02:30 CEST + 30 min is 02:00 CET, not the local end 03:00: that slot would last 90 minutes and is skipped
         assertThat(slots)
-                .allSatisfy(s -> assertThat(s.end()).isEqualTo(s.start().plusSeconds(1800)));
+                .containsExactly(
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-10-24T23:30:00Z"), Instant.parse("2026-10-25T00:00:00Z")),
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-10-25T00:00:00Z"), Instant.parse("2026-10-25T00:30:00Z")),
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-10-25T02:00:00Z"), Instant.parse("2026-10-25T02:30:00Z")),
+                        new SlotGenerator.Interval(
+                                Instant.parse("2026-10-25T02:30:00Z"), Instant.parse("2026-10-25T03:00:00Z")));
     }
 
     @Test

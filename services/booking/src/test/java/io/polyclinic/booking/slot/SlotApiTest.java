@@ -3,15 +3,37 @@ package io.polyclinic.booking.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
+import io.polyclinic.booking.clinic.ClinicAccess;
+import io.polyclinic.booking.clinic.ClinicRepository;
+import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.doctor.DoctorRepository;
 import io.polyclinic.platform.id.Ids;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class SlotApiTest extends BookingApiTest {
+
+    @Autowired
+    private SlotRepository slotRepository;
+
+    @Autowired
+    private DoctorRepository doctorRepository;
+
+    @Autowired
+    private ClinicRepository clinicRepository;
+
+    @Autowired
+    private ClinicAccess clinicAccess;
+
+    @Autowired
+    private BookingProperties properties;
 
     private Map<String, Object> slot(Object clinicId, Object start, Object end) {
         return Map.of("clinicId", clinicId, "start", start.toString(), "end", end.toString());
@@ -153,5 +175,53 @@ class SlotApiTest extends BookingApiTest {
         assertThat(post("/api/v1/admin/slots/" + slotId + "/block", manager, null)
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void withoutFromTheFreeListStartsAtNowEvenWhereTheLocalDateIsStillYesterdayInUtc() {
+        var clinic = createClinic("New York", "America/New_York");
+        var doctor = createDoctor("West " + next(), createSpecialty(), clinic);
+        // 02:00 UTC is 21:00 or 22:00 of the day before in New York; the slot at 03:30 UTC is still that local day
+        var now = LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(2, 0).toInstant(ZoneOffset.UTC);
+        var slot = createSlot(doctor, clinic, now.plus(Duration.ofMinutes(90)), Duration.ofMinutes(30));
+        var service = new SlotService(
+                slotRepository,
+                doctorRepository,
+                clinicRepository,
+                clinicAccess,
+                properties,
+                Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(service.freeSlots(doctor, null, null, null))
+                .extracting(Slot::id)
+                .containsExactly(slot);
+    }
+
+    @Test
+    void aManagerListsOnlyTheSlotsOfTheClinicsTheyManage() {
+        var f = fixture();
+        var otherClinic = createClinic("Москва", "Europe/Moscow");
+        put(
+                "/api/v1/admin/doctors/" + f.doctorId(),
+                admin,
+                Map.of(
+                        "fullName",
+                        "Shared Doctor",
+                        "specialties",
+                        List.of(f.specialty()),
+                        "clinicIds",
+                        List.of(f.clinicId(), otherClinic)));
+        var own = createSlot(f.doctorId(), f.clinicId(), hoursAhead(60), Duration.ofMinutes(30));
+        createSlot(f.doctorId(), otherClinic, hoursAhead(61), Duration.ofMinutes(30));
+        var managerId = Ids.newId();
+        put("/api/v1/admin/clinics/" + f.clinicId() + "/managers", admin, Map.of("userIds", List.of(managerId)));
+
+        var path = "/api/v1/admin/doctors/" + f.doctorId() + "/slots";
+        var managers = get(path, managerToken(managerId));
+        assertThat(managers.status()).isEqualTo(200);
+        assertThat(managers.body().size()).isEqualTo(1);
+        assertThat(managers.body().get(0).get("id").asString()).isEqualTo(own.toString());
+        assertThat(get(path, admin).body().size()).isEqualTo(2);
+        assertThat(get(path, managerToken(Ids.newId())).body().size()).isZero();
     }
 }

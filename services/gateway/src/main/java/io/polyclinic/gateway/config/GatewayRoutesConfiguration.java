@@ -47,8 +47,8 @@ class GatewayRoutesConfiguration {
     @Bean
     List<Downstream> downstreams(GatewayProperties properties) {
         return List.of(
-                new Downstream(IDENTITY, properties.identityUri(), properties.identityTimeouts()),
-                new Downstream(BOOKING, properties.bookingUri(), properties.bookingTimeouts()));
+                Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts()),
+                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts()));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */

@@ -25,7 +25,7 @@ public class ApiDocsHandler implements HandlerFunction<ServerResponse> {
 
     public ApiDocsHandler(Downstream downstream, JsonMapper jsonMapper) {
         this.downstream = downstream;
-        this.client = TimeoutAwareProxyExchange.restClient(downstream);
+        this.client = downstream.client();
         this.jsonMapper = jsonMapper;
     }
 

@@ -5,7 +5,6 @@ import io.polyclinic.platform.web.RequestBodyLimitFilter;
 import io.polyclinic.platform.web.RequestTimeoutFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.EOFException;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,7 @@ import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -43,20 +40,9 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
      */
     public TimeoutAwareProxyExchange(List<Downstream> downstreams, GatewayMvcProperties properties) {
         for (var downstream : downstreams) {
-            var route = new Route(downstream, new RestClientProxyExchange(restClient(downstream), properties));
-            routes.put(downstream.apiRouteId(), route);
+            var route = new Route(downstream, new RestClientProxyExchange(downstream.client(), properties));
+            routes.put(downstream.name(), route);
         }
-    }
-
-    /** A client for the service with its route's connect and read timeouts; redirects are passed to the caller. */
-    static RestClient restClient(Downstream downstream) {
-        var httpClient = HttpClient.newBuilder()
-                .connectTimeout(downstream.timeouts().connect())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        var factory = new JdkClientHttpRequestFactory(httpClient);
-        factory.setReadTimeout(downstream.timeouts().read());
-        return RestClient.builder().requestFactory(factory).build();
     }
 
     @Override
