@@ -169,7 +169,7 @@ class DevStackEndToEndTest {
 
     /** A free slot at least a day ahead, so that the booking notice and the cancellation cut-off both allow it. */
     private static String aSlotWellAhead(String doctorId) {
-        var slots = json(get("/api/v1/doctors/" + doctorId + "/slots", null));
+        var slots = freeSlots(doctorId);
         var dayAhead = Instant.now().plus(Duration.ofDays(1));
         for (var slot : slots) {
             if (Instant.parse(slot.get("start").asString()).isAfter(dayAhead)) {
@@ -181,9 +181,22 @@ class DevStackEndToEndTest {
 
     private static java.util.List<String> freeSlotIds(String doctorId) {
         var ids = new ArrayList<String>();
-        json(get("/api/v1/doctors/" + doctorId + "/slots", null))
-                .forEach(slot -> ids.add(slot.get("id").asString()));
+        freeSlots(doctorId).forEach(slot -> ids.add(slot.get("id").asString()));
         return ids;
+    }
+
+    /** The doctor's free slots of the default range (a week), read page by page. */
+    private static java.util.List<JsonNode> freeSlots(String doctorId) {
+        var slots = new ArrayList<JsonNode>();
+        var totalPages = 1;
+        for (int page = 0; page < totalPages; page++) {
+            var response = get("/api/v1/doctors/" + doctorId + "/slots?page=" + page, null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var body = json(response);
+            body.get("items").forEach(slots::add);
+            totalPages = body.get("totalPages").asInt();
+        }
+        return slots;
     }
 
     private static HttpRequest.Builder request(String path, String token) {

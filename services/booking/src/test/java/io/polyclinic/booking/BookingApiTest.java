@@ -63,6 +63,13 @@ public abstract class BookingApiTest {
             return body.get(field).asString();
         }
 
+        /** The {@code items} of a page answer ({@code {"items","page","size","totalItems","totalPages"}}). */
+        public JsonNode items() {
+            assertThat(status).as(raw.body()).isEqualTo(200);
+            assertThat(body.has("items")).as(raw.body()).isTrue();
+            return body.get("items");
+        }
+
         /** Asserts a problem answer with this status and, when given, problem type slug. */
         public Response isProblem(int expectedStatus, String slug) {
             assertThat(status).as(raw.body()).isEqualTo(expectedStatus);

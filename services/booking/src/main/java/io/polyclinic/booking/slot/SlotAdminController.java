@@ -1,10 +1,11 @@
 package io.polyclinic.booking.slot;
 
+import io.polyclinic.platform.paging.PageQuery;
+import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Slot administration (ADMIN, or CLINIC_MANAGER of the slot's clinic): create one, list all, block, unblock,
+ * Slot administration (ADMIN, or CLINIC_MANAGER of the slot's clinic): create one, list all (paged), block, unblock,
  * delete.
  */
 @RestController
@@ -40,17 +41,22 @@ public class SlotAdminController {
     }
 
     /**
-     * Every slot of the doctor on local dates {@code from..to} (without {@code from}: from now), optionally of one
-     * status; a CLINIC_MANAGER sees only the slots in their clinics.
+     * {@code GET /api/v1/admin/doctors/{id}/slots?from=&to=&status=&page=&size=}: a page of every slot of the doctor
+     * by start, {@code {"items":[slot...],"page","size","totalItems","totalPages"}}, on local dates {@code from..to}
+     * (without {@code from}: from now; {@code to} defaults to the start + 6 days; at most 31 days), optionally of one
+     * status; a CLINIC_MANAGER sees only the slots in their clinics. {@code page} defaults to 0, {@code size} (1..100)
+     * to 100. 404 unknown doctor; 400 bad range, {@code page < 0} or {@code size > 100}.
      */
     @GetMapping("/api/v1/admin/doctors/{id}/slots")
-    public List<Slot> list(
+    public PageResponse<Slot> list(
             AuthenticatedUser user,
             @PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-            @RequestParam(required = false) SlotStatus status) {
-        return slots.allSlots(user, id, from, to, status);
+            @RequestParam(required = false) SlotStatus status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return slots.allSlots(user, id, from, to, status, PageQuery.of(page, size == null ? PageQuery.MAX_SIZE : size));
     }
 
     /** AVAILABLE -> BLOCKED; 409 for a BOOKED slot. */

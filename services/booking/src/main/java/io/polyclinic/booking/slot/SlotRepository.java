@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -111,43 +111,73 @@ public class SlotRepository {
     }
 
     /**
-     * A doctor's slots starting after {@code after} whose start falls on local dates {@code from..to} (inclusive) in
-     * their clinic's zone, by start.
+     * One page of the slots matching {@code filter}, by start (then id, so pages never overlap).
      *
-     * @param from the first local date, or null for no lower date bound ({@code after} alone)
-     * @param status only this status, or every status when null
-     * @param clinicIds only slots in these clinics, or in every clinic when null
+     * @param offset rows to skip
+     * @param limit at most this many rows
      */
-    public List<Slot> findByDoctor(
-            UUID doctorId, LocalDate from, LocalDate to, Instant after, SlotStatus status, Set<UUID> clinicIds) {
-        if (clinicIds != null && clinicIds.isEmpty()) {
+    public List<Slot> findPage(SlotFilter filter, long offset, int limit) {
+        var condition = condition(filter);
+        if (condition == null) {
             return List.of();
         }
-        var low = from == null
-                ? after
-                : from.atStartOfDay().toInstant(ZoneOffset.UTC).minus(14, ChronoUnit.HOURS);
-        return jdbc.sql("""
-                select s.* from slots s join clinics c on c.id = s.clinic_id
-                 where s.doctor_id = :doctorId and s.start_at > :after
+        return jdbc.sql("select s.* from slots s join clinics c on c.id = s.clinic_id where " + condition.sql()
+                        + " order by s.start_at, s.id limit :limit offset :offset")
+                .params(condition.params())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(MAPPER)
+                .list();
+    }
+
+    /** How many slots match {@code filter} (the total behind {@link #findPage}). */
+    public long count(SlotFilter filter) {
+        var condition = condition(filter);
+        if (condition == null) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from slots s join clinics c on c.id = s.clinic_id where " + condition.sql())
+                .params(condition.params())
+                .query(Long.class)
+                .single();
+    }
+
+    /** A WHERE clause (over {@code slots s join clinics c}) with its named parameters. */
+    private record Condition(String sql, Map<String, Object> params) {}
+
+    /**
+     * The one condition shared by {@link #findPage} and {@link #count}; null when nothing can match (an empty
+     * clinic set). The local date of a slot is its start in its clinic's zone; the instant bounds {@code low} and
+     * {@code high} (zones span UTC-12..UTC+14) let the index on {@code start_at} narrow the scan first.
+     */
+    private static Condition condition(SlotFilter filter) {
+        if (filter.clinicIds() != null && filter.clinicIds().isEmpty()) {
+            return null;
+        }
+        var low = filter.from() == null
+                ? filter.after()
+                : filter.from().atStartOfDay().toInstant(ZoneOffset.UTC).minus(14, ChronoUnit.HOURS);
+        var params = new HashMap<String, Object>();
+        params.put("doctorId", filter.doctorId());
+        params.put("after", utc(filter.after()));
+        params.put("low", utc(low));
+        params.put(
+                "high",
+                filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).plusHours(12));
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        var sql = """
+                s.doctor_id = :doctorId and s.start_at > :after
                    and s.start_at >= :low and s.start_at < :high
                    and (cast(:from as date) is null or (s.start_at at time zone c.time_zone)::date >= :from)
                    and (s.start_at at time zone c.time_zone)::date <= :to
-                   and (cast(:status as text) is null or s.status = :status)
-                """
-                        + (clinicIds == null ? "" : " and s.clinic_id in (:clinicIds)")
-                        + " order by s.start_at limit 5000")
-                .param("doctorId", doctorId)
-                .param("after", utc(after))
-                .param("low", utc(low))
-                .param(
-                        "high",
-                        to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).plusHours(12))
-                .param("from", from)
-                .param("to", to)
-                .param("status", status == null ? null : status.name())
-                .param("clinicIds", clinicIds == null ? List.of() : clinicIds)
-                .query(MAPPER)
-                .list();
+                   and (cast(:status as text) is null or s.status = :status)""";
+        if (filter.clinicIds() != null) {
+            sql += " and s.clinic_id in (:clinicIds)";
+            params.put("clinicIds", List.copyOf(filter.clinicIds()));
+        }
+        return new Condition(sql, params);
     }
 
     /** Moves a slot from one status to another; false when it was not in {@code from}. */

@@ -13,6 +13,8 @@ import io.polyclinic.booking.slot.SlotProblems.SlotHasHistoryException;
 import io.polyclinic.booking.slot.SlotProblems.SlotInPastException;
 import io.polyclinic.booking.slot.SlotProblems.SlotOverlapsException;
 import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.paging.PageQuery;
+import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
@@ -28,7 +30,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of slots: the public free-slot list, and admin/manager create, block, unblock, delete. */
+/**
+ * Use cases of slots: the public free-slot list and the admin/manager slot list (both paged), and admin/manager
+ * create, block, unblock, delete.
+ */
 @Service
 public class SlotService {
 
@@ -58,42 +63,55 @@ public class SlotService {
     }
 
     /**
-     * A doctor's free slots: AVAILABLE, bookable (starting at least min-notice from now), of an ACTIVE doctor (none
-     * for a doctor on leave or inactive, who cannot be booked), on local dates {@code from..to} in each slot's
-     * clinic zone. Without {@code from} the list starts at "bookable from now"; {@code to} defaults to
-     * {@code from} (or, without it, today in UTC) + 6 days.
+     * One page of a doctor's free slots, by start: AVAILABLE, bookable (starting at least min-notice from now), of
+     * an ACTIVE doctor (an empty page for a doctor on leave or inactive, who cannot be booked), on local dates
+     * {@code from..to} in each slot's clinic zone, optionally in one clinic. Without {@code from} the list starts at
+     * "bookable from now"; {@code to} defaults to {@code from} (or, without it, today in UTC) + 6 days.
      *
+     * @param page the requested page ({@code totalItems} counts every matching slot, not just this page)
      * @throws NotFoundException (404) for an unknown doctor; InvalidRequestException (400) for a bad range
      */
-    public List<Slot> freeSlots(UUID doctorId, LocalDate from, LocalDate to, UUID clinicId) {
+    public PageResponse<Slot> freeSlots(UUID doctorId, LocalDate from, LocalDate to, UUID clinicId, PageQuery page) {
         var doctor = requireDoctor(doctorId);
         var range = range(from, to);
         if (doctor.status() != DoctorStatus.ACTIVE) {
-            return List.of();
+            return PageResponse.of(List.of(), page, 0);
         }
-        return slots.findByDoctor(
-                doctorId,
-                from,
-                range.to(),
-                clock.instant().plus(properties.minNotice()),
-                SlotStatus.AVAILABLE,
-                clinicId == null ? null : Set.of(clinicId));
+        return page(
+                new SlotFilter(
+                        doctorId,
+                        from,
+                        range.to(),
+                        clock.instant().plus(properties.minNotice()),
+                        SlotStatus.AVAILABLE,
+                        clinicId == null ? null : Set.of(clinicId)),
+                page);
     }
 
     /**
-     * Every slot of a doctor on local dates {@code from..to}, any status, past ones included (admin view); without
-     * {@code from}, from now. A CLINIC_MANAGER sees only the slots in the clinics they manage.
+     * One page of every slot of a doctor on local dates {@code from..to}, by start, any status (or only
+     * {@code status}), past ones included (admin view); without {@code from}, from now. A CLINIC_MANAGER sees only
+     * the slots in the clinics they manage (an empty page when they manage none of the doctor's).
+     *
+     * @throws NotFoundException (404) for an unknown doctor; InvalidRequestException (400) for a bad range
      */
-    public List<Slot> allSlots(AuthenticatedUser user, UUID doctorId, LocalDate from, LocalDate to, SlotStatus status) {
+    public PageResponse<Slot> allSlots(
+            AuthenticatedUser user, UUID doctorId, LocalDate from, LocalDate to, SlotStatus status, PageQuery page) {
         requireDoctor(doctorId);
         var range = range(from, to);
-        return slots.findByDoctor(
-                doctorId,
-                from,
-                range.to(),
-                from == null ? clock.instant() : Instant.EPOCH,
-                status,
-                access.manageableClinicIds(user));
+        return page(
+                new SlotFilter(
+                        doctorId,
+                        from,
+                        range.to(),
+                        from == null ? clock.instant() : Instant.EPOCH,
+                        status,
+                        access.manageableClinicIds(user)),
+                page);
+    }
+
+    private PageResponse<Slot> page(SlotFilter filter, PageQuery page) {
+        return PageResponse.of(slots.findPage(filter, page.offset(), page.size()), page, slots.count(filter));
     }
 
     /**

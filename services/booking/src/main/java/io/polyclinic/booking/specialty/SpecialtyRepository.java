@@ -42,8 +42,18 @@ public class SpecialtyRepository {
                 .optional();
     }
 
-    public List<Specialty> findAll() {
-        return jdbc.sql("select * from specialties order by code").query(MAPPER).list();
+    /** One page of specialties by code. */
+    public List<Specialty> findPage(long offset, int limit) {
+        return jdbc.sql("select * from specialties order by code limit :limit offset :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(MAPPER)
+                .list();
+    }
+
+    /** How many specialties exist (the total behind {@link #findPage}). */
+    public long count() {
+        return jdbc.sql("select count(*) from specialties").query(Long.class).single();
     }
 
     /** The codes among {@code codes} that exist. */

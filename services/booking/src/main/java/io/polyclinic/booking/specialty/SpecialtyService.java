@@ -1,12 +1,13 @@
 package io.polyclinic.booking.specialty;
 
+import io.polyclinic.platform.paging.PageQuery;
+import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.ConflictException;
 import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
-import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Use cases of specialties: list (public), create and rename (ADMIN). */
+/** Use cases of specialties: list (public, paged), create and rename (ADMIN). */
 @Service
 public class SpecialtyService {
 
@@ -16,9 +17,9 @@ public class SpecialtyService {
         this.specialties = specialties;
     }
 
-    /** Every specialty, by code. */
-    public List<Specialty> list() {
-        return specialties.findAll();
+    /** One page of the specialties, by code. */
+    public PageResponse<Specialty> list(PageQuery page) {
+        return PageResponse.of(specialties.findPage(page.offset(), page.size()), page, specialties.count());
     }
 
     /**

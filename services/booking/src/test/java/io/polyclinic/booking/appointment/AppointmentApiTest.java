@@ -47,7 +47,7 @@ class AppointmentApiTest extends BookingApiTest {
         get("/api/v1/appointments/" + Ids.newId(), admin).isProblem(404, null);
         get("/api/v1/appointments/" + id, null).isProblem(401, null);
         assertThat(get("/api/v1/doctors/" + f.doctorId() + "/slots", null)
-                        .body()
+                        .items()
                         .size())
                 .isZero();
     }
@@ -105,7 +105,7 @@ class AppointmentApiTest extends BookingApiTest {
         var patient = patientToken(Ids.newId());
         assertThat(book(patient, first).status()).isEqualTo(201);
         book(patient, second).isProblem(409, "overlapping-appointment");
-        assertThat(get("/api/v1/doctors/" + other + "/slots", null).body().size())
+        assertThat(get("/api/v1/doctors/" + other + "/slots", null).items().size())
                 .as("the slot stays free")
                 .isEqualTo(1);
     }

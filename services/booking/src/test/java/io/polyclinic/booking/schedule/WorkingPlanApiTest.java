@@ -42,10 +42,11 @@ class WorkingPlanApiTest extends BookingApiTest {
         assertThat(result.text("timeZone")).isEqualTo("Asia/Vladivostok");
 
         var slots = get("/api/v1/doctors/" + doctor + "/slots?from=" + from + "&to=" + to, null);
-        assertThat(slots.body().size()).isEqualTo(10);
-        assertThat(slots.body().get(0).get("start").asString())
+        assertThat(slots.items().size()).isEqualTo(10);
+        assertThat(slots.body().get("totalItems").asLong()).isEqualTo(10);
+        assertThat(slots.items().get(0).get("start").asString())
                 .isEqualTo(from.atTime(9, 0).atZone(zone).toInstant().toString());
-        assertThat(slots.body().get(2).get("start").asString())
+        assertThat(slots.items().get(2).get("start").asString())
                 .isEqualTo(from.atTime(10, 30).atZone(zone).toInstant().toString());
 
         var again =

@@ -8,11 +8,13 @@ import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.doctor.DoctorRepository;
 import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.paging.PageQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,19 +58,76 @@ class SlotApiTest extends BookingApiTest {
         var day = LocalDate.ofInstant(start, ZoneId.of("Europe/Moscow"));
         var free = get("/api/v1/doctors/" + f.doctorId() + "/slots?from=" + day + "&to=" + day, null);
         assertThat(free.status()).isEqualTo(200);
-        assertThat(free.body().size()).isEqualTo(1);
-        assertThat(free.body().get(0).get("id").asString()).isEqualTo(created.text("id"));
+        assertThat(free.items().size()).isEqualTo(1);
+        assertThat(free.items().get(0).get("id").asString()).isEqualTo(created.text("id"));
         assertThat(get(
                                 "/api/v1/doctors/" + f.doctorId() + "/slots?from=" + day.plusDays(1) + "&to="
                                         + day.plusDays(1),
                                 null)
-                        .body()
+                        .items()
                         .size())
                 .isZero();
         assertThat(get("/api/v1/doctors/" + f.doctorId() + "/slots", null)
-                        .body()
+                        .items()
                         .size())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aDoctorsSlotsArePagedByStartWithoutOverlapBetweenPages() {
+        var f = fixture();
+        var zone = ZoneId.of("Europe/Moscow");
+        var created = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            created.add(createSlot(f.doctorId(), f.clinicId(), hoursAhead(100 + i), Duration.ofMinutes(30))
+                    .toString());
+        }
+        var from = LocalDate.ofInstant(hoursAhead(100), zone);
+        var to = LocalDate.ofInstant(hoursAhead(104), zone);
+        createSlot(f.doctorId(), f.clinicId(), hoursAhead(104 + 24 * 3), Duration.ofMinutes(30));
+        var path = "/api/v1/doctors/" + f.doctorId() + "/slots?from=" + from + "&to=" + to;
+
+        var seen = new ArrayList<String>();
+        for (int page = 0; page < 3; page++) {
+            var response = get(path + "&size=2&page=" + page, null);
+            assertThat(response.body().get("page").asInt()).isEqualTo(page);
+            assertThat(response.body().get("size").asInt()).isEqualTo(2);
+            assertThat(response.body().get("totalItems").asLong()).isEqualTo(5);
+            assertThat(response.body().get("totalPages").asInt()).isEqualTo(3);
+            assertThat(response.items().size()).isEqualTo(page < 2 ? 2 : 1);
+            response.items().forEach(slot -> seen.add(slot.get("id").asString()));
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyElementsOf(created);
+        var beyond = get(path + "&size=2&page=3", null);
+        assertThat(beyond.items().size()).isZero();
+        assertThat(beyond.body().get("totalItems").asLong()).isEqualTo(5);
+
+        var whole = get(path, null);
+        assertThat(whole.body().get("page").asInt()).isZero();
+        assertThat(whole.body().get("size").asInt()).isEqualTo(PageQuery.MAX_SIZE);
+        assertThat(whole.body().get("totalPages").asInt()).isEqualTo(1);
+        assertThat(whole.items().findValuesAsString("id")).containsExactlyElementsOf(created);
+
+        var adminPath = "/api/v1/admin/doctors/" + f.doctorId() + "/slots?from=" + from + "&to=" + to;
+        var adminPage = get(adminPath + "&size=2&page=1", admin);
+        assertThat(adminPage.body().get("totalItems").asLong()).isEqualTo(5);
+        assertThat(adminPage.body().get("totalPages").asInt()).isEqualTo(3);
+        assertThat(adminPage.items().findValuesAsString("id")).containsExactlyElementsOf(created.subList(2, 4));
+        assertThat(get(adminPath, admin).body().get("size").asInt()).isEqualTo(PageQuery.MAX_SIZE);
+    }
+
+    @Test
+    void aSlotPageLargerThanTheCapOrBeforeTheFirstIsA400() {
+        var f = fixture();
+        for (var path : List.of(
+                "/api/v1/doctors/" + f.doctorId() + "/slots", "/api/v1/admin/doctors/" + f.doctorId() + "/slots")) {
+            var tooBig = get(path + "?size=101", admin).isProblem(400, "invalid-request");
+            assertThat(tooBig.raw().body()).contains("\"size\"");
+            get(path + "?size=0", admin).isProblem(400, "invalid-request");
+            get(path + "?page=-1", admin).isProblem(400, "invalid-request");
+            get(path + "?size=lots", admin).isProblem(400, null);
+            assertThat(get(path + "?size=100", admin).items().size()).isZero();
+        }
     }
 
     @Test
@@ -129,11 +188,11 @@ class SlotApiTest extends BookingApiTest {
         assertThat(post("/api/v1/admin/slots/" + slotId + "/block", admin, null).text("status"))
                 .isEqualTo("BLOCKED");
         assertThat(get("/api/v1/doctors/" + f.doctorId() + "/slots", null)
-                        .body()
+                        .items()
                         .size())
                 .isZero();
         assertThat(get("/api/v1/admin/doctors/" + f.doctorId() + "/slots?status=BLOCKED", admin)
-                        .body()
+                        .items()
                         .size())
                 .isEqualTo(1);
         assertThat(post("/api/v1/admin/slots/" + slotId + "/unblock", admin, null)
@@ -192,7 +251,8 @@ class SlotApiTest extends BookingApiTest {
                 properties,
                 Clock.fixed(now, ZoneOffset.UTC));
 
-        assertThat(service.freeSlots(doctor, null, null, null))
+        assertThat(service.freeSlots(doctor, null, null, null, PageQuery.of(0, PageQuery.MAX_SIZE))
+                        .items())
                 .extracting(Slot::id)
                 .containsExactly(slot);
     }
@@ -219,9 +279,13 @@ class SlotApiTest extends BookingApiTest {
         var path = "/api/v1/admin/doctors/" + f.doctorId() + "/slots";
         var managers = get(path, managerToken(managerId));
         assertThat(managers.status()).isEqualTo(200);
-        assertThat(managers.body().size()).isEqualTo(1);
-        assertThat(managers.body().get(0).get("id").asString()).isEqualTo(own.toString());
-        assertThat(get(path, admin).body().size()).isEqualTo(2);
-        assertThat(get(path, managerToken(Ids.newId())).body().size()).isZero();
+        assertThat(managers.items().size()).isEqualTo(1);
+        assertThat(managers.body().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(managers.items().get(0).get("id").asString()).isEqualTo(own.toString());
+        assertThat(get(path, admin).items().size()).isEqualTo(2);
+        var stranger = get(path, managerToken(Ids.newId()));
+        assertThat(stranger.items().size()).isZero();
+        assertThat(stranger.body().get("totalItems").asLong()).isZero();
+        assertThat(stranger.body().get("totalPages").asInt()).isZero();
     }
 }
