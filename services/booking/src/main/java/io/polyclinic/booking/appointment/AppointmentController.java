@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Appointments: {@code POST /api/v1/appointments} (PATIENT), {@code GET /api/v1/appointments/{id}},
- * {@code POST /api/v1/appointments/{id}/cancel}, {@code GET /api/v1/appointments/me?scope=upcoming|past}, and the
- * staff alias {@code POST /api/v1/admin/appointments/{id}/cancel}.
+ * {@code POST /api/v1/appointments/{id}/cancel}, {@code POST /api/v1/appointments/{id}/reschedule},
+ * {@code GET /api/v1/appointments/me?scope=upcoming|past}, the staff alias
+ * {@code POST /api/v1/admin/appointments/{id}/cancel} and {@code POST /api/v1/admin/appointments/{id}/no-show}.
  */
 @RestController
 public class AppointmentController {
@@ -58,5 +59,21 @@ public class AppointmentController {
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) CancelRequest request) {
         return appointments.cancel(user, id, request == null ? null : request.reason());
+    }
+
+    /**
+     * Moves the caller's BOOKED appointment to another free slot of the same doctor ({@code {"slotId"}}); 200 + the
+     * appointment, same id. 409 when the slot is taken (the appointment keeps its old slot).
+     */
+    @PostMapping("/api/v1/appointments/{id}/reschedule")
+    public Appointment reschedule(
+            AuthenticatedUser user, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
+        return appointments.reschedule(user, id, request.slotId());
+    }
+
+    /** Clinic staff mark an appointment that has started NO_SHOW; 200 + the appointment. */
+    @PostMapping("/api/v1/admin/appointments/{id}/no-show")
+    public Appointment noShow(AuthenticatedUser user, @PathVariable UUID id) {
+        return appointments.markNoShow(user, id);
     }
 }

@@ -103,4 +103,55 @@ public final class AppointmentProblems {
             super(HttpStatus.FORBIDDEN, "patient-role-required", "Forbidden", "Only patients can book appointments.");
         }
     }
+
+    /** The slot starts later than the booking horizon (too-far-ahead): 422. */
+    public static class TooFarAheadException extends RuleViolationException {
+        public TooFarAheadException(Duration maxAdvance) {
+            super(
+                    "too-far-ahead",
+                    "Too far ahead",
+                    "Appointments can be booked at most " + maxAdvance.toDays() + " days ahead.");
+        }
+    }
+
+    /** A patient moves an appointment later than the cutoff (reschedule-cutoff-passed): 422. */
+    public static class RescheduleCutoffPassedException extends RuleViolationException {
+        public RescheduleCutoffPassedException(Duration cutoff) {
+            super(
+                    "reschedule-cutoff-passed",
+                    "Too late to reschedule",
+                    "Appointments can be moved at most " + cutoff.toMinutes()
+                            + " minutes before they start; please call the clinic.");
+        }
+    }
+
+    /** The target slot is of another doctor (reschedule-other-doctor): 422. */
+    public static class RescheduleToOtherDoctorException extends RuleViolationException {
+        public RescheduleToOtherDoctorException() {
+            super(
+                    "reschedule-other-doctor",
+                    "Other doctor",
+                    "An appointment can be moved only to another slot of the same doctor; book a new one instead.");
+        }
+    }
+
+    /** Staff mark a no-show before the appointment started (appointment-not-started): 422. */
+    public static class AppointmentNotStartedException extends RuleViolationException {
+        public AppointmentNotStartedException() {
+            super(
+                    "appointment-not-started",
+                    "Appointment not started",
+                    "An appointment can be marked as a no-show only once it has started.");
+        }
+    }
+
+    /** A no-show for an appointment the patient has reviewed (appointment-reviewed): 409. */
+    public static class AppointmentReviewedException extends ConflictException {
+        public AppointmentReviewedException() {
+            super(
+                    "appointment-reviewed",
+                    "Appointment reviewed",
+                    "The patient has reviewed this appointment, so it cannot be marked as a no-show.");
+        }
+    }
 }

@@ -85,11 +85,20 @@ public class AppointmentRepository {
 
     /** Whether the patient holds a BOOKED appointment overlapping {@code [start, end)}. */
     public boolean hasOverlap(UUID patientId, Instant start, Instant end) {
+        return hasOverlapOtherThan(patientId, start, end, null);
+    }
+
+    /**
+     * Whether the patient holds a BOOKED appointment overlapping {@code [start, end)}, other than {@code exceptId}
+     * (the appointment being moved; null for none).
+     */
+    public boolean hasOverlapOtherThan(UUID patientId, Instant start, Instant end, UUID exceptId) {
         return jdbc.sql("""
                 select exists (select 1 from appointments where patient_id = ? and status = 'BOOKED'
-                                  and tstzrange(start_at, end_at) && tstzrange(?, ?))
+                                  and tstzrange(start_at, end_at) && tstzrange(?, ?)
+                                  and (cast(? as uuid) is null or id <> ?))
                 """)
-                .params(patientId, utc(start), utc(end))
+                .params(patientId, utc(start), utc(end), exceptId, exceptId)
                 .query(Boolean.class)
                 .single();
     }
@@ -154,6 +163,57 @@ public class AppointmentRepository {
                 update appointments set status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?, cancelled_by = ?
                  where id = ? and status = 'BOOKED'
                 """).params(utc(at), reason, by, id).update() > 0;
+    }
+
+    /**
+     * Moves a BOOKED appointment onto {@code slot} (already claimed by the caller); false when it was not BOOKED.
+     */
+    public boolean moveToSlot(UUID id, Slot slot) {
+        return jdbc.sql("""
+                update appointments set slot_id = ?, clinic_id = ?, start_at = ?, end_at = ?,
+                                        reschedule_count = reschedule_count + 1
+                 where id = ? and status = 'BOOKED'
+                """)
+                        .params(slot.id(), slot.clinicId(), utc(slot.start()), utc(slot.end()), id)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Marks up to {@code limit} BOOKED appointments that ended by {@code now} COMPLETED, oldest first. Rows another
+     * transaction holds (a replica running the same job, a no-show being marked) are skipped, not waited for, so
+     * several replicas share the work and never complete one appointment twice.
+     *
+     * @return the ids completed
+     */
+    public List<UUID> completeEnded(Instant now, int limit) {
+        return jdbc.sql("""
+                update appointments set status = 'COMPLETED', outcome_at = :now
+                 where id in (select id from appointments where status = 'BOOKED' and end_at <= :now
+                               order by end_at limit :limit for update skip locked)
+                   and status = 'BOOKED'
+                returning id
+                """)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** BOOKED or COMPLETED -> NO_SHOW, recording who marked it; false otherwise. */
+    public boolean markNoShow(UUID id, Instant at, UUID by) {
+        return jdbc.sql("""
+                update appointments set status = 'NO_SHOW', outcome_at = ?, outcome_by = ?
+                 where id = ? and status in ('BOOKED', 'COMPLETED')
+                """).params(utc(at), by, id).update() > 0;
+    }
+
+    /** Whether the patient has reviewed the appointment. */
+    public boolean isReviewed(UUID id) {
+        return jdbc.sql("select exists (select 1 from reviews where appointment_id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 
     /**

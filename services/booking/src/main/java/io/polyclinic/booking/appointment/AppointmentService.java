@@ -1,11 +1,15 @@
 package io.polyclinic.booking.appointment;
 
+import io.polyclinic.booking.appointment.AppointmentProblems.AppointmentReviewedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.OverlappingAppointmentException;
 import io.polyclinic.booking.appointment.AppointmentProblems.PatientRoleRequiredException;
+import io.polyclinic.booking.appointment.AppointmentProblems.RescheduleToOtherDoctorException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotAlreadyBookedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedException;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.shared.BusinessMetrics;
+import io.polyclinic.booking.shared.BusinessMetrics.CancelledBy;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.booking.slot.SlotStatus;
 import io.polyclinic.platform.id.Ids;
@@ -16,6 +20,7 @@ import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the rule checks, then {@code update slots set status='BOOKED' where id=? and status='AVAILABLE'} (exactly one
  * concurrent caller wins it) and the insert of the appointment (the schema refuses a second live appointment on
  * the slot and overlapping appointments of the patient). Any failure rolls the claim back.
+ *
+ * <p>A reschedule is the same transaction shape: the new slot is claimed first and the old one freed only after
+ * that succeeded, so a lost race leaves the patient in their original slot. Completion (a scheduled job) and
+ * no-show close appointments after their start. Business counters are counted on commit ({@link BusinessMetrics}).
  */
 @Service
 public class AppointmentService {
@@ -35,6 +44,7 @@ public class AppointmentService {
     private final SlotRepository slots;
     private final ClinicAccess access;
     private final BookingRules rules;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
     public AppointmentService(
@@ -42,12 +52,17 @@ public class AppointmentService {
             SlotRepository slots,
             ClinicAccess access,
             BookingProperties properties,
+            BusinessMetrics metrics,
             Clock clock) {
         this.appointments = appointments;
         this.slots = slots;
         this.access = access;
-        this.rules =
-                new BookingRules(properties.minNotice(), properties.cancelCutoff(), properties.maxFutureAppointments());
+        this.rules = new BookingRules(
+                properties.minNotice(),
+                properties.cancelCutoff(),
+                properties.maxFutureAppointments(),
+                properties.maxAdvance());
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -83,7 +98,92 @@ public class AppointmentService {
             }
             throw new SlotAlreadyBookedException(slotId);
         }
+        metrics.booked();
         return appointments.findById(id).orElseThrow();
+    }
+
+    /**
+     * Moves the calling patient's BOOKED appointment to another free slot of the same doctor, keeping its id. All
+     * booking rules apply to the new slot (min notice, max advance, no overlap with the patient's other
+     * appointments); the cancellation cutoff applies to the old one. The new slot is claimed first, the old one
+     * freed only if that succeeded, in one transaction.
+     *
+     * @throws NotFoundException (404) unknown or someone else's appointment, unknown slot; InvalidRequestException
+     *     (400) the appointment's own slot; SlotAlreadyBookedException / SlotBlockedException /
+     *     OverlappingAppointmentException / AppointmentNotActiveException (409); 422 another doctor's slot, past
+     *     the cutoff, or a slot the booking rules refuse
+     */
+    @Transactional
+    public Appointment reschedule(AuthenticatedUser patient, UUID id, UUID slotId) {
+        appointments.lockPatient(patient.id());
+        var appointment =
+                appointments.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("appointment", id));
+        if (!appointment.patientId().equals(patient.id())) {
+            throw new NotFoundException("appointment", id);
+        }
+        var target = appointments.findBookableSlot(slotId).orElseThrow(() -> new NotFoundException("slot", slotId));
+        var slot = target.slot();
+        if (slot.id().equals(appointment.slotId())) {
+            throw new InvalidRequestException("slotId", "The appointment is in this slot already.");
+        }
+        if (!slot.doctorId().equals(appointment.doctorId())) {
+            throw new RescheduleToOtherDoctorException();
+        }
+        var now = clock.instant();
+        rules.checkReschedulable(appointment.status(), appointment.start(), now);
+        rules.checkBookable(slot, target.doctorStatus(), now);
+        if (appointments.hasOverlapOtherThan(patient.id(), slot.start(), slot.end(), id)) {
+            throw new OverlappingAppointmentException();
+        }
+        if (!appointments.claimSlot(slotId)) {
+            var status = appointments.slotStatus(slotId).orElseThrow(() -> new NotFoundException("slot", slotId));
+            throw status == SlotStatus.BLOCKED ? new SlotBlockedException() : new SlotAlreadyBookedException(slotId);
+        }
+        // the row is locked and BOOKED, and the patient's other bookings wait on the advisory lock: this cannot miss
+        if (!appointments.moveToSlot(id, slot)) {
+            throw new IllegalStateException("A locked BOOKED appointment could not be moved");
+        }
+        slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+        metrics.rescheduled();
+        return appointments.findById(id).orElseThrow();
+    }
+
+    /**
+     * Clinic staff (ADMIN, or a manager of the appointment's clinic) mark an appointment NO_SHOW once its slot has
+     * started; a COMPLETED one too (the completion job may have been first) unless the patient reviewed it. A
+     * NO_SHOW appointment is never completed and cannot be reviewed.
+     *
+     * @throws NotFoundException (404) unknown or of a clinic the caller does not manage; 409 cancelled, already a
+     *     no-show, or reviewed; 422 not started yet
+     */
+    @Transactional
+    public Appointment markNoShow(AuthenticatedUser user, UUID id) {
+        var appointment =
+                appointments.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("appointment", id));
+        if (!access.canManage(user, appointment.clinicId())) {
+            throw new NotFoundException("appointment", id);
+        }
+        var now = clock.instant();
+        rules.checkNoShow(appointment.status(), appointment.start(), now);
+        if (appointment.status() == AppointmentStatus.COMPLETED && appointments.isReviewed(id)) {
+            throw new AppointmentReviewedException();
+        }
+        appointments.markNoShow(id, now.truncatedTo(ChronoUnit.MICROS), user.id());
+        metrics.noShow();
+        return appointments.findById(id).orElseThrow();
+    }
+
+    /**
+     * One batch of the completion job: up to {@code limit} BOOKED appointments whose slot has ended become
+     * COMPLETED. Idempotent, and safe to run on several replicas at once (rows locked elsewhere are skipped).
+     *
+     * @return the ids completed (fewer than {@code limit} when nothing more is due)
+     */
+    @Transactional
+    public List<UUID> completeEnded(int limit) {
+        var completed = appointments.completeEnded(clock.instant().truncatedTo(ChronoUnit.MICROS), limit);
+        metrics.completed(completed.size());
+        return completed;
     }
 
     /**
@@ -119,6 +219,7 @@ public class AppointmentService {
         var cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         appointments.cancel(id, now.truncatedTo(ChronoUnit.MICROS), cleanReason, user.id());
         slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+        metrics.cancelled(staff ? CancelledBy.STAFF : CancelledBy.PATIENT);
         return appointments.findById(id).orElseThrow();
     }
 

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSlotRangeDays the widest date range of slot listings and date-range search ({@code max-slot-range-days},
  *     default 31 days)
  * @param maxWorkingPlanDays the widest date range of one working plan ({@code max-working-plan-days}, default 92 days)
+ * @param maxAdvance how far ahead a slot may start to be booked or rescheduled onto ({@code max-advance}, default
+ *     {@code 90d})
+ * @param completion the job that marks ended appointments COMPLETED ({@code completion.*})
  * @param demoData the demo data set ({@code demo-data.*})
  */
 @Validated
@@ -29,6 +32,8 @@ public record BookingProperties(
         @DefaultValue("5") @Min(1) @Max(1000) int maxFutureAppointments,
         @DefaultValue("31") @Min(1) @Max(366) int maxSlotRangeDays,
         @DefaultValue("92") @Min(1) @Max(366) int maxWorkingPlanDays,
+        @DefaultValue("90d") @NotNull Duration maxAdvance,
+        @DefaultValue @Valid Completion completion,
         @DefaultValue @Valid DemoData demoData) {
 
     /**
@@ -45,4 +50,16 @@ public record BookingProperties(
             @DefaultValue("520") @Min(1) @Max(100000) int doctors,
             @DefaultValue("14") @Min(1) @Max(92) int daysAhead,
             @DefaultValue("20261122") long seed) {}
+
+    /**
+     * The completion job: BOOKED appointments whose slot has ended become COMPLETED (never a NO_SHOW one).
+     *
+     * @param enabled run the job ({@code polyclinic.booking.completion.enabled}, default {@code true})
+     * @param interval pause between two runs ({@code interval}, default {@code 1m})
+     * @param batchSize appointments completed per transaction ({@code batch-size}, default 500)
+     */
+    public record Completion(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1m") @NotNull Duration interval,
+            @DefaultValue("500") @Min(1) @Max(10000) int batchSize) {}
 }

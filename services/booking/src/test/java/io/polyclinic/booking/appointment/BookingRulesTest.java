@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polyclinic.booking.appointment.AppointmentProblems.AppointmentNotActiveException;
+import io.polyclinic.booking.appointment.AppointmentProblems.AppointmentNotStartedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.CancelCutoffPassedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.DoctorNotAvailableException;
+import io.polyclinic.booking.appointment.AppointmentProblems.RescheduleCutoffPassedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotAlreadyBookedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotStartedException;
+import io.polyclinic.booking.appointment.AppointmentProblems.TooFarAheadException;
 import io.polyclinic.booking.appointment.AppointmentProblems.TooManyAppointmentsException;
 import io.polyclinic.booking.appointment.AppointmentProblems.TooShortNoticeException;
 import io.polyclinic.booking.doctor.DoctorStatus;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class BookingRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private final BookingRules rules = new BookingRules(Duration.ofHours(1), Duration.ofHours(2), 5);
+    private final BookingRules rules =
+            new BookingRules(Duration.ofHours(1), Duration.ofHours(2), 5, Duration.ofDays(90));
 
     private static Slot slot(SlotStatus status, Instant start) {
         return new Slot(
@@ -99,5 +103,39 @@ class BookingRulesTest {
             assertThatThrownBy(() -> rules.checkCancellable(status, NOW.plusSeconds(86400), true, "x", NOW))
                     .isInstanceOf(AppointmentNotActiveException.class);
         }
+    }
+
+    @Test
+    void aSlotBeyondTheBookingHorizonIsRefusedButOneOnItsLastDayIsNot() {
+        var horizon = NOW.plus(Duration.ofDays(90));
+        assertThatCode(() -> rules.checkBookable(slot(SlotStatus.AVAILABLE, horizon), DoctorStatus.ACTIVE, NOW))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> rules.checkBookable(
+                        slot(SlotStatus.AVAILABLE, horizon.plusSeconds(1)), DoctorStatus.ACTIVE, NOW))
+                .isInstanceOf(TooFarAheadException.class);
+    }
+
+    @Test
+    void aPatientReschedulesABookedAppointmentUntilTheCutoffOnly() {
+        assertThatCode(() -> rules.checkReschedulable(AppointmentStatus.BOOKED, NOW.plusSeconds(7200), NOW))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> rules.checkReschedulable(AppointmentStatus.BOOKED, NOW.plusSeconds(7199), NOW))
+                .isInstanceOf(RescheduleCutoffPassedException.class);
+        assertThatThrownBy(() -> rules.checkReschedulable(AppointmentStatus.CANCELLED, NOW.plusSeconds(86400), NOW))
+                .isInstanceOf(AppointmentNotActiveException.class);
+    }
+
+    @Test
+    void aNoShowNeedsAStartedBookedOrCompletedAppointment() {
+        assertThatCode(() -> rules.checkNoShow(AppointmentStatus.BOOKED, NOW, NOW))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> rules.checkNoShow(AppointmentStatus.COMPLETED, NOW.minusSeconds(3600), NOW))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> rules.checkNoShow(AppointmentStatus.BOOKED, NOW.plusSeconds(1), NOW))
+                .isInstanceOf(AppointmentNotStartedException.class);
+        assertThatThrownBy(() -> rules.checkNoShow(AppointmentStatus.CANCELLED, NOW.minusSeconds(60), NOW))
+                .isInstanceOf(AppointmentNotActiveException.class);
+        assertThatThrownBy(() -> rules.checkNoShow(AppointmentStatus.NO_SHOW, NOW.minusSeconds(60), NOW))
+                .isInstanceOf(AppointmentNotActiveException.class);
     }
 }

@@ -31,7 +31,14 @@ class DemoDataLoaderTest extends BookingApiTest {
 
     private DemoDataLoader loader(Clock clock) {
         var properties = new BookingProperties(
-                Duration.ofHours(1), Duration.ofHours(2), 5, 31, 92, new BookingProperties.DemoData(true, 520, 14, 7L));
+                Duration.ofHours(1),
+                Duration.ofHours(2),
+                5,
+                31,
+                92,
+                Duration.ofDays(90),
+                new BookingProperties.Completion(true, Duration.ofMinutes(1), 500),
+                new BookingProperties.DemoData(true, 520, 14, 7L));
         return new DemoDataLoader(demo, slots, transactions, properties, clock);
     }
 
