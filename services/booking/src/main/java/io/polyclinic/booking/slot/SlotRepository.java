@@ -164,12 +164,14 @@ public class SlotRepository {
         params.put(
                 "high",
                 filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).plusHours(12));
+        params.put("until", filter.until() == null ? null : utc(filter.until()));
         params.put("from", filter.from());
         params.put("to", filter.to());
         params.put("status", filter.status() == null ? null : filter.status().name());
         var sql = """
                 s.doctor_id = :doctorId and s.start_at > :after
                    and s.start_at >= :low and s.start_at < :high
+                   and (cast(:until as timestamptz) is null or s.start_at <= :until)
                    and (cast(:from as date) is null or (s.start_at at time zone c.time_zone)::date >= :from)
                    and (s.start_at at time zone c.time_zone)::date <= :to
                    and (cast(:status as text) is null or s.status = :status)""";

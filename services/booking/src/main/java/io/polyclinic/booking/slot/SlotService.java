@@ -63,7 +63,8 @@ public class SlotService {
     }
 
     /**
-     * One page of a doctor's free slots, by start: AVAILABLE, bookable (starting at least min-notice from now), of
+     * One page of a doctor's free slots, by start: AVAILABLE, bookable (starting at least min-notice and at most
+     * max-advance from now), of
      * an ACTIVE doctor (an empty page for a doctor on leave or inactive, who cannot be booked), on local dates
      * {@code from..to} in each slot's clinic zone, optionally in one clinic. Without {@code from} the list starts at
      * "bookable from now"; {@code to} defaults to {@code from} (or, without it, today in UTC) + 6 days.
@@ -83,6 +84,7 @@ public class SlotService {
                         from,
                         range.to(),
                         clock.instant().plus(properties.minNotice()),
+                        clock.instant().plus(properties.maxAdvance()),
                         SlotStatus.AVAILABLE,
                         clinicId == null ? null : Set.of(clinicId)),
                 page);
@@ -105,6 +107,7 @@ public class SlotService {
                         from,
                         range.to(),
                         from == null ? clock.instant() : Instant.EPOCH,
+                        null,
                         status,
                         access.manageableClinicIds(user)),
                 page);
