@@ -1,6 +1,7 @@
 package io.polyclinic.booking.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polyclinic.booking.BookingApiTest;
 import io.polyclinic.booking.appointment.AppointmentCompletionJob;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** S3 "Reviews": who may review, one per appointment, rating kept in step, hidden reviews, bad input. */
 class ReviewApiTest extends BookingApiTest {
@@ -280,5 +282,25 @@ class ReviewApiTest extends BookingApiTest {
         var card = get("/api/v1/doctors/" + f.doctorId(), null);
         assertThat(card.body().get("reviewCount").asInt()).isEqualTo(patients);
         assertThat(card.body().get("rating").asDouble()).isEqualTo(Math.round(sum * 100.0 / patients) / 100.0);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondReviewOfAnAppointmentAndRatingsOutsideOneToFive() {
+        var f = fixture();
+        var patient = Ids.newId();
+        var visit = pastAppointment(f, patient, 2, "COMPLETED");
+        var insert = "insert into reviews (id, appointment_id, doctor_id, patient_id, rating) values (?, ?, ?, ?, ?)";
+        jdbc.sql(insert).params(Ids.newId(), visit, f.doctorId(), patient, 3).update();
+        assertThatThrownBy(() -> jdbc.sql(insert)
+                        .params(Ids.newId(), visit, f.doctorId(), patient, 4)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        var other = pastAppointment(f, patient, 4, "COMPLETED");
+        for (int rating : new int[] {0, 6}) {
+            assertThatThrownBy(() -> jdbc.sql(insert)
+                            .params(Ids.newId(), other, f.doctorId(), patient, rating)
+                            .update())
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        }
     }
 }

@@ -3,17 +3,24 @@ package io.polyclinic.booking.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
+import io.polyclinic.booking.appointment.AppointmentCompletionJob;
 import io.polyclinic.platform.id.Ids;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** S3 "Business metrics": the counters a scraper reads at {@code /actuator/prometheus} move with what users do. */
 class BusinessMetricsApiTest extends BookingApiTest {
+
+    @Autowired
+    private AppointmentCompletionJob completionJob;
 
     /** The value of one sample ({@code name{labels} value}) in the Prometheus text. */
     private double sample(String name, String labels) throws Exception {
@@ -67,5 +74,49 @@ class BusinessMetricsApiTest extends BookingApiTest {
                 .isEqualTo(byPatient + 1);
         assertThat(sample("polyclinic_appointments_cancelled_total", "by=\"STAFF\""))
                 .isEqualTo(byStaff);
+    }
+
+    @Test
+    void completionNoShowStaffCancellationAndReviewsShowInThePrometheusCounters() throws Exception {
+        var f = fixture();
+        var completed = sample("polyclinic_appointments_completed_total", "");
+        var noShows = sample("polyclinic_appointments_no_show_total", "");
+        var byStaff = sample("polyclinic_appointments_cancelled_total", "by=\"STAFF\"");
+        var reviews = sample("polyclinic_reviews_posted_total", "");
+
+        var patientId = Ids.newId();
+        var start = OffsetDateTime.now(ZoneOffset.UTC).withNano(0).minusHours(3);
+        var slotId = Ids.newId();
+        jdbc.sql("insert into slots (id, doctor_id, clinic_id, start_at, end_at, status) values (?, ?, ?, ?, ?, ?)")
+                .params(slotId, f.doctorId(), f.clinicId(), start, start.plusMinutes(30), "BOOKED")
+                .update();
+        var visit = Ids.newId();
+        jdbc.sql("""
+                insert into appointments (id, patient_id, slot_id, doctor_id, clinic_id, start_at, end_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, 'BOOKED')
+                """)
+                .params(visit, patientId, slotId, f.doctorId(), f.clinicId(), start, start.plusMinutes(30))
+                .update();
+        completionJob.completeDue();
+        assertThat(sample("polyclinic_appointments_completed_total", "")).isGreaterThanOrEqualTo(completed + 1);
+
+        post(
+                "/api/v1/doctors/" + f.doctorId() + "/reviews",
+                patientToken(patientId),
+                Map.of("appointmentId", visit, "rating", 4));
+        assertThat(sample("polyclinic_reviews_posted_total", "")).isEqualTo(reviews + 1);
+        post("/api/v1/admin/appointments/" + visit + "/no-show", admin, null).isProblem(409, null);
+        assertThat(sample("polyclinic_appointments_no_show_total", "")).isEqualTo(noShows);
+
+        var booked = post(
+                        "/api/v1/appointments",
+                        patientToken(Ids.newId()),
+                        Map.of(
+                                "slotId",
+                                createSlot(f.doctorId(), f.clinicId(), hoursAhead(30), Duration.ofMinutes(30))))
+                .text("id");
+        post("/api/v1/admin/appointments/" + booked + "/cancel", admin, Map.of("reason", "Doctor is ill"));
+        assertThat(sample("polyclinic_appointments_cancelled_total", "by=\"STAFF\""))
+                .isEqualTo(byStaff + 1);
     }
 }
