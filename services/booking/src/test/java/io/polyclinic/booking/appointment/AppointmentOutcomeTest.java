@@ -69,8 +69,10 @@ class AppointmentOutcomeTest extends BookingApiTest {
         assertThat(status(noShow)).isEqualTo("NO_SHOW");
         assertThat(status(running)).isEqualTo("BOOKED");
         assertThat(status(future)).isEqualTo("BOOKED");
-        assertThat(job.completeDue()).as("a second run finds nothing of these").isZero();
+        job.completeDue();
         assertThat(status(ended)).isEqualTo("COMPLETED");
+        assertThat(status(noShow)).as("a second run changes nothing").isEqualTo("NO_SHOW");
+        assertThat(status(running)).isEqualTo("BOOKED");
     }
 
     @Test
@@ -99,7 +101,9 @@ class AppointmentOutcomeTest extends BookingApiTest {
                 all.addAll(future.get());
             }
         }
-        assertThat(all).doesNotHaveDuplicates().containsAll(mine);
+        // the scheduled job may have taken a few of them too; what matters is that no row was completed twice
+        assertThat(all).doesNotHaveDuplicates();
+        assertThat(all.stream().filter(mine::contains).count()).isGreaterThan(0);
         for (var id : mine) {
             assertThat(status(id)).isEqualTo("COMPLETED");
         }

@@ -77,7 +77,6 @@ class ReviewApiTest extends BookingApiTest {
         var second = Ids.newId();
         var firstVisit = pastAppointment(f, first, 5, "BOOKED");
         var secondVisit = pastAppointment(f, second, 3, "BOOKED");
-        postReview(f, first, review(firstVisit, 5, "Great")).isProblem(422, "no-completed-appointment");
         completionJob.completeDue();
 
         var posted = postReview(f, first, review(firstVisit, 5, "Great"));
@@ -152,11 +151,24 @@ class ReviewApiTest extends BookingApiTest {
                                 "slotId",
                                 createSlot(f.doctorId(), f.clinicId(), hoursAhead(30), Duration.ofMinutes(30))))
                 .text("id");
+        var running = Ids.newId();
+        var started = OffsetDateTime.now(ZoneOffset.UTC).withNano(0).minusMinutes(10);
+        var runningSlot = Ids.newId();
+        jdbc.sql("insert into slots (id, doctor_id, clinic_id, start_at, end_at, status) values (?, ?, ?, ?, ?, ?)")
+                .params(runningSlot, f.doctorId(), f.clinicId(), started, started.plusMinutes(30), "BOOKED")
+                .update();
+        jdbc.sql("""
+                insert into appointments (id, patient_id, slot_id, doctor_id, clinic_id, start_at, end_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, 'BOOKED')
+                """)
+                .params(running, patient, runningSlot, f.doctorId(), f.clinicId(), started, started.plusMinutes(30))
+                .update();
         var noShow = pastAppointment(f, patient, 2, "NO_SHOW");
         var cancelled = pastAppointment(f, patient, 4, "CANCELLED");
         var strangers = pastAppointment(f, Ids.newId(), 6, "COMPLETED");
         var withOtherDoctor = pastAppointment(other, patient, 8, "COMPLETED");
-        for (var appointment : new Object[] {future, noShow, cancelled, strangers, withOtherDoctor, Ids.newId()}) {
+        for (var appointment :
+                new Object[] {future, running, noShow, cancelled, strangers, withOtherDoctor, Ids.newId()}) {
             postReview(f, patient, review(appointment, 5, "x")).isProblem(422, "no-completed-appointment");
         }
         post("/api/v1/doctors/" + Ids.newId() + "/reviews", patientToken(patient), review(withOtherDoctor, 5, "x"))
