@@ -8,6 +8,9 @@ import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.platform.audit.AuditDetails;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -16,6 +19,7 @@ import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,19 +40,22 @@ public class AppointmentService {
     private final ClinicAccess access;
     private final BookingRules rules;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public AppointmentService(
             AppointmentRepository appointments,
             SlotRepository slots,
             ClinicAccess access,
             BookingProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.appointments = appointments;
         this.slots = slots;
         this.access = access;
         this.rules =
                 new BookingRules(properties.minNotice(), properties.cancelCutoff(), properties.maxFutureAppointments());
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -83,6 +90,20 @@ public class AppointmentService {
             }
             throw new SlotAlreadyBookedException(slotId);
         }
+        audit.record(new AuditEntry(
+                patient.id(),
+                "APPOINTMENT_BOOKED",
+                "appointment",
+                id.toString(),
+                Map.of(
+                        "slotId",
+                        slotId,
+                        "doctorId",
+                        slot.doctorId(),
+                        "clinicId",
+                        slot.clinicId(),
+                        "start",
+                        slot.start())));
         return appointments.findById(id).orElseThrow();
     }
 
@@ -119,6 +140,20 @@ public class AppointmentService {
         var cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         appointments.cancel(id, now.truncatedTo(ChronoUnit.MICROS), cleanReason, user.id());
         slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+        audit.record(new AuditEntry(
+                user.id(),
+                "APPOINTMENT_CANCELLED",
+                "appointment",
+                id.toString(),
+                AuditDetails.of(
+                        "reason",
+                        cleanReason,
+                        "cancelledBy",
+                        staff ? "STAFF" : "PATIENT",
+                        "patientId",
+                        appointment.patientId(),
+                        "slotId",
+                        appointment.slotId())));
         return appointments.findById(id).orElseThrow();
     }
 
