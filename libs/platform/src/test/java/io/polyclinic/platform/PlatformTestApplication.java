@@ -56,6 +56,12 @@ class PlatformTestApplication {
                     "traceId", String.valueOf(traceContext.currentTraceId()));
         }
 
+        /** An error the servlet container turns into an {@code /error} dispatch, as filters outside MVC do. */
+        @GetMapping("/public/container-error")
+        void containerError(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.sendError(409);
+        }
+
         @GetMapping("/public/hello")
         Map<String, String> hello() {
             return Map.of("hello", "world");

@@ -58,6 +58,14 @@ class TracingTest {
     }
 
     @Test
+    void aProblemFromTheContainersErrorPageNamesTheCallersTraceToo() throws Exception {
+        var problem = get("/public/container-error", 409, "traceparent", TRACEPARENT);
+
+        assertThat(problem.get("type").asString()).isEqualTo("urn:polyclinic:problem:conflict");
+        assertThat(problem.get("traceId").asString()).isEqualTo(TRACE_ID);
+    }
+
+    @Test
     void codeServingARequestRunsInASpanOfTheCallersTrace() throws Exception {
         var context = get("/public/trace-context", 200, "traceparent", TRACEPARENT);
 
