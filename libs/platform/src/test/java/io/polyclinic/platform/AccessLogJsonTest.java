@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** With JSON logs on (ECS, for ELK), every request still yields one access-log object with its fields. */
+/** With JSON logs on (ECS, for ELK), every request still yields one access-log object with its fields,
+ * including the trace and span it belongs to. */
 @SpringBootTest(
         classes = PlatformTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogJsonTest {
+
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     @LocalServerPort
     int port;
@@ -35,6 +38,7 @@ class AccessLogJsonTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/public/hello"))
                                 .header("X-Request-Id", "json-log-check")
+                                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -53,6 +57,8 @@ class AccessLogJsonTest {
         assertThat(entry.get("status").asInt()).isEqualTo(200);
         assertThat(entry.get("durationMs").isNumber()).isTrue();
         assertThat(entry.get("userId").asString()).isEqualTo("-");
+        assertThat(entry.get("traceId").asString()).isEqualTo(TRACE_ID);
+        assertThat(entry.get("spanId").asString()).matches("[0-9a-f]{16}");
         assertThat(output.getAll()).doesNotContain("failed to append");
     }
 }

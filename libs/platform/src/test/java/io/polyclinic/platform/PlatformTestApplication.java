@@ -5,6 +5,7 @@ import io.polyclinic.platform.problem.RuleViolationException;
 import io.polyclinic.platform.problem.TooManyRequestsException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import io.polyclinic.platform.security.AuthorizationRules;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -40,6 +41,26 @@ class PlatformTestApplication {
 
     @RestController
     static class TestController {
+
+        private final TraceContextCarrier traceContext;
+
+        TestController(TraceContextCarrier traceContext) {
+            this.traceContext = traceContext;
+        }
+
+        /** The current span as the outbox would store it, and the trace id; empty strings when there is none. */
+        @GetMapping("/public/trace-context")
+        Map<String, String> traceContext() {
+            return Map.of(
+                    "traceparent", String.valueOf(traceContext.currentTraceparent()),
+                    "traceId", String.valueOf(traceContext.currentTraceId()));
+        }
+
+        /** An error the servlet container turns into an {@code /error} dispatch, as filters outside MVC do. */
+        @GetMapping("/public/container-error")
+        void containerError(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.sendError(409);
+        }
 
         @GetMapping("/public/hello")
         Map<String, String> hello() {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class})
+@Import(RecordingAuditTrail.class)
 public abstract class BookingApiTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,6 +47,10 @@ public abstract class BookingApiTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** What the service recorded in the audit trail, kept once its transactions committed. */
+    @Autowired
+    protected RecordingAuditTrail audit;
 
     protected final UUID adminId = Ids.newId();
     protected final String admin = TestJwtIssuer.shared().token(adminId, "admin@test", "ADMIN");

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
             "polyclinic.identity.admin.password=" + IdentityApiTest.ROOT_PASSWORD
         })
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class})
+@Import(RecordingAuditTrail.class)
 public abstract class IdentityApiTest {
 
     public static final String ROOT_EMAIL = "root@polyclinic.test";
@@ -56,6 +58,10 @@ public abstract class IdentityApiTest {
 
     @Autowired
     protected AccessTokenIssuer accessTokenIssuer;
+
+    /** What the services recorded in the audit trail, kept once their transactions committed. */
+    @Autowired
+    protected RecordingAuditTrail audit;
 
     /** This test's client address, from the benchmarking range 198.18.0.0/15 (RFC 2544). */
     protected final String clientIp = nextClientIp();

@@ -1,5 +1,6 @@
 package io.polyclinic.platform.problem;
 
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.polyclinic.platform.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Builds the RFC 9457 problem bodies every Polyclinic service answers with.
@@ -51,7 +53,7 @@ public final class Problems {
         if (requestId == null && request != null) {
             requestId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE);
         }
-        var traceId = MDC.get("traceId");
+        var traceId = traceId(request);
         putIfAbsent(problem, "traceId", traceId != null ? traceId : requestId);
         putIfAbsent(problem, "requestId", requestId);
         return problem;
@@ -94,6 +96,28 @@ public final class Problems {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey(key))) {
             problem.setProperty(key, value);
         }
+    }
+
+    /**
+     * The trace id of the request: from the logging context while its span is current, else from the request's
+     * server observation, which outlives the span's scope (the container's {@code /error} dispatch runs after it
+     * closed). {@code null} when tracing is off.
+     */
+    private static String traceId(HttpServletRequest request) {
+        var traceId = MDC.get("traceId");
+        if (traceId != null && !traceId.isEmpty()) {
+            return traceId;
+        }
+        if (request == null) {
+            return null;
+        }
+        return ServerHttpObservationFilter.findObservationContext(request)
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context().traceId())
+                .filter(id -> !id.isEmpty() && !id.chars().allMatch(c -> c == '0'))
+                .orElse(null);
     }
 
     /** The path as a URI reference; a path that does not parse (odd bytes) is not echoed back. */

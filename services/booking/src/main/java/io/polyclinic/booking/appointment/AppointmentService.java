@@ -12,6 +12,9 @@ import io.polyclinic.booking.shared.BusinessMetrics;
 import io.polyclinic.booking.shared.BusinessMetrics.CancelledBy;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.platform.audit.AuditDetails;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -21,6 +24,7 @@ import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +50,7 @@ public class AppointmentService {
     private final BookingRules rules;
     private final BusinessMetrics metrics;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public AppointmentService(
             AppointmentRepository appointments,
@@ -53,7 +58,8 @@ public class AppointmentService {
             ClinicAccess access,
             BookingProperties properties,
             BusinessMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.appointments = appointments;
         this.slots = slots;
         this.access = access;
@@ -64,6 +70,7 @@ public class AppointmentService {
                 properties.maxAdvance());
         this.metrics = metrics;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -99,6 +106,20 @@ public class AppointmentService {
             throw new SlotAlreadyBookedException(slotId);
         }
         metrics.booked();
+        audit.record(new AuditEntry(
+                patient.id(),
+                "APPOINTMENT_BOOKED",
+                "appointment",
+                id.toString(),
+                Map.of(
+                        "slotId",
+                        slotId,
+                        "doctorId",
+                        slot.doctorId(),
+                        "clinicId",
+                        slot.clinicId(),
+                        "start",
+                        slot.start())));
         return appointments.findById(id).orElseThrow();
     }
 
@@ -220,6 +241,20 @@ public class AppointmentService {
         appointments.cancel(id, now.truncatedTo(ChronoUnit.MICROS), cleanReason, user.id());
         slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
         metrics.cancelled(staff ? CancelledBy.STAFF : CancelledBy.PATIENT);
+        audit.record(new AuditEntry(
+                user.id(),
+                "APPOINTMENT_CANCELLED",
+                "appointment",
+                id.toString(),
+                AuditDetails.of(
+                        "reason",
+                        cleanReason,
+                        "cancelledBy",
+                        staff ? "STAFF" : "PATIENT",
+                        "patientId",
+                        appointment.patientId(),
+                        "slotId",
+                        appointment.slotId())));
         return appointments.findById(id).orElseThrow();
     }
 

@@ -37,8 +37,8 @@ public class ClinicAdminController {
     /** Creates a clinic: 201 + Location; 400 for invalid fields or an unknown time zone. */
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<Clinic> create(@Valid @RequestBody ClinicRequest request) {
-        var clinic = clinics.create(request);
+    public ResponseEntity<Clinic> create(AuthenticatedUser user, @Valid @RequestBody ClinicRequest request) {
+        var clinic = clinics.create(user, request);
         return ResponseEntity.created(URI.create("/api/v1/admin/clinics/" + clinic.id()))
                 .body(clinic);
     }
@@ -66,8 +66,8 @@ public class ClinicAdminController {
     @PutMapping("/{id}/managers")
     @PreAuthorize("hasRole('ADMIN')")
     public Map<String, Object> assignManagers(
-            @PathVariable UUID id, @Valid @RequestBody ClinicManagersRequest request) {
-        return Map.of("clinicId", id, "userIds", clinics.assignManagers(id, request.userIds()));
+            AuthenticatedUser user, @PathVariable UUID id, @Valid @RequestBody ClinicManagersRequest request) {
+        return Map.of("clinicId", id, "userIds", clinics.assignManagers(user, id, request.userIds()));
     }
 
     @GetMapping("/{id}/managers")

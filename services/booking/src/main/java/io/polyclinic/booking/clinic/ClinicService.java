@@ -1,5 +1,7 @@
 package io.polyclinic.booking.clinic;
 
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -8,6 +10,7 @@ import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +21,12 @@ public class ClinicService {
 
     private final ClinicRepository clinics;
     private final ClinicAccess access;
+    private final AuditTrail audit;
 
-    public ClinicService(ClinicRepository clinics, ClinicAccess access) {
+    public ClinicService(ClinicRepository clinics, ClinicAccess access, AuditTrail audit) {
         this.clinics = clinics;
         this.access = access;
+        this.audit = audit;
     }
 
     /** A page of clinics ordered by name, optionally in one city (case-insensitive). */
@@ -38,9 +43,11 @@ public class ClinicService {
 
     /** Creates a clinic (ADMIN only, checked by the controller). @throws InvalidRequestException (400) for an unknown zone */
     @Transactional
-    public Clinic create(ClinicRequest request) {
+    public Clinic create(AuthenticatedUser user, ClinicRequest request) {
         var clinic = toClinic(Ids.newId(), request);
         clinics.insert(clinic);
+        audit.record(new AuditEntry(
+                user.id(), "CLINIC_CREATED", "clinic", clinic.id().toString(), Map.of("after", clinic)));
         return clinic;
     }
 
@@ -52,19 +59,29 @@ public class ClinicService {
      */
     @Transactional
     public Clinic update(AuthenticatedUser user, UUID id, ClinicRequest request) {
-        get(id);
+        var before = get(id);
         access.requireManages(user, id);
         var clinic = toClinic(id, request);
         clinics.update(clinic);
+        audit.record(new AuditEntry(
+                user.id(), "CLINIC_UPDATED", "clinic", id.toString(), Map.of("before", before, "after", clinic)));
         return clinic;
     }
 
     /** Replaces the clinic's managers (ADMIN only). @throws NotFoundException (404) for an unknown clinic */
     @Transactional
-    public List<UUID> assignManagers(UUID clinicId, List<UUID> userIds) {
+    public List<UUID> assignManagers(AuthenticatedUser user, UUID clinicId, List<UUID> userIds) {
         get(clinicId);
+        var before = clinics.managers(clinicId);
         clinics.replaceManagers(clinicId, userIds);
-        return clinics.managers(clinicId);
+        var after = clinics.managers(clinicId);
+        audit.record(new AuditEntry(
+                user.id(),
+                "CLINIC_MANAGERS_CHANGED",
+                "clinic",
+                clinicId.toString(),
+                Map.of("before", before, "after", after)));
+        return after;
     }
 
     /** The user ids of the clinic's managers. */

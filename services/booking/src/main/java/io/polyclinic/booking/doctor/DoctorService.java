@@ -6,6 +6,8 @@ import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
 import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.specialty.SpecialtyRepository;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -35,6 +37,7 @@ public class DoctorService {
     private final ClinicAccess access;
     private final BookingProperties properties;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public DoctorService(
             DoctorRepository doctors,
@@ -43,7 +46,8 @@ public class DoctorService {
             ClinicRepository clinics,
             ClinicAccess access,
             BookingProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.doctors = doctors;
         this.search = search;
         this.specialties = specialties;
@@ -51,6 +55,7 @@ public class DoctorService {
         this.access = access;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -94,6 +99,8 @@ public class DoctorService {
         checkReferences(request);
         var doctor = doctorFrom(Ids.newId(), request, DoctorStatus.ACTIVE);
         doctors.insert(doctor);
+        audit.record(new AuditEntry(
+                user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)));
         return card(doctor.id(), "en");
     }
 
@@ -115,10 +122,13 @@ public class DoctorService {
         changed.removeAll(kept);
         access.requireManagesAll(user, changed);
         checkReferences(request);
-        doctors.update(doctorFrom(id, request, current.status()));
+        var updated = doctorFrom(id, request, current.status());
+        doctors.update(updated);
         var removed = new HashSet<>(current.clinicIds());
         removed.removeAll(request.clinicIds());
         doctors.blockFreeSlots(id, removed, clock.instant());
+        audit.record(new AuditEntry(
+                user.id(), "DOCTOR_UPDATED", "doctor", id.toString(), Map.of("before", current, "after", updated)));
         return card(id, "en");
     }
 
@@ -128,6 +138,12 @@ public class DoctorService {
         var current = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
         access.requireManagesAny(user, current.clinicIds());
         doctors.updateStatus(id, status);
+        audit.record(new AuditEntry(
+                user.id(),
+                "DOCTOR_STATUS_CHANGED",
+                "doctor",
+                id.toString(),
+                Map.of("before", current.status(), "after", status)));
         return card(id, "en");
     }
 

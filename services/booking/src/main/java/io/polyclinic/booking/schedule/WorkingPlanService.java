@@ -7,6 +7,8 @@ import io.polyclinic.booking.doctor.DoctorRepository;
 import io.polyclinic.booking.slot.NewSlot;
 import io.polyclinic.booking.slot.SlotProblems.DoctorNotInClinicException;
 import io.polyclinic.booking.slot.SlotRepository;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
@@ -16,6 +18,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,7 @@ public class WorkingPlanService {
     private final ClinicAccess access;
     private final BookingProperties properties;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public WorkingPlanService(
             SlotRepository slots,
@@ -39,7 +43,8 @@ public class WorkingPlanService {
             ClinicRepository clinics,
             ClinicAccess access,
             BookingProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.slots = slots;
         this.plans = plans;
         this.doctors = doctors;
@@ -47,6 +52,7 @@ public class WorkingPlanService {
         this.access = access;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -76,6 +82,24 @@ public class WorkingPlanService {
         var skipped = generated.size() - created;
         var id = Ids.newId();
         plans.insert(id, doctorId, clinic.id(), plan, created, skipped, user.id());
+        audit.record(new AuditEntry(
+                user.id(),
+                "WORKING_PLAN_APPLIED",
+                "doctor",
+                doctorId.toString(),
+                Map.of(
+                        "planId",
+                        id,
+                        "clinicId",
+                        clinic.id(),
+                        "from",
+                        plan.from(),
+                        "to",
+                        plan.to(),
+                        "created",
+                        created,
+                        "skipped",
+                        skipped)));
         return new WorkingPlanResult(id, doctorId, clinic.id(), clinic.timeZone(), created, skipped);
     }
 

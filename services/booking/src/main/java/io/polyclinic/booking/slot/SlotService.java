@@ -12,6 +12,8 @@ import io.polyclinic.booking.slot.SlotProblems.SlotBookedException;
 import io.polyclinic.booking.slot.SlotProblems.SlotHasHistoryException;
 import io.polyclinic.booking.slot.SlotProblems.SlotInPastException;
 import io.polyclinic.booking.slot.SlotProblems.SlotOverlapsException;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -46,6 +49,7 @@ public class SlotService {
     private final ClinicAccess access;
     private final BookingProperties properties;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public SlotService(
             SlotRepository slots,
@@ -53,13 +57,15 @@ public class SlotService {
             ClinicRepository clinics,
             ClinicAccess access,
             BookingProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.slots = slots;
         this.doctors = doctors;
         this.clinics = clinics;
         this.access = access;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -149,6 +155,12 @@ public class SlotService {
         if (!slots.insert(slot)) {
             throw new SlotOverlapsException();
         }
+        audit.record(new AuditEntry(
+                user.id(),
+                "SLOT_CREATED",
+                "slot",
+                slot.id().toString(),
+                Map.of("doctorId", doctorId, "clinicId", slot.clinicId(), "start", slot.start(), "end", slot.end())));
         return slots.findById(slot.id()).orElseThrow();
     }
 
@@ -177,6 +189,7 @@ public class SlotService {
         if (!slots.deleteUnbooked(slotId)) {
             throw new SlotBookedException(slotId);
         }
+        audit.record(new AuditEntry(user.id(), "SLOT_DELETED", "slot", slotId.toString(), Map.of("before", slot)));
     }
 
     private Slot move(AuthenticatedUser user, UUID slotId, SlotStatus from, SlotStatus to) {
@@ -187,6 +200,9 @@ public class SlotService {
         if (!slots.transition(slotId, from, to)) {
             throw new SlotBookedException(slotId);
         }
+        var action = to == SlotStatus.BLOCKED ? "SLOT_BLOCKED" : "SLOT_UNBLOCKED";
+        audit.record(new AuditEntry(
+                user.id(), action, "slot", slotId.toString(), Map.of("before", slot.status(), "after", to)));
         return slots.findById(slotId).orElseThrow();
     }
 

@@ -50,7 +50,7 @@ public class SpecialtyController {
     @PostMapping("/api/v1/admin/specialties")
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<Specialty> create(AuthenticatedUser user, @Valid @RequestBody SpecialtyRequest request) {
-        var specialty = specialties.create(request);
+        var specialty = specialties.create(user, request);
         return ResponseEntity.created(URI.create("/api/v1/admin/specialties/" + specialty.code()))
                 .body(specialty);
     }
@@ -59,9 +59,10 @@ public class SpecialtyController {
     @PutMapping("/api/v1/admin/specialties/{code}")
     @PreAuthorize("hasRole('ADMIN')")
     public Specialty update(
+            AuthenticatedUser user,
             @PathVariable @Size(max = 50) @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String code,
             @Valid @RequestBody SpecialtyRequest request) {
-        return specialties.update(code, request);
+        return specialties.update(user, code, request);
     }
 
     /** The catalogue usually fits in the cap, so a missing {@code size} asks for 100, not the usual 20. */

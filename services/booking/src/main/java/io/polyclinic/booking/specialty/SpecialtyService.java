@@ -1,20 +1,27 @@
 package io.polyclinic.booking.specialty;
 
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.ConflictException;
 import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
+import io.polyclinic.platform.security.AuthenticatedUser;
+import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Use cases of specialties: list (public, paged), create and rename (ADMIN). */
 @Service
 public class SpecialtyService {
 
     private final SpecialtyRepository specialties;
+    private final AuditTrail audit;
 
-    public SpecialtyService(SpecialtyRepository specialties) {
+    public SpecialtyService(SpecialtyRepository specialties, AuditTrail audit) {
         this.specialties = specialties;
+        this.audit = audit;
     }
 
     /** One page of the specialties, by code. */
@@ -27,7 +34,8 @@ public class SpecialtyService {
      *
      * @throws InvalidRequestException (400) without a code; {@link SpecialtyExistsException} (409) for a taken code
      */
-    public Specialty create(SpecialtyRequest request) {
+    @Transactional
+    public Specialty create(AuthenticatedUser user, SpecialtyRequest request) {
         if (request.code() == null || request.code().isBlank()) {
             throw new InvalidRequestException("code", "code is required.");
         }
@@ -36,16 +44,22 @@ public class SpecialtyService {
         if (!specialties.insert(specialty)) {
             throw new SpecialtyExistsException(request.code());
         }
+        audit.record(new AuditEntry(
+                user.id(), "SPECIALTY_CREATED", "specialty", specialty.code(), Map.of("after", specialty)));
         return specialty;
     }
 
     /** Renames a specialty. @throws NotFoundException (404) for an unknown code */
-    public Specialty update(String code, SpecialtyRequest request) {
+    @Transactional
+    public Specialty update(AuthenticatedUser user, String code, SpecialtyRequest request) {
+        var before = specialties.find(code).orElseThrow(() -> new NotFoundException("specialty", code));
         var specialty =
                 new Specialty(code, request.nameRu().strip(), request.nameEn().strip());
         if (!specialties.update(specialty)) {
             throw new NotFoundException("specialty", code);
         }
+        audit.record(new AuditEntry(
+                user.id(), "SPECIALTY_UPDATED", "specialty", code, Map.of("before", before, "after", specialty)));
         return specialty;
     }
 

@@ -249,7 +249,8 @@ class SlotApiTest extends BookingApiTest {
                 clinicRepository,
                 clinicAccess,
                 properties,
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC),
+                audit);
 
         assertThat(service.freeSlots(doctor, null, null, null, PageQuery.of(0, PageQuery.MAX_SIZE))
                         .items())

@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.polyclinic.gateway.ratelimit.ClientRateLimiter;
 import io.polyclinic.gateway.ratelimit.RateLimitFilterFunction;
 import io.polyclinic.gateway.routing.ApiDocsHandler;
@@ -13,6 +14,7 @@ import io.polyclinic.gateway.routing.DownstreamResponseHeadersFilter;
 import io.polyclinic.gateway.routing.EdgeRequestHeadersFilter;
 import io.polyclinic.gateway.routing.TimeoutAwareProxyExchange;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.context.annotation.Bean;
@@ -44,11 +46,13 @@ class GatewayRoutesConfiguration {
     static final String IDENTITY = "identity";
     static final String BOOKING = "booking";
 
+    /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
-    List<Downstream> downstreams(GatewayProperties properties) {
+    List<Downstream> downstreams(GatewayProperties properties, ObjectProvider<ObservationRegistry> observations) {
+        var registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         return List.of(
-                Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts()),
-                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts()));
+                Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), registry),
+                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */

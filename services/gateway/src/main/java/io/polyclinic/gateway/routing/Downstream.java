@@ -1,5 +1,6 @@
 package io.polyclinic.gateway.routing;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.polyclinic.gateway.config.GatewayProperties.RouteTimeouts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,18 @@ import org.springframework.web.client.RestClient;
  * @param name the service's name, also its route id and the last segment of {@code /v3/api-docs/<name>}
  * @param uri its base URI, such as {@code http://localhost:8081}
  * @param timeouts how long its routes wait for it
- * @param client a client with those connect and read timeouts; redirects are passed to the caller
+ * @param client a client with those connect and read timeouts; redirects are passed to the caller; observed, so each
+ *     call is a client span of the request's trace and sends its W3C {@code traceparent} downstream
  */
 public record Downstream(String name, URI uri, RouteTimeouts timeouts, RestClient client) {
 
-    /** A downstream service with a client built for its timeouts. */
-    public static Downstream of(String name, URI uri, RouteTimeouts timeouts) {
+    /**
+     * A downstream service with a client built for its timeouts.
+     *
+     * @param observationRegistry the application's registry: it times the calls and, with tracing, propagates the
+     *     trace ({@link ObservationRegistry#NOOP} for neither)
+     */
+    public static Downstream of(String name, URI uri, RouteTimeouts timeouts, ObservationRegistry observationRegistry) {
         var httpClient = HttpClient.newBuilder()
                 .connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -28,6 +35,9 @@ public record Downstream(String name, URI uri, RouteTimeouts timeouts, RestClien
                 name,
                 uri,
                 timeouts,
-                RestClient.builder().requestFactory(factory).build());
+                RestClient.builder()
+                        .requestFactory(factory)
+                        .observationRegistry(observationRegistry)
+                        .build());
     }
 }

@@ -7,12 +7,15 @@ import io.polyclinic.identity.token.AccessTokenIssuer;
 import io.polyclinic.identity.token.RefreshTokens;
 import io.polyclinic.identity.user.User;
 import io.polyclinic.identity.user.UserService;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,7 @@ public class AuthService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration refreshTokenTtl;
+    private final AuditTrail audit;
 
     public AuthService(
             UserService users,
@@ -48,7 +52,8 @@ public class AuthService {
             AccessTokenIssuer accessTokens,
             TransactionTemplate transactions,
             Clock clock,
-            IdentityProperties properties) {
+            IdentityProperties properties,
+            AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -57,11 +62,13 @@ public class AuthService {
         this.transactions = transactions;
         this.clock = clock;
         this.refreshTokenTtl = properties.tokens().refreshTokenTtl();
+        this.audit = audit;
     }
 
     /**
      * Checks the credentials and opens a session. A stored hash of a lower BCrypt cost than the configured one is
-     * replaced with one of the configured cost.
+     * replaced with one of the configured cost. Audited: {@code LOGIN_SUCCEEDED} with the session, or
+     * {@code LOGIN_FAILED} (rate-limited attempts are not: an attacker could flood the log with them).
      *
      * @throws io.polyclinic.platform.problem.TooManyRequestsException (429) past the (account, IP), per-account or
      *     per-IP limit
@@ -73,10 +80,12 @@ public class AuthService {
         var found = users.findByEmail(email);
         if (found.isEmpty()) {
             hasher.matchNothing(password);
+            recordFailedLogin(null);
             throw new InvalidCredentialsException();
         }
         var user = found.get();
         if (!hasher.matches(password, user.passwordHash())) {
+            recordFailedLogin(user.id());
             throw new InvalidCredentialsException();
         }
         users.upgradePasswordHashIfNeeded(user, password);
@@ -87,8 +96,27 @@ public class AuthService {
         transactions.executeWithoutResult(status -> {
             sessions.insertSession(session);
             sessions.insertRefreshToken(RefreshTokens.hash(refreshToken), session.id(), now, session.expiresAt());
+            audit.record(new AuditEntry(
+                    user.id(),
+                    "LOGIN_SUCCEEDED",
+                    "user",
+                    user.id().toString(),
+                    Map.of("sessionId", session.id().toString())));
         });
         return pair(user, session.id(), refreshToken);
+    }
+
+    /**
+     * A failed login changes nothing, so its audit entry gets a short transaction of its own. The caller is
+     * anonymous. For a known account the entity is that user; for an unknown email nothing of what was typed is
+     * kept (it may be someone else's address, or a password typed into the wrong field): the time, client IP and
+     * request id that the audit trail adds identify the attempt.
+     */
+    private void recordFailedLogin(UUID userId) {
+        var entry = userId == null
+                ? new AuditEntry(null, "LOGIN_FAILED", "user", null, Map.of("reason", "UNKNOWN_EMAIL"))
+                : new AuditEntry(null, "LOGIN_FAILED", "user", userId.toString(), Map.of("reason", "WRONG_PASSWORD"));
+        transactions.executeWithoutResult(status -> audit.record(entry));
     }
 
     /**
@@ -117,6 +145,12 @@ public class AuthService {
                                 "Refresh token reuse in session {}: revoking the session as possibly stolen",
                                 state.sessionId());
                         sessions.revoke(state.sessionId(), RevocationReason.REFRESH_TOKEN_REUSE, now);
+                        audit.record(new AuditEntry(
+                                null,
+                                "SESSION_REVOKED",
+                                "session",
+                                state.sessionId().toString(),
+                                Map.of("reason", RevocationReason.REFRESH_TOKEN_REUSE.name())));
                     });
             return null;
         });
@@ -130,7 +164,11 @@ public class AuthService {
     /** Ends the caller's current session; harmless when it already ended or is unknown. */
     public void logout(UUID userId, UUID sessionId) {
         if (sessionId != null) {
-            sessions.revoke(userId, sessionId, RevocationReason.LOGOUT, clock.instant());
+            transactions.executeWithoutResult(status -> {
+                if (sessions.revoke(userId, sessionId, RevocationReason.LOGOUT, clock.instant())) {
+                    audit.record(new AuditEntry(userId, "LOGOUT", "session", sessionId.toString(), Map.of()));
+                }
+            });
         }
     }
 
@@ -141,7 +179,11 @@ public class AuthService {
      */
     public void logoutEverywhere(UUID userId, UUID currentSessionId) {
         requireActive(userId, currentSessionId);
-        sessions.revokeAll(userId, RevocationReason.LOGOUT_ALL, clock.instant());
+        transactions.executeWithoutResult(status -> {
+            var revoked = sessions.revokeAll(userId, RevocationReason.LOGOUT_ALL, clock.instant());
+            audit.record(new AuditEntry(
+                    userId, "LOGOUT_ALL", "user", userId.toString(), Map.of("sessionsRevoked", revoked)));
+        });
     }
 
     /**
@@ -152,10 +194,18 @@ public class AuthService {
      */
     public void revokeSession(UUID userId, UUID currentSessionId, UUID sessionId) {
         requireActive(userId, currentSessionId);
-        if (!sessions.revoke(userId, sessionId, RevocationReason.REVOKED_BY_USER, clock.instant())
-                && !sessions.exists(userId, sessionId)) {
-            throw new SessionNotFoundException(sessionId);
-        }
+        transactions.executeWithoutResult(status -> {
+            if (sessions.revoke(userId, sessionId, RevocationReason.REVOKED_BY_USER, clock.instant())) {
+                audit.record(new AuditEntry(
+                        userId,
+                        "SESSION_REVOKED",
+                        "session",
+                        sessionId.toString(),
+                        Map.of("reason", RevocationReason.REVOKED_BY_USER.name())));
+            } else if (!sessions.exists(userId, sessionId)) {
+                throw new SessionNotFoundException(sessionId);
+            }
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package io.polyclinic.identity.user;
 
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
+import io.polyclinic.platform.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -51,7 +52,7 @@ class AdminUserController {
             path = "/api/v1/admin/users/{id}/roles",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    UserResponse changeRoles(@PathVariable UUID id, @Valid @RequestBody RolesRequest request) {
-        return UserResponse.of(users.changeRoles(id, request.roles()));
+    UserResponse changeRoles(AuthenticatedUser admin, @PathVariable UUID id, @Valid @RequestBody RolesRequest request) {
+        return UserResponse.of(users.changeRoles(admin.id(), id, request.roles()));
     }
 }

@@ -2,6 +2,8 @@ package io.polyclinic.identity.user;
 
 import io.polyclinic.identity.password.PasswordHasher;
 import io.polyclinic.identity.password.PasswordPolicy;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -9,6 +11,7 @@ import io.polyclinic.platform.problem.InvalidRequestException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,14 +29,17 @@ public class UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
 
     public UserService(
             UserRepository users,
             PasswordPolicy policy,
             PasswordHasher hasher,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            AuditTrail audit) {
         this.users = users;
+        this.audit = audit;
         this.transactions = transactions;
         this.policy = policy;
         this.hasher = hasher;
@@ -52,7 +58,7 @@ public class UserService {
      * @throws EmailAlreadyRegisteredException (409) when the email is taken, ignoring case
      */
     public User register(String email, String password, String fullName) {
-        return create(email, password, fullName, EnumSet.of(Role.PATIENT));
+        return create(email, password, fullName, EnumSet.of(Role.PATIENT), true);
     }
 
     /**
@@ -64,14 +70,18 @@ public class UserService {
      */
     public boolean createIfMissing(String email, String password, String fullName, Set<Role> roles) {
         try {
-            create(email, password, fullName, roles);
+            create(email, password, fullName, roles, false);
             return true;
         } catch (EmailAlreadyRegisteredException e) {
             return false;
         }
     }
 
-    private User create(String email, String password, String fullName, Set<Role> roles) {
+    /**
+     * @param selfRegistered whether the new user is the caller (registration) rather than the system (the first
+     *     admin at start), which decides the audit entry's actor
+     */
+    private User create(String email, String password, String fullName, Set<Role> roles, boolean selfRegistered) {
         var cleanEmail = requireText("email", email.strip());
         var cleanName = requireText("fullName", stripBlanks(fullName));
         if (cleanName.isEmpty()) {
@@ -80,7 +90,18 @@ public class UserService {
         policy.check(password);
         var user = new User(Ids.newId(), cleanEmail, cleanName, hasher.hash(password), roles, clock.instant());
         try {
-            transactions.executeWithoutResult(status -> users.insert(user));
+            transactions.executeWithoutResult(status -> {
+                users.insert(user);
+                audit.record(new AuditEntry(
+                        selfRegistered ? user.id() : null,
+                        "USER_REGISTERED",
+                        "user",
+                        user.id().toString(),
+                        Map.of(
+                                "email", user.email(),
+                                "roles", user.roleNames(),
+                                "via", selfRegistered ? "registration" : "admin-bootstrap")));
+            });
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyRegisteredException();
         }
@@ -157,13 +178,14 @@ public class UserService {
      * Replaces a user's roles. Tokens already issued keep their roles until they expire; the next login or refresh
      * carries the new ones.
      *
+     * @param adminId the administrator making the change (the audit entry's actor)
      * @param roleNames one to three of {@code PATIENT}, {@code CLINIC_MANAGER}, {@code ADMIN}
      * @throws InvalidRequestException (400) for an empty list or an unknown role name
      * @throws UserNotFoundException (404) when no user has this id
      * @throws LastAdminException (409) when the change would leave no administrator
      */
     @Transactional
-    public User changeRoles(UUID userId, Collection<String> roleNames) {
+    public User changeRoles(UUID adminId, UUID userId, Collection<String> roleNames) {
         var roles = parseRoles(roleNames);
         users.lockRoleChanges();
         var user = users.findById(userId).orElseThrow(() -> new UserNotFoundException(userId));
@@ -173,7 +195,14 @@ public class UserService {
             throw new LastAdminException();
         }
         users.replaceRoles(userId, roles, clock.instant());
-        return new User(user.id(), user.email(), user.fullName(), user.passwordHash(), roles, user.createdAt());
+        var changed = new User(user.id(), user.email(), user.fullName(), user.passwordHash(), roles, user.createdAt());
+        audit.record(new AuditEntry(
+                adminId,
+                "ROLES_CHANGED",
+                "user",
+                userId.toString(),
+                Map.of("before", user.roleNames(), "after", changed.roleNames())));
+        return changed;
     }
 
     private static EnumSet<Role> parseRoles(Collection<String> names) {

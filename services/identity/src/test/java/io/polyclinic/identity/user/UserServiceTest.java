@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.polyclinic.identity.password.PasswordHasher;
 import io.polyclinic.identity.password.PasswordPolicy;
 import io.polyclinic.identity.password.WeakPasswordException;
+import io.polyclinic.platform.audit.AuditTrail;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,14 +60,21 @@ class UserServiceTest {
         }
     };
 
-    private final UserService service =
-            new UserService(repository, PasswordPolicy.withBundledList(), hasher, Clock.systemUTC(), transactions);
+    private final AuditTrail audit =
+            entry -> events.add("audit " + entry.action() + " in transaction: " + transactions.active);
+
+    private final UserService service = new UserService(
+            repository, PasswordPolicy.withBundledList(), hasher, Clock.systemUTC(), transactions, audit);
 
     @Test
-    void registrationHashesThePasswordOutsideTheTransactionAndInsertsInsideIt() {
+    void registrationHashesThePasswordOutsideTheTransactionAndInsertsAndAuditsInsideIt() {
         var user = service.register(" ann@example.com ", "correct horse battery staple", " Ann ");
 
-        assertThat(events).containsExactly("hash in transaction: false", "insert in transaction: true");
+        assertThat(events)
+                .containsExactly(
+                        "hash in transaction: false",
+                        "insert in transaction: true",
+                        "audit USER_REGISTERED in transaction: true");
         assertThat(user.email()).isEqualTo("ann@example.com");
         assertThat(user.fullName()).isEqualTo("Ann");
     }
@@ -81,7 +89,7 @@ class UserServiceTest {
     }
 
     @Test
-    void createIfMissingAnswersFalseWhenTheInsertFindsTheEmailTaken() {
+    void createIfMissingAnswersFalseWhenTheInsertFindsTheEmailTakenAndAuditsNothing() {
         emailTaken = true;
 
         assertThat(service.createIfMissing(
