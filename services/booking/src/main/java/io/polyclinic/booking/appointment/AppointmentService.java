@@ -166,6 +166,12 @@ public class AppointmentService {
         }
         slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
         metrics.rescheduled();
+        audit.record(new AuditEntry(
+                patient.id(),
+                "APPOINTMENT_RESCHEDULED",
+                "appointment",
+                id.toString(),
+                Map.of("fromSlotId", appointment.slotId(), "toSlotId", slotId, "start", slot.start())));
         return appointments.findById(id).orElseThrow();
     }
 
@@ -191,6 +197,12 @@ public class AppointmentService {
         }
         appointments.markNoShow(id, now.truncatedTo(ChronoUnit.MICROS), user.id());
         metrics.noShow();
+        audit.record(new AuditEntry(
+                user.id(),
+                "APPOINTMENT_NO_SHOW",
+                "appointment",
+                id.toString(),
+                Map.of("slotId", appointment.slotId())));
         return appointments.findById(id).orElseThrow();
     }
 

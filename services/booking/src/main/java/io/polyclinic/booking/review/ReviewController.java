@@ -64,8 +64,8 @@ public class ReviewController {
     /** Shows a hidden review again: 204. */
     @PostMapping("/api/v1/admin/reviews/{id}/unhide")
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<Void> unhide(@PathVariable UUID id) {
-        reviews.unhide(id);
+    public ResponseEntity<Void> unhide(AuthenticatedUser user, @PathVariable UUID id) {
+        reviews.unhide(user, id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -4,6 +4,9 @@ import io.polyclinic.booking.appointment.AppointmentStatus;
 import io.polyclinic.booking.review.ReviewProblems.NoCompletedAppointmentException;
 import io.polyclinic.booking.review.ReviewProblems.ReviewExistsException;
 import io.polyclinic.booking.shared.BusinessMetrics;
+import io.polyclinic.platform.audit.AuditDetails;
+import io.polyclinic.platform.audit.AuditEntry;
+import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -29,11 +32,13 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final BusinessMetrics metrics;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public ReviewService(ReviewRepository reviews, BusinessMetrics metrics, Clock clock) {
+    public ReviewService(ReviewRepository reviews, BusinessMetrics metrics, Clock clock, AuditTrail audit) {
         this.reviews = reviews;
         this.metrics = metrics;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -100,6 +105,12 @@ public class ReviewService {
         reviews.lockDoctor(review.doctorId());
         if (reviews.hide(reviewId, clock.instant().truncatedTo(ChronoUnit.MICROS), admin.id(), reason.strip())) {
             reviews.recomputeRating(review.doctorId());
+            audit.record(new AuditEntry(
+                    admin.id(),
+                    "REVIEW_HIDDEN",
+                    "review",
+                    reviewId.toString(),
+                    AuditDetails.of("doctorId", review.doctorId(), "reason", reason.strip())));
         }
     }
 
@@ -109,11 +120,17 @@ public class ReviewService {
      * @throws NotFoundException (404) unknown review
      */
     @Transactional
-    public void unhide(UUID reviewId) {
+    public void unhide(AuthenticatedUser admin, UUID reviewId) {
         var review = reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
         reviews.lockDoctor(review.doctorId());
         if (reviews.unhide(reviewId)) {
             reviews.recomputeRating(review.doctorId());
+            audit.record(new AuditEntry(
+                    admin.id(),
+                    "REVIEW_SHOWN",
+                    "review",
+                    reviewId.toString(),
+                    AuditDetails.of("doctorId", review.doctorId())));
         }
     }
 }

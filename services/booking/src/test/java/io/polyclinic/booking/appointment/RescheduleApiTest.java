@@ -74,6 +74,9 @@ class RescheduleApiTest extends BookingApiTest {
         assertThat(book(Ids.newId(), oldSlot))
                 .as("someone else can book the old slot")
                 .isNotNull();
+        assertThat(audit.single("APPOINTMENT_RESCHEDULED", "appointment", id).details())
+                .containsEntry("fromSlotId", oldSlot)
+                .containsEntry("toSlotId", newSlot);
     }
 
     @Test

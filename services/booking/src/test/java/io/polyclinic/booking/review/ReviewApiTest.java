@@ -257,6 +257,9 @@ class ReviewApiTest extends BookingApiTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("Insults staff");
+        assertThat(audit.single("REVIEW_HIDDEN", "review", rudeId).details())
+                .as("hiding twice records one change")
+                .containsEntry("reason", "Insults staff");
 
         assertThat(post("/api/v1/admin/reviews/" + rudeId + "/unhide", admin, null)
                         .status())
@@ -266,6 +269,7 @@ class ReviewApiTest extends BookingApiTest {
                         .get("reviewCount")
                         .asInt())
                 .isEqualTo(2);
+        assertThat(audit.single("REVIEW_SHOWN", "review", rudeId).details()).containsEntry("doctorId", f.doctorId());
     }
 
     @Test
