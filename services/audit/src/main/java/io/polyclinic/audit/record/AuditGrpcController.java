@@ -55,54 +55,7 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
 
     @Override
     public StreamObserver<RecordRequest> recordBatch(StreamObserver<RecordBatchResponse> response) {
-        return new StreamObserver<>() {
-            private final List<AuditRecord> records = new ArrayList<>();
-            private boolean failed;
-
-            @Override
-            public void onNext(RecordRequest request) {
-                if (failed) {
-                    return;
-                }
-                try {
-                    if (records.size() >= auditLog.maxBatchRecords()) {
-                        throw new InvalidRequestException(
-                                "records",
-                                "A batch holds at most " + auditLog.maxBatchRecords() + " records; split it.");
-                    }
-                    records.add(toRecord(request, "records[" + records.size() + "]"));
-                } catch (RuntimeException e) {
-                    failed = true;
-                    records.clear();
-                    response.onError(status(e));
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                // The client cancelled or the connection broke: nothing of the batch is stored.
-                failed = true;
-                records.clear();
-            }
-
-            @Override
-            public void onCompleted() {
-                if (failed) {
-                    return;
-                }
-                try {
-                    var result = auditLog.append(records);
-                    response.onNext(RecordBatchResponse.newBuilder()
-                            .setReceived(result.received())
-                            .setStored(result.stored())
-                            .setDuplicates(result.duplicates())
-                            .build());
-                    response.onCompleted();
-                } catch (RuntimeException e) {
-                    response.onError(status(e));
-                }
-            }
-        };
+        return new RecordBatchStreamController(response);
     }
 
     @Override
@@ -127,6 +80,63 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
             response.onCompleted();
         } catch (RuntimeException e) {
             response.onError(status(e));
+        }
+    }
+
+    /**
+     * One {@code RecordBatch} call: collects the checked records of the stream and appends them all when the client
+     * completes it; the first invalid record (or one past the batch limit) fails the call and nothing is stored.
+     */
+    private final class RecordBatchStreamController implements StreamObserver<RecordRequest> {
+        private final StreamObserver<RecordBatchResponse> response;
+        private final List<AuditRecord> records = new ArrayList<>();
+        private boolean failed;
+
+        RecordBatchStreamController(StreamObserver<RecordBatchResponse> response) {
+            this.response = response;
+        }
+
+        @Override
+        public void onNext(RecordRequest request) {
+            if (failed) {
+                return;
+            }
+            try {
+                if (records.size() >= auditLog.maxBatchRecords()) {
+                    throw new InvalidRequestException(
+                            "records", "A batch holds at most " + auditLog.maxBatchRecords() + " records; split it.");
+                }
+                records.add(toRecord(request, "records[" + records.size() + "]"));
+            } catch (RuntimeException e) {
+                failed = true;
+                records.clear();
+                response.onError(status(e));
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            // The client cancelled or the connection broke: nothing of the batch is stored.
+            failed = true;
+            records.clear();
+        }
+
+        @Override
+        public void onCompleted() {
+            if (failed) {
+                return;
+            }
+            try {
+                var result = auditLog.append(records);
+                response.onNext(RecordBatchResponse.newBuilder()
+                        .setReceived(result.received())
+                        .setStored(result.stored())
+                        .setDuplicates(result.duplicates())
+                        .build());
+                response.onCompleted();
+            } catch (RuntimeException e) {
+                response.onError(status(e));
+            }
         }
     }
 
