@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code /.well-known/jwks.json}
  *   <li>booking: {@code /api/v1/doctors/**}, {@code /api/v1/specialties/**}, {@code /api/v1/clinics/**},
  *       {@code /api/v1/appointments/**}, every other {@code /api/v1/admin/**}
+ *   <li>audit: {@code /api/v1/audit/**} (the admins' REST view of the audit log; its gRPC port is internal only)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -43,12 +44,14 @@ class GatewayRoutesConfiguration {
 
     static final String IDENTITY = "identity";
     static final String BOOKING = "booking";
+    static final String AUDIT = "audit";
 
     @Bean
     List<Downstream> downstreams(GatewayProperties properties) {
         return List.of(
                 Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts()),
-                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts()));
+                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts()),
+                Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts()));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -101,6 +104,16 @@ class GatewayRoutesConfiguration {
         return route(BOOKING)
                 .route(paths, http())
                 .before(uri(properties.bookingUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> auditRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(AUDIT)
+                .route(path("/api/v1/audit/**"), http())
+                .before(uri(properties.auditUri()))
                 .filter(rateLimitFilter)
                 .build();
     }
