@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.grpc.server.service.GrpcService;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -163,6 +164,13 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
     private static StatusRuntimeException status(RuntimeException e) {
         if (e instanceof InvalidRequestException invalid) {
             return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
+        }
+        if (e instanceof DataIntegrityViolationException) {
+            // A value the checks above let through but a column constraint refuses: still the client's record at fault.
+            log.warn("The audit database refused a record: {}", e.getMessage());
+            return Status.INVALID_ARGUMENT
+                    .withDescription("A record holds a value the audit log cannot store.")
+                    .asRuntimeException();
         }
         if (e instanceof DataAccessResourceFailureException
                 || e instanceof TransientDataAccessException

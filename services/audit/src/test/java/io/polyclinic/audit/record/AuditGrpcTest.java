@@ -86,6 +86,7 @@ class AuditGrpcTest extends AuditApiTest {
         assertInvalid(request(record(entity).setActorId("42")), "actorId must be a UUID");
         assertInvalid(request(record(entity).setDetailsJson("[1,2]")), "detailsJson must be a JSON object");
         assertInvalid(request(record(entity).setDetailsJson("{broken")), "detailsJson must be a JSON object");
+        assertInvalid(request(record(entity).setDetailsJson("{} {}")), "detailsJson must be a JSON object");
         assertInvalid(
                 request(record(entity).setDetailsJson("{\"a\":\"" + "x".repeat(70_000) + "\"}")),
                 "detailsJson must be at most 64 KiB");
