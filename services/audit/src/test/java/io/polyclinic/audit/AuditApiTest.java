@@ -7,8 +7,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
 import io.polyclinic.contracts.audit.v1.AuditRecord;
 import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
+import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
+import io.polyclinic.contracts.audit.v1.RecordRequest;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresInitializer;
@@ -20,7 +23,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +100,30 @@ public abstract class AuditApiTest {
 
     protected AuditServiceGrpc.AuditServiceStub async() {
         return AuditServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    /** Streams the records as one RecordBatch call; a failed call completes exceptionally with its status. */
+    protected RecordBatchResponse sendBatch(List<AuditRecord> records) throws Exception {
+        var result = new CompletableFuture<RecordBatchResponse>();
+        var requests = async().recordBatch(new StreamObserver<>() {
+            @Override
+            public void onNext(RecordBatchResponse value) {
+                result.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {}
+        });
+        for (var record : records) {
+            requests.onNext(RecordRequest.newBuilder().setRecord(record).build());
+        }
+        requests.onCompleted();
+        return result.get(30, TimeUnit.SECONDS);
     }
 
     /** A complete, valid record about {@code entityId}. */

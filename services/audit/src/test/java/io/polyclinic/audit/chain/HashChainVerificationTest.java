@@ -10,10 +10,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Tampering with the audit table, the way only a superuser can. Its own context (a small verify batch), hence its
- * own database: the broken chain does not leak into the other tests.
+ * Tampering with the audit table, the way only a superuser can, and the batch limit. Its own context (small verify
+ * batches and a small batch limit), hence its own database: a broken chain does not leak into the other tests.
  */
-@TestPropertySource(properties = "polyclinic.audit.server.verify-batch-size=10")
+@TestPropertySource(
+        properties = {"polyclinic.audit.server.verify-batch-size=10", "polyclinic.audit.server.max-batch-records=5"})
 class HashChainVerificationTest extends AuditApiTest {
 
     @Test
@@ -111,6 +112,27 @@ class HashChainVerificationTest extends AuditApiTest {
         }
         assertThat(get("/api/v1/audit/verify", admin).body().get("valid").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aStreamLongerThanTheBatchLimitIsRefusedAndNothingOfItIsStored() throws Exception {
+        var entity = uniqueEntity();
+        var records = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> record(entity).build())
+                .toList();
+
+        assertThatThrownBy(() -> sendBatch(records))
+                .cause()
+                .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("at most 5 records");
+                });
+        assertThat(sendBatch(records.subList(0, 5)).getStored()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from audit_records where entity_id = ?")
+                        .param(entity)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     /** Runs a statement with the append-only triggers disabled, as a superuser could. */

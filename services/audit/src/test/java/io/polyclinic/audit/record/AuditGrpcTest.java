@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import io.polyclinic.audit.AuditApiTest;
 import io.polyclinic.contracts.audit.v1.AuditRecord;
 import io.polyclinic.contracts.audit.v1.QueryRequest;
-import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
 import io.polyclinic.contracts.audit.v1.RecordRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -275,29 +272,5 @@ class AuditGrpcTest extends AuditApiTest {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
             assertThat(e.getStatus().getDescription()).contains(description);
         });
-    }
-
-    /** Streams the records as one RecordBatch call; a failed call completes exceptionally with its status. */
-    private RecordBatchResponse sendBatch(List<AuditRecord> records) throws Exception {
-        var result = new CompletableFuture<RecordBatchResponse>();
-        var requests = async().recordBatch(new StreamObserver<>() {
-            @Override
-            public void onNext(RecordBatchResponse value) {
-                result.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {}
-        });
-        for (var record : records) {
-            requests.onNext(RecordRequest.newBuilder().setRecord(record).build());
-        }
-        requests.onCompleted();
-        return result.get(30, TimeUnit.SECONDS);
     }
 }
