@@ -1,5 +1,6 @@
 package io.polyclinic.dev;
 
+import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
@@ -65,6 +66,14 @@ public final class DevStack implements AutoCloseable {
             "polyclinic.identity.login-rate-limit.per-ip", "1000",
             "polyclinic.identity.registration-rate-limit.per-ip", "1000");
 
+    /** The audit service's ports when the stack runs on its fixed ports (ARCHITECTURE.md). */
+    static final int AUDIT_PORT = 8083;
+
+    static final int AUDIT_GRPC_PORT = 9083;
+
+    /** Keeps Spring gRPC's server out of a context on the shared classpath. */
+    private static final String NO_GRPC_SERVER = "--spring.grpc.server.enabled=false";
+
     private final DevStackConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
@@ -75,6 +84,8 @@ public final class DevStack implements AutoCloseable {
     private int gatewayPort;
     private int identityPort;
     private int bookingPort;
+    private int auditPort;
+    private int auditGrpcPort;
 
     private DevStack(DevStackConfig config) {
         this.config = config;
@@ -119,6 +130,10 @@ public final class DevStack implements AutoCloseable {
         bookingPort = portOrFree(config.bookingPort());
         var identityUrl = postgres.createDatabaseIfMissing("identity");
         var bookingUrl = postgres.createDatabaseIfMissing("booking");
+        // Audit (S4): its own database; HTTP 8083 and gRPC 9083, or free ports when the stack runs on free ports.
+        auditPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_PORT);
+        auditGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_GRPC_PORT);
+        var auditUrl = postgres.createDatabaseIfMissing("audit");
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
         var starters = Executors.newThreadPerTaskExecutor(
@@ -127,20 +142,24 @@ public final class DevStack implements AutoCloseable {
                 () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS), starters);
         var booking =
                 CompletableFuture.supplyAsync(() -> run(BookingApplication.class, bookingArgs(bookingUrl)), starters);
+        var audit = CompletableFuture.supplyAsync(() -> run(AuditApplication.class, auditArgs(auditUrl)), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
             register(identity.join());
             register(booking.join());
+            register(audit.join());
         } catch (CompletionException e) {
             identity.thenAccept(ConfigurableApplicationContext::close);
             booking.thenAccept(ConfigurableApplicationContext::close);
+            audit.thenAccept(ConfigurableApplicationContext::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        register(run(GatewayApplication.class, gatewayArgs()));
-        gatewayPort = localPort(contexts.get(2));
+        var gateway = run(GatewayApplication.class, gatewayArgs());
+        register(gateway);
+        gatewayPort = localPort(gateway);
 
-        for (var port : List.of(identityPort, bookingPort, gatewayPort)) {
+        for (var port : List.of(identityPort, bookingPort, auditPort, gatewayPort)) {
             awaitReady(port);
         }
         createDemoPatient();
@@ -169,6 +188,8 @@ public final class DevStack implements AutoCloseable {
         var args = new ArrayList<String>();
         args.add("--server.port=" + port);
         args.add("--polyclinic.http.cors-allowed-origins=" + String.join(",", config.corsAllowedOrigins()));
+        // One classpath: only the services that serve gRPC start a gRPC server (they drop this argument).
+        args.add(NO_GRPC_SERVER);
         return args;
     }
 
@@ -190,6 +211,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.identity.admin.email=" + config.adminEmail());
         args.add("--polyclinic.identity.admin.password=" + adminPassword);
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
+        args.add("--polyclinic.audit.target=" + auditTarget());
         return args;
     }
 
@@ -197,13 +219,30 @@ public final class DevStack implements AutoCloseable {
         var args = serviceArgs(bookingPort, jdbcUrl);
         args.add("--polyclinic.booking.demo-data.enabled=" + config.demoData());
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
+        args.add("--polyclinic.audit.target=" + auditTarget());
         return args;
+    }
+
+    /** The audit service: HTTP for admins (through the gateway), gRPC for the other services' outbox relays. */
+    private List<String> auditArgs(String jdbcUrl) {
+        var args = serviceArgs(auditPort, jdbcUrl);
+        args.remove(NO_GRPC_SERVER);
+        args.add("--spring.grpc.server.port=" + auditGrpcPort);
+        args.add("--spring.grpc.server.host=127.0.0.1");
+        args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
+        return args;
+    }
+
+    /** Where identity's and booking's outbox relays send audit records. */
+    private String auditTarget() {
+        return "static://127.0.0.1:" + auditGrpcPort;
     }
 
     private List<String> gatewayArgs() {
         var args = common(config.gatewayPort());
         args.add("--polyclinic.gateway.identity-uri=http://localhost:" + identityPort);
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
+        args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -327,7 +366,8 @@ public final class DevStack implements AutoCloseable {
                   Swagger UI   %1$s/swagger-ui.html
                   identity     http://localhost:%3$d  (Swagger UI http://localhost:%3$d/swagger-ui.html)
                   booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html)
-                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity and booking
+                  audit        http://localhost:%10$d  (gRPC %11$s)
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking and audit
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
                 Press Ctrl-C to stop.
@@ -342,7 +382,9 @@ public final class DevStack implements AutoCloseable {
                         ? "(from POLYCLINIC_ADMIN_PASSWORD)"
                         : adminPassword + "  (kept in " + config.varDirectory().resolve("dev-admin-password") + ")",
                 DEMO_PATIENT_EMAIL,
-                DEMO_PATIENT_PASSWORD);
+                DEMO_PATIENT_PASSWORD,
+                auditPort,
+                auditTarget());
     }
 
     /** Keeps the started server for {@link #close()}; stops it at once when the stack is already stopping. */

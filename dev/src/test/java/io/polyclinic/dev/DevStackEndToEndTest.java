@@ -147,15 +147,37 @@ class DevStackEndToEndTest {
     @Test
     void theSwaggerUiListsEveryServiceAndServesTheirDocumentsThroughTheGateway() {
         var config = json(get("/v3/api-docs/swagger-config", null));
-        assertThat(config.get("urls").findValuesAsString("name")).contains("identity", "booking");
+        assertThat(config.get("urls").findValuesAsString("name")).contains("identity", "booking", "audit");
 
-        for (var service : new String[] {"identity", "booking"}) {
+        for (var service : new String[] {"identity", "booking", "audit"}) {
             var document = get("/v3/api-docs/" + service, null);
             assertThat(document.statusCode()).isEqualTo(200);
             var docs = json(document);
             assertThat(docs.get("paths").size()).isPositive();
             assertThat(docs.get("servers").get(0).get("url").asString()).isEqualTo(stack.gatewayUrl());
         }
+    }
+
+    @Test
+    void theAdminReadsAndVerifiesTheAuditLogThroughTheGatewayAndAPatientCannot() {
+        var admin = json(post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword())))
+                .get("accessToken")
+                .asString();
+        var patient = json(post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStack.DEMO_PATIENT_EMAIL, DevStack.DEMO_PATIENT_PASSWORD)))
+                .get("accessToken")
+                .asString();
+
+        var records = get("/api/v1/audit/records?size=5", admin);
+        assertThat(records.statusCode()).as(records.body()).isEqualTo(200);
+        assertThat(json(records).has("items")).isTrue();
+        var verify = get("/api/v1/audit/verify", admin);
+        assertThat(verify.statusCode()).isEqualTo(200);
+        assertThat(json(verify).get("valid").asBoolean()).isTrue();
+        assertThat(get("/api/v1/audit/records", patient).statusCode()).isEqualTo(403);
     }
 
     private static String firstDoctorWithAFreeSlot(JsonNode page) {

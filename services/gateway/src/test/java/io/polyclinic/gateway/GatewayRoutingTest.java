@@ -29,12 +29,14 @@ class GatewayRoutingTest {
 
     static final StubService IDENTITY = new StubService("identity");
     static final StubService BOOKING = new StubService("booking");
+    static final StubService AUDIT = new StubService("audit");
     static final String ALLOWED_ORIGIN = "http://localhost:3000";
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
         registry.add("polyclinic.gateway.identity-uri", IDENTITY::uri);
         registry.add("polyclinic.gateway.booking-uri", BOOKING::uri);
+        registry.add("polyclinic.gateway.audit-uri", AUDIT::uri);
     }
 
     @LocalServerPort
@@ -101,6 +103,35 @@ class GatewayRoutingTest {
 
         assertThat(GatewayHttp.json(users).get("service").asString()).isEqualTo("identity");
         assertThat(GatewayHttp.json(clinics).get("service").asString()).isEqualTo("booking");
+    }
+
+    @Test
+    void auditPathsAreRoutedToTheAuditServiceWithTheTokenAndQuery() {
+        var admin = "Bearer " + issuer.token(UUID.randomUUID(), "admin@example.com", "ADMIN");
+        var requestId = newRequestId();
+
+        var records = http.get(
+                "/api/v1/audit/records?entityType=slot&page=0", "Authorization", admin, "X-Request-Id", requestId);
+        var verify = http.get("/api/v1/audit/verify", "Authorization", admin);
+
+        assertThat(GatewayHttp.json(records).get("service").asString()).isEqualTo("audit");
+        assertThat(GatewayHttp.json(verify).get("service").asString()).isEqualTo("audit");
+        var received = AUDIT.byRequestId(requestId);
+        assertThat(received.path()).isEqualTo("/api/v1/audit/records");
+        assertThat(received.query()).isEqualTo("entityType=slot&page=0");
+        assertThat(received.header("Authorization")).isEqualTo(admin);
+        assertThat(GatewayHttp.json(http.get("/v3/api-docs/audit"))
+                        .get("service")
+                        .asString())
+                .isEqualTo("audit");
+    }
+
+    @Test
+    void anAuditQueryWithoutATokenIsRefusedAtTheGateway() {
+        var before = AUDIT.received().size();
+
+        assertUnauthorized(http.get("/api/v1/audit/records"), "unauthorized");
+        assertThat(AUDIT.received()).hasSize(before);
     }
 
     @Test
@@ -230,7 +261,7 @@ class GatewayRoutingTest {
         assertThat(config.statusCode()).isEqualTo(200);
         var urls = GatewayHttp.json(config).get("urls");
         assertThat(urls.findValuesAsString("url"))
-                .containsExactlyInAnyOrder("/v3/api-docs/identity", "/v3/api-docs/booking");
+                .containsExactlyInAnyOrder("/v3/api-docs/identity", "/v3/api-docs/booking", "/v3/api-docs/audit");
         assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
     }
 

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param identityTimeouts timeouts of the identity routes ({@code polyclinic.gateway.identity-timeouts.*})
  * @param bookingTimeouts timeouts of the booking routes ({@code polyclinic.gateway.booking-timeouts.*})
  * @param rateLimit per-client rate limit ({@code polyclinic.gateway.rate-limit.*})
+ * @param auditUri base URI of the audit service's HTTP API (default {@code http://localhost:8083})
+ * @param auditTimeouts timeouts of the audit routes ({@code polyclinic.gateway.audit-timeouts.*})
  */
 @Validated
 @ConfigurationProperties("polyclinic.gateway")
@@ -25,7 +27,9 @@ public record GatewayProperties(
         @NotNull @DefaultValue("http://localhost:8082") URI bookingUri,
         @Valid @NotNull @DefaultValue RouteTimeouts identityTimeouts,
         @Valid @NotNull @DefaultValue RouteTimeouts bookingTimeouts,
-        @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+        @Valid @NotNull @DefaultValue RateLimit rateLimit,
+        @NotNull @DefaultValue("http://localhost:8083") URI auditUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts auditTimeouts) {
 
     /**
      * How long a route waits for its service. Keep {@code read} below {@code polyclinic.http.request-timeout}

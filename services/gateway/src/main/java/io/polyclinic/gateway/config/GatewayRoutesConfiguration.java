@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code /.well-known/jwks.json}
  *   <li>booking: {@code /api/v1/doctors/**}, {@code /api/v1/specialties/**}, {@code /api/v1/clinics/**},
  *       {@code /api/v1/appointments/**}, every other {@code /api/v1/admin/**}
+ *   <li>audit: {@code /api/v1/audit/**} (the admins' REST view of the audit log; its gRPC port is internal only)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -45,6 +46,7 @@ class GatewayRoutesConfiguration {
 
     static final String IDENTITY = "identity";
     static final String BOOKING = "booking";
+    static final String AUDIT = "audit";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -52,7 +54,8 @@ class GatewayRoutesConfiguration {
         var registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         return List.of(
                 Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), registry),
-                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), registry));
+                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), registry),
+                Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -105,6 +108,16 @@ class GatewayRoutesConfiguration {
         return route(BOOKING)
                 .route(paths, http())
                 .before(uri(properties.bookingUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> auditRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(AUDIT)
+                .route(path("/api/v1/audit/**"), http())
+                .before(uri(properties.auditUri()))
                 .filter(rateLimitFilter)
                 .build();
     }

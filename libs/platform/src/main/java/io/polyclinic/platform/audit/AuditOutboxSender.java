@@ -1,0 +1,243 @@
+package io.polyclinic.platform.audit;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.polyclinic.contracts.audit.v1.AuditRecord;
+import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
+import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
+import io.polyclinic.contracts.audit.v1.RecordRequest;
+import io.polyclinic.platform.outbox.OutboxMessage;
+import io.polyclinic.platform.outbox.OutboxSender;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers the outbox's {@code audit} messages to the audit service (S4): converts each message's JSON payload (the
+ * {@code AuditRecord} shape written by the {@code AuditTrail}) to the gRPC {@code AuditRecord} and streams them as one
+ * {@code RecordBatch} call per at most {@code maxBatchRecords} messages, with a deadline. The audit service stores a
+ * batch all or nothing and ignores record ids it already has, so the relay's retries never duplicate an entry.
+ *
+ * <p>Failures: an unreachable, slow or failing audit service throws, so the relay keeps the rows and retries. A
+ * message that cannot become a valid record (unreadable payload, or one the audit service refuses with
+ * INVALID_ARGUMENT) would block every later record forever if retried: it is logged at ERROR with its id, counted in
+ * {@code polyclinic.audit.outbox.rejected} and skipped, and the valid records of its batch are still delivered.
+ */
+public class AuditOutboxSender implements OutboxSender {
+
+    /** The outbox destination of audit records. */
+    public static final String DESTINATION = "audit";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditOutboxSender.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AuditServiceGrpc.AuditServiceStub stub;
+    private final Duration deadline;
+    private final int maxBatchRecords;
+    private final Counter sent;
+    private final Counter rejected;
+
+    /**
+     * @param stub an asynchronous stub on the channel to the audit service
+     * @param deadline the deadline of each call
+     * @param maxBatchRecords the most records per {@code RecordBatch} call
+     * @param meters where the sent and rejected counters go
+     */
+    public AuditOutboxSender(
+            AuditServiceGrpc.AuditServiceStub stub, Duration deadline, int maxBatchRecords, MeterRegistry meters) {
+        this.stub = stub;
+        this.deadline = deadline;
+        this.maxBatchRecords = maxBatchRecords;
+        this.sent = Counter.builder("polyclinic.audit.outbox.sent")
+                .description("Audit records delivered to the audit service (including re-sent duplicates)")
+                .register(meters);
+        this.rejected = Counter.builder("polyclinic.audit.outbox.rejected")
+                .description("Audit outbox messages skipped because they cannot become a valid audit record")
+                .register(meters);
+    }
+
+    @Override
+    public boolean supports(String destination) {
+        return DESTINATION.equals(destination);
+    }
+
+    /**
+     * Sends the messages in order and returns once the audit service stored every valid one.
+     *
+     * @throws StatusRuntimeException when the audit service is unreachable, too slow or fails (not for an invalid
+     *     record, which is skipped)
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
+    @Override
+    public void send(List<OutboxMessage> messages) throws Exception {
+        var requests = new ArrayList<RecordRequest>(messages.size());
+        for (var message : messages) {
+            try {
+                requests.add(
+                        RecordRequest.newBuilder().setRecord(toRecord(message)).build());
+            } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
+                reject(message.id().toString(), "its payload is not an audit record: " + e.getMessage());
+            }
+        }
+        for (int from = 0; from < requests.size(); from += maxBatchRecords) {
+            var chunk = requests.subList(from, Math.min(requests.size(), from + maxBatchRecords));
+            try {
+                recordBatch(chunk);
+                sent.increment(chunk.size());
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.INVALID_ARGUMENT) {
+                    throw e;
+                }
+                recordOneByOne(chunk);
+            }
+        }
+    }
+
+    /** After a batch was refused: every record on its own, so that only the invalid ones are skipped. */
+    private void recordOneByOne(List<RecordRequest> requests) {
+        var blocking = AuditServiceGrpc.newBlockingStub(stub.getChannel());
+        for (var request : requests) {
+            try {
+                blocking.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                        .record(request);
+                sent.increment();
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.INVALID_ARGUMENT) {
+                    throw e;
+                }
+                reject(
+                        request.getRecord().getId(),
+                        "the audit service refused it: " + e.getStatus().getDescription());
+            }
+        }
+    }
+
+    private void recordBatch(List<RecordRequest> requests) throws InterruptedException {
+        var result = new CompletableFuture<RecordBatchResponse>();
+        var stream = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .recordBatch(new StreamObserver<>() {
+                    @Override
+                    public void onNext(RecordBatchResponse response) {
+                        result.complete(response);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        result.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        if (!result.isDone()) {
+                            result.completeExceptionally(Status.INTERNAL
+                                    .withDescription("RecordBatch completed without a response")
+                                    .asRuntimeException());
+                        }
+                    }
+                });
+        requests.forEach(stream::onNext);
+        stream.onCompleted();
+        try {
+            var response = result.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            log.debug(
+                    "Audit batch delivered: {} received, {} stored, {} already stored",
+                    response.getReceived(),
+                    response.getStored(),
+                    response.getDuplicates());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatusRuntimeException status) {
+                throw status;
+            }
+            throw Status.fromThrowable(e.getCause()).asRuntimeException();
+        } catch (TimeoutException e) {
+            throw Status.DEADLINE_EXCEEDED
+                    .withDescription("RecordBatch did not answer in " + deadline)
+                    .asRuntimeException();
+        }
+    }
+
+    private void reject(String id, String reason) {
+        rejected.increment();
+        log.error("Audit outbox message {} is skipped: {}", id, reason);
+    }
+
+    /**
+     * The gRPC record of a message: the payload is
+     * {@code {"id","occurredAt","source","actorId","action","entityType","entityId","details","requestId","traceId",
+     * "ip"}} (nullable: actorId, entityId, details, requestId, traceId, ip).
+     *
+     * @throws IllegalArgumentException when a required member is missing
+     */
+    static AuditRecord toRecord(OutboxMessage message) {
+        var payload = JSON.readTree(message.payload());
+        if (!payload.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        var record = AuditRecord.newBuilder()
+                .setId(text(payload, "id", message.id().toString()))
+                .setOccurredAt(timestamp(Instant.parse(required(payload, "occurredAt"))))
+                .setSource(required(payload, "source"))
+                .setAction(required(payload, "action"))
+                .setEntityType(required(payload, "entityType"));
+        var actorId = text(payload, "actorId", null);
+        if (actorId != null) {
+            record.setActorId(actorId);
+        }
+        var entityId = text(payload, "entityId", null);
+        if (entityId != null) {
+            record.setEntityId(entityId);
+        }
+        var details = payload.get("details");
+        if (details != null && !details.isNull()) {
+            record.setDetailsJson(JSON.writeValueAsString(details));
+        }
+        var requestId = text(payload, "requestId", null);
+        if (requestId != null) {
+            record.setRequestId(requestId);
+        }
+        var traceId = text(payload, "traceId", null);
+        if (traceId != null) {
+            record.setTraceId(traceId);
+        }
+        var ip = text(payload, "ip", null);
+        if (ip != null) {
+            record.setIp(ip);
+        }
+        return record.build();
+    }
+
+    private static String required(JsonNode payload, String field) {
+        var value = text(payload, field, null);
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode payload, String field, String fallback) {
+        var node = payload.get(field);
+        return node == null || node.isNull() ? fallback : node.asString();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
+    }
+}

@@ -1,0 +1,13 @@
+package io.polyclinic.audit.record;
+
+import java.time.Instant;
+
+/**
+ * A record as the log holds it.
+ *
+ * @param seq its position in the log, gapless from 1
+ * @param recordedAt when the audit service stored it (microseconds)
+ * @param hash its 32-byte hash-chain link
+ * @param record what the client wrote
+ */
+public record LoggedRecord(long seq, Instant recordedAt, byte[] hash, AuditRecord record) {}

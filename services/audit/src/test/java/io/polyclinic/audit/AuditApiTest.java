@@ -1,0 +1,194 @@
+package io.polyclinic.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import io.polyclinic.contracts.audit.v1.AuditRecord;
+import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
+import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
+import io.polyclinic.contracts.audit.v1.RecordRequest;
+import io.polyclinic.platform.id.Ids;
+import io.polyclinic.testkit.jwt.TestJwtIssuer;
+import io.polyclinic.testkit.postgres.EmbeddedPostgresInitializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the audit service's Spring tests: ONE shared context on a fresh embedded PostgreSQL database, the HTTP
+ * server and the gRPC server each on a free port, real HTTP and real gRPC (plaintext, like the internal network)
+ * against them, tokens from {@link TestJwtIssuer}. Tests write records with unique entity ids, so they do not see
+ * each other's records.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class})
+public abstract class AuditApiTest {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private GrpcServerLifecycle grpcServer;
+
+    protected final String admin = TestJwtIssuer.shared().token(Ids.newId(), "admin@test", "ADMIN");
+    protected ManagedChannel channel;
+
+    @BeforeEach
+    void openChannel() {
+        channel = ManagedChannelBuilder.forAddress("localhost", grpcServer.getPort())
+                .usePlaintext()
+                .build();
+    }
+
+    @AfterEach
+    void closeChannel() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** The gRPC port the audit service listens on. */
+    protected int grpcPort() {
+        return grpcServer.getPort();
+    }
+
+    protected AuditServiceGrpc.AuditServiceBlockingStub blocking() {
+        return AuditServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    /** A stub that sends the admin's access token, as the gRPC {@code Query} requires. */
+    protected AuditServiceGrpc.AuditServiceBlockingStub asAdmin() {
+        return withToken(admin);
+    }
+
+    protected AuditServiceGrpc.AuditServiceBlockingStub withToken(String token) {
+        var headers = new Metadata();
+        headers.put(Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return blocking().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    protected AuditServiceGrpc.AuditServiceStub async() {
+        return AuditServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    /** Streams the records as one RecordBatch call; a failed call completes exceptionally with its status. */
+    protected RecordBatchResponse sendBatch(List<AuditRecord> records) throws Exception {
+        var result = new CompletableFuture<RecordBatchResponse>();
+        var requests = async().recordBatch(new StreamObserver<>() {
+            @Override
+            public void onNext(RecordBatchResponse value) {
+                result.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {}
+        });
+        for (var record : records) {
+            requests.onNext(RecordRequest.newBuilder().setRecord(record).build());
+        }
+        requests.onCompleted();
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    /** A complete, valid record about {@code entityId}. */
+    protected static AuditRecord.Builder record(String entityId) {
+        return AuditRecord.newBuilder()
+                .setId(Ids.newId().toString())
+                .setOccurredAt(timestamp(Instant.now()))
+                .setSource("booking")
+                .setActorId(UUID.randomUUID().toString())
+                .setAction("APPOINTMENT_BOOKED")
+                .setEntityType("appointment")
+                .setEntityId(entityId)
+                .setDetailsJson("{\"slotId\":\"" + UUID.randomUUID() + "\",\"note\":\"ünïcode ✓\"}")
+                .setRequestId("req-" + entityId)
+                .setTraceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                .setIp("203.0.113.7");
+    }
+
+    protected static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
+    }
+
+    protected static String uniqueEntity() {
+        return "e-" + Ids.newId();
+    }
+
+    /** A response with its parsed body. */
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
+
+        public JsonNode items() {
+            assertThat(status).as(raw.body()).isEqualTo(200);
+            return body.get("items");
+        }
+
+        /** Asserts a problem answer with this status and, when given, problem type slug. */
+        public Response isProblem(int expectedStatus, String slug) {
+            assertThat(status).as(raw.body()).isEqualTo(expectedStatus);
+            assertThat(raw.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            if (slug != null) {
+                assertThat(body.get("type").asString()).isEqualTo("urn:polyclinic:problem:" + slug);
+            }
+            return this;
+        }
+    }
+
+    protected Response get(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            var text = response.body();
+            return new Response(
+                    response.statusCode(), response, text == null || text.isBlank() ? null : JSON.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.polyclinic.audit.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.polyclinic.audit.AuditApiTest;
+import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
+import io.polyclinic.platform.audit.AuditOutboxSender;
+import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.outbox.OutboxMessage;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+/**
+ * The platform's audit outbox sender (what identity's and booking's relays use) against the real audit service:
+ * the channel comes from Spring gRPC's channel factory with a {@code static://} target, as in production.
+ */
+class AuditOutboxSenderTest extends AuditApiTest {
+
+    @Autowired
+    GrpcChannelFactory channels;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<ManagedChannel> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeChannels() throws InterruptedException {
+        for (var channel : opened) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private AuditOutboxSender sender(String target, int maxBatchRecords) {
+        var channel = channels.createChannel(target);
+        opened.add(channel);
+        return new AuditOutboxSender(AuditServiceGrpc.newStub(channel), Duration.ofSeconds(5), maxBatchRecords, meters);
+    }
+
+    private static OutboxMessage message(String entityId, String action, String details) {
+        var id = Ids.newId();
+        var payload = """
+                {"id":"%s","occurredAt":"2026-12-01T10:00:00.123Z","source":"booking","actorId":"%s",\
+                "action":"%s","entityType":"appointment","entityId":"%s","details":%s,\
+                "requestId":"req-1","traceId":null,"ip":"198.51.100.4"}""".formatted(id, UUID.randomUUID(), action, entityId, details);
+        return new OutboxMessage(
+                id, "audit", "appointment:" + entityId, "AuditRecord", payload, Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    private long stored(String entityId) {
+        return jdbc.sql("select count(*) from audit_records where entity_id = ?")
+                .param(entityId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void supportsOnlyTheAuditDestination() {
+        var sender = sender("static://localhost:" + grpcPort(), 500);
+
+        assertThat(sender.supports("audit")).isTrue();
+        assertThat(sender.supports("booking.events")).isFalse();
+    }
+
+    @Test
+    void outboxMessagesBecomeAuditRecordsWithEveryFieldAndResendingStoresNothingTwice() throws Exception {
+        var entity = uniqueEntity();
+        var messages = List.of(
+                message(entity, "APPOINTMENT_BOOKED", "{\"slotId\":\"s-1\",\"price\":{\"amount\":\"12.50\"}}"),
+                message(entity, "APPOINTMENT_CANCELLED", "null"),
+                message(entity, "APPOINTMENT_BOOKED", "{}"));
+        var sender = sender("static://localhost:" + grpcPort(), 2);
+
+        sender.send(messages);
+        sender.send(messages);
+
+        assertThat(stored(entity)).isEqualTo(3);
+        var first = jdbc.sql("select id, action, details::text as details, request_id, ip, occurred_at"
+                        + " from audit_records where entity_id = ? order by seq limit 1")
+                .param(entity)
+                .query((rs, n) -> List.of(
+                        rs.getString("id"),
+                        rs.getString("action"),
+                        rs.getString("details"),
+                        rs.getString("request_id"),
+                        rs.getString("ip"),
+                        rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                                .toInstant()
+                                .toString()))
+                .single();
+        assertThat(first)
+                .containsExactly(
+                        messages.getFirst().id().toString(),
+                        "APPOINTMENT_BOOKED",
+                        "{\"slotId\":\"s-1\",\"price\":{\"amount\":\"12.50\"}}",
+                        "req-1",
+                        "198.51.100.4",
+                        "2026-12-01T10:00:00.123Z");
+        assertThat(meters.counter("polyclinic.audit.outbox.sent").count()).isEqualTo(6);
+    }
+
+    @Test
+    void anInvalidMessageIsSkippedAndTheRestOfItsBatchStillArrives() throws Exception {
+        var entity = uniqueEntity();
+        var unreadable = new OutboxMessage(Ids.newId(), "audit", "none", "AuditRecord", "{not json", Instant.now());
+        var refused = message(entity, "lower_case_is_refused", "{}");
+        var good = message(entity, "APPOINTMENT_BOOKED", "{}");
+
+        sender("static://localhost:" + grpcPort(), 500).send(List.of(unreadable, refused, good));
+
+        assertThat(stored(entity)).isEqualTo(1);
+        assertThat(meters.counter("polyclinic.audit.outbox.rejected").count()).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheAuditServiceIsDownSendThrowsSoTheRelayKeepsTheRows() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var entity = uniqueEntity();
+
+        assertThatThrownBy(() -> sender("static://localhost:" + closedPort, 500)
+                        .send(List.of(message(entity, "APPOINTMENT_BOOKED", "{}"))))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(
+                                e.getStatus().getCode())
+                        .isIn(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED));
+        assertThat(stored(entity)).isZero();
+    }
+}
