@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>The notifier itself dead-letters by republishing to the exchange (with the reason in {@code x-exception-*}
  * headers) and then acknowledging, which works the same on RabbitMQ and on the dev stack's Qpid Broker-J. The queue
  * also carries the broker-side dead-letter arguments so that a message a broker rejects lands there too: RabbitMQ
- * reads {@code x-dead-letter-exchange}, Broker-J its {@code alternateExchange} (decision 0021); each ignores the
+ * reads {@code x-dead-letter-exchange} (on any rejection without requeue), Broker-J its {@code alternateExchange}
+ * (once the message was delivered {@code x-qpid-maximum-delivery-count} times; decision 0021); each ignores the
  * other's.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +51,9 @@ public class AmqpConfiguration {
                 Map.of(
                         "x-dead-letter-exchange", jobs.deadLetterExchange(),
                         "x-dead-letter-routing-key", jobs.deadLetterQueue(),
-                        "alternateExchange", jobs.deadLetterExchange()));
+                        "alternateExchange", jobs.deadLetterExchange(),
+                        // Broker-J dead-letters a rejected message only once it reached this many deliveries.
+                        "x-qpid-maximum-delivery-count", 5));
     }
 
     /** Used for malformed jobs and, by Spring Boot's listener retry, for jobs whose retries ran out. */
