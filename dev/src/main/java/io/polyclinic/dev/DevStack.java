@@ -30,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM with nothing installed but a JDK (S10): embedded PostgreSQL (data in
- * {@code ./var/postgres}), then identity and booking side by side, then the gateway, each its own Spring
+ * {@code ./var/postgres}), then identity, booking and the notifier (with an embedded SMTP server and AMQP broker,
+ * see {@link NotifierDevBlock}) side by side, then the gateway, each its own Spring
  * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
  * gateway, then the services, then PostgreSQL.
  *
@@ -68,6 +69,15 @@ public final class DevStack implements AutoCloseable {
     private final DevStackConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
+    /** The notifier with its SMTP and AMQP servers; guarded by {@code this}. */
+    private NotifierDevBlock notifier;
+
+    /**
+     * Where Kafka is for the services that consume or produce events: {@code KAFKA_BOOTSTRAP_SERVERS}, or (once the
+     * dev stack starts its own broker) that broker's bootstrap servers, set before the services start. {@code null}:
+     * no Kafka, the notifier's events consumer stays off.
+     */
+    private String kafkaBootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
     /** Set by {@link #close()}; what finishes starting afterwards is stopped at once. Guarded by {@code this}. */
     private boolean closed;
 
@@ -119,6 +129,8 @@ public final class DevStack implements AutoCloseable {
         bookingPort = portOrFree(config.bookingPort());
         var identityUrl = postgres.createDatabaseIfMissing("identity");
         var bookingUrl = postgres.createDatabaseIfMissing("booking");
+        var notifierUrl = postgres.createDatabaseIfMissing("notifier");
+        int notifierPort = portOrFree(config.notifierPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
         var starters = Executors.newThreadPerTaskExecutor(
@@ -127,20 +139,26 @@ public final class DevStack implements AutoCloseable {
                 () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS), starters);
         var booking =
                 CompletableFuture.supplyAsync(() -> run(BookingApplication.class, bookingArgs(bookingUrl)), starters);
+        var notifierBlock = CompletableFuture.supplyAsync(
+                () -> NotifierDevBlock.start(
+                        serviceArgs(notifierPort, notifierUrl), jwksUri(), kafkaBootstrapServers, System.getenv()),
+                starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
             register(identity.join());
             register(booking.join());
+            adopt(notifierBlock.join());
         } catch (CompletionException e) {
             identity.thenAccept(ConfigurableApplicationContext::close);
             booking.thenAccept(ConfigurableApplicationContext::close);
+            notifierBlock.thenAccept(NotifierDevBlock::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         register(run(GatewayApplication.class, gatewayArgs()));
         gatewayPort = localPort(contexts.get(2));
 
-        for (var port : List.of(identityPort, bookingPort, gatewayPort)) {
+        for (var port : List.of(identityPort, bookingPort, notifier.port(), gatewayPort)) {
             awaitReady(port);
         }
         createDemoPatient();
@@ -185,8 +203,15 @@ public final class DevStack implements AutoCloseable {
         return args;
     }
 
+    /**
+     * Spring AMQP is on the shared classpath for the notifier; the other services use no RabbitMQ, so their health
+     * must not depend on one.
+     */
+    private static final String NO_RABBIT_HEALTH = "--management.health.rabbit.enabled=false";
+
     private List<String> identityArgs(Path var, String jdbcUrl) {
         var args = serviceArgs(identityPort, jdbcUrl);
+        args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.identity.admin.email=" + config.adminEmail());
         args.add("--polyclinic.identity.admin.password=" + adminPassword);
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
@@ -195,6 +220,7 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> bookingArgs(String jdbcUrl) {
         var args = serviceArgs(bookingPort, jdbcUrl);
+        args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.booking.demo-data.enabled=" + config.demoData());
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
@@ -202,6 +228,7 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> gatewayArgs() {
         var args = common(config.gatewayPort());
+        args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.gateway.identity-uri=http://localhost:" + identityPort);
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
@@ -313,6 +340,16 @@ public final class DevStack implements AutoCloseable {
         return "http://localhost:" + gatewayPort;
     }
 
+    /** The notifier's base URL; its {@code /dev/mail} lists the mail the dev SMTP server received. */
+    public synchronized String notifierUrl() {
+        return "http://localhost:" + notifier.port();
+    }
+
+    /** The embedded AMQP broker's port (user guest/guest), or 0 when a real RabbitMQ is configured. */
+    public synchronized int amqpPort() {
+        return notifier.amqpPort();
+    }
+
     /** The first administrator's password (from the environment or generated on the first run). */
     public String adminPassword() {
         return adminPassword;
@@ -327,7 +364,9 @@ public final class DevStack implements AutoCloseable {
                   Swagger UI   %1$s/swagger-ui.html
                   identity     http://localhost:%3$d  (Swagger UI http://localhost:%3$d/swagger-ui.html)
                   booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html)
-                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity and booking
+                  notifier     http://localhost:%10$d  (sent mail: http://localhost:%10$d/dev/mail)
+                  SMTP         127.0.0.1:%11$d (GreenMail)   AMQP %12$s
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, notifier
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
                 Press Ctrl-C to stop.
@@ -342,7 +381,12 @@ public final class DevStack implements AutoCloseable {
                         ? "(from POLYCLINIC_ADMIN_PASSWORD)"
                         : adminPassword + "  (kept in " + config.varDirectory().resolve("dev-admin-password") + ")",
                 DEMO_PATIENT_EMAIL,
-                DEMO_PATIENT_PASSWORD);
+                DEMO_PATIENT_PASSWORD,
+                notifier.port(),
+                notifier.smtpPort(),
+                notifier.amqpPort() == 0
+                        ? "RabbitMQ from RABBITMQ_HOST"
+                        : "127.0.0.1:" + notifier.amqpPort() + " (Qpid Broker-J, guest/guest)");
     }
 
     /** Keeps the started server for {@link #close()}; stops it at once when the stack is already stopping. */
@@ -352,6 +396,15 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException("The dev stack was stopped while it was starting");
         }
         postgres = server;
+    }
+
+    /** Keeps the started notifier for {@link #close()}; stops it at once when the stack is already stopping. */
+    private synchronized void adopt(NotifierDevBlock block) {
+        if (closed) {
+            block.close();
+            throw new IllegalStateException("The dev stack was stopped while it was starting");
+        }
+        notifier = block;
     }
 
     /** Keeps a started context for {@link #close()}; closes it at once when the stack is already stopping. */
@@ -376,6 +429,14 @@ public final class DevStack implements AutoCloseable {
             }
         }
         contexts.clear();
+        if (notifier != null) {
+            try {
+                notifier.close();
+            } catch (RuntimeException e) {
+                log.warn("The notifier did not stop cleanly", e);
+            }
+            notifier = null;
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;
