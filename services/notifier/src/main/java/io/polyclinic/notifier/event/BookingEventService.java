@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns booking events into emails. In ONE transaction it records the event id as processed, updates the notifier's
- * copy of the appointment and adds the email to the outbox; then it sends the email. A redelivered event finds its id
+ * copy of the appointment and adds the email to the outbox; then the email is sent off the consumer thread. A
+ * redelivered event finds its id
  * recorded and does nothing, so each event gives at most one email; an email whose send fails is retried by the
  * relay. Event types other than the appointment ones are skipped.
  */
@@ -78,8 +79,7 @@ public class BookingEventService {
         var event = parser.appointment(envelope, kind);
         var emailId = transactions.execute(status -> record(event));
         if (emailId != null && emailId.isPresent()) {
-            // Best effort now; the relay retries what fails here.
-            delivery.deliver(emailId.get());
+            delivery.deliverSoon(emailId.get());
         }
     }
 

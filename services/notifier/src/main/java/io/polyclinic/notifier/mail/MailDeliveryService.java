@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -24,6 +27,8 @@ public class MailDeliveryService {
     private static final Logger log = LoggerFactory.getLogger(MailDeliveryService.class);
     private static final int RELAY_BATCH = 50;
     private static final int MAX_ERROR_LENGTH = 500;
+    private static final int SENDERS = 2;
+    private static final int SEND_QUEUE = 1000;
 
     private final EmailRepository emails;
     private final SmtpMailer mailer;
@@ -31,6 +36,18 @@ public class MailDeliveryService {
     private final TransactionTemplate transactions;
     private final NotifierProperties.Delivery settings;
     private final Clock clock;
+    /**
+     * Sends recorded emails off the consumer threads, so a slow SMTP server never stalls a Kafka poll loop. Bounded:
+     * what does not fit is left to the relay.
+     */
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(
+            SENDERS,
+            SENDERS,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(SEND_QUEUE),
+            Thread.ofPlatform().name("mail-sender-", 0).daemon().factory(),
+            new ThreadPoolExecutor.DiscardPolicy());
 
     public MailDeliveryService(
             EmailRepository emails,
@@ -89,6 +106,27 @@ public class MailDeliveryService {
                     email.subject());
             return DeliveryResult.sent();
         });
+    }
+
+    /**
+     * Sends a recorded email soon, on a sender thread; if that fails, or the process stops first, the relay sends it
+     * later (it is PENDING with a due retry time).
+     */
+    public void deliverSoon(UUID id) {
+        senders.execute(() -> {
+            try {
+                deliver(id);
+            } catch (RuntimeException e) {
+                log.warn("Email {} could not be sent now; the relay retries it", id, e);
+            }
+        });
+    }
+
+    /** Lets sends in progress finish (bounded by the SMTP timeouts) when the service stops. */
+    @jakarta.annotation.PreDestroy
+    void stopSenders() throws InterruptedException {
+        senders.shutdown();
+        senders.awaitTermination(20, TimeUnit.SECONDS);
     }
 
     /** The relay: sends every event and reminder email whose (re)try is due. Returns how many were sent. */

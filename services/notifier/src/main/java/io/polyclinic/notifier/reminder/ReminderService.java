@@ -64,7 +64,7 @@ public class ReminderService {
             return recorded;
         });
         List<UUID> toSend = ids == null ? List.of() : ids;
-        toSend.forEach(delivery::deliver);
+        toSend.forEach(delivery::deliverSoon);
         return toSend.size();
     }
 

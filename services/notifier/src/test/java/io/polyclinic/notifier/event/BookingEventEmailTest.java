@@ -184,6 +184,39 @@ class BookingEventEmailTest extends NotifierTest {
     }
 
     @Test
+    void anEmailThatFailsWhileSmtpIsDownIsRetriedAndSentOnceWhenItIsBack() {
+        var patient = newRecipient();
+        var appointment = BookingEvents.Appointment.of(patient, "en", hoursAhead(72));
+        smtp.stop();
+        try {
+            BookingEvents.send(
+                    appointment.doctorId().toString(),
+                    BookingEvents.envelope(id(), "AppointmentBooked", appointment, Map.of()));
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> attempts(patient) >= 1);
+        } finally {
+            smtp.restart();
+        }
+
+        assertThat(awaitMailTo(patient, 1)).hasSize(1);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "SENT"
+                .equals(jdbc.sql("select status from email where recipient = ?")
+                        .param(patient)
+                        .query(String.class)
+                        .single()));
+        // The relay polls every 200 ms in the tests: several rounds later there is still one email.
+        org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(mailTo(patient)).hasSize(1);
+    }
+
+    private int attempts(String recipient) {
+        return jdbc.sql("select attempts from email where recipient = ?")
+                .param(recipient)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    @Test
     void aPoisonMessageIsDeadLetteredWithTheReasonAndTheNextEventIsStillProcessed() {
         var poisonKey = "poison-" + id();
         BookingEvents.send(poisonKey, "this is not JSON {");
