@@ -9,6 +9,9 @@ create table processed_event (
     processed_at timestamptz not null default now()
 );
 
+-- Housekeeping deletes ids older than the retention (far beyond any redelivery).
+create index processed_event_processed_at on processed_event (processed_at);
+
 -- Every email the notifier decided to send. The id is derived from what caused it (an event id, a job id, an
 -- appointment's reminder), so one cause can never produce two rows; it is also the email's Message-ID.
 create table email (
@@ -33,6 +36,9 @@ create table email (
 -- retries them.
 create index email_due on email (next_attempt_at) where status = 'PENDING' and next_attempt_at is not null;
 
+-- Housekeeping deletes finished emails older than the retention.
+create index email_created_at on email (created_at) where status <> 'PENDING';
+
 -- The notifier's own copy of the appointments it heard about: the latest state from booking events.
 create table appointment (
     appointment_id   uuid primary key,
@@ -56,3 +62,6 @@ create table appointment (
 -- The reminder job's query: booked appointments whose reminder is due and not yet sent.
 create index appointment_reminder_due on appointment (reminder_due_at)
     where status = 'BOOKED' and reminder_sent_at is null and reminder_due_at is not null;
+
+-- Housekeeping deletes appointments that ended longer ago than the retention.
+create index appointment_end_at on appointment (end_at);

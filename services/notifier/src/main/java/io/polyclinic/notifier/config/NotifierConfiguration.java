@@ -18,7 +18,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Wiring of the notifier: its properties, the clock, the mail template engines (HTML and text, Thymeleaf, texts from
- * {@code mail/messages*.properties}) and the two scheduled jobs (outbox relay and reminders).
+ * {@code mail/messages*.properties}) and the scheduled jobs (outbox relay, reminders, housekeeping).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotifierProperties.class)

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jobs the email job queue consumer ({@code jobs.*})
  * @param delivery the retries of event and reminder emails ({@code delivery.*})
  * @param reminder the reminder job ({@code reminder.*})
+ * @param retention how long processed-event ids, finished emails and past appointments are kept ({@code retention},
+ *     default {@code 30d}); it must exceed how long Kafka may redeliver an event
  * @param devMailPage serve {@code GET /dev/mail}, the dev stack's inbox page ({@code dev-mail-page}, default
  *     {@code false}; only the dev stack turns it on)
  */
@@ -35,6 +37,7 @@ public record NotifierProperties(
         @DefaultValue @Valid Jobs jobs,
         @DefaultValue @Valid Delivery delivery,
         @DefaultValue @Valid Reminder reminder,
+        @DefaultValue("30d") @NotNull Duration retention,
         @DefaultValue("false") boolean devMailPage) {
 
     /**

@@ -38,7 +38,8 @@ public class SmtpMailer {
             var helper = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(email.recipient());
-            helper.setSubject(email.subject());
+            // One line: a line break from event data must never start a new header.
+            helper.setSubject(email.subject().replaceAll("[\\r\\n\\t]+", " "));
             if (email.htmlBody() != null) {
                 helper.setText(email.textBody(), email.htmlBody());
             } else {
