@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class NotifierDevBlock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NotifierDevBlock.class);
+    private static final String QPID_LOG_LEVEL = "logging.level.qpid.message";
 
     private final EmbeddedSmtpServer smtp;
     private final EmbeddedAmqpBroker amqp;
@@ -43,6 +44,11 @@ final class NotifierDevBlock implements AutoCloseable {
      */
     static NotifierDevBlock start(
             List<String> serviceArgs, String jwksUri, String kafkaBootstrapServers, Map<String, String> env) {
+        // Broker-J logs every connection and queue operation at INFO; a system property reaches every context's
+        // logging set-up in this JVM (an environment variable or argument still overrides it).
+        if (System.getProperty(QPID_LOG_LEVEL) == null) {
+            System.setProperty(QPID_LOG_LEVEL, "WARN");
+        }
         var smtp = EmbeddedSmtpServer.start();
         EmbeddedAmqpBroker amqp = null;
         try {
