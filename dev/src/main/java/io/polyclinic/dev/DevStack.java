@@ -31,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM with nothing installed but a JDK (S10): embedded PostgreSQL (data in
- * {@code ./var/postgres}), then identity and booking side by side, then the gateway, each its own Spring
+ * {@code ./var/postgres}), then identity, booking and the notifier (with an embedded SMTP server and AMQP broker,
+ * see {@link NotifierDevBlock}) side by side, then the gateway, each its own Spring
  * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
  * gateway, then the services, then PostgreSQL.
  *
@@ -77,6 +78,15 @@ public final class DevStack implements AutoCloseable {
     private final DevStackConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
+    /** The notifier with its SMTP and AMQP servers; guarded by {@code this}. */
+    private NotifierDevBlock notifier;
+
+    /**
+     * Where Kafka is for the services that consume or produce events: {@code KAFKA_BOOTSTRAP_SERVERS}, or (once the
+     * dev stack starts its own broker) that broker's bootstrap servers, set before the services start. {@code null}:
+     * no Kafka, the notifier's events consumer stays off.
+     */
+    private String kafkaBootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
     /** Set by {@link #close()}; what finishes starting afterwards is stopped at once. Guarded by {@code this}. */
     private boolean closed;
 
@@ -134,6 +144,8 @@ public final class DevStack implements AutoCloseable {
         auditPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_PORT);
         auditGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_GRPC_PORT);
         var auditUrl = postgres.createDatabaseIfMissing("audit");
+        var notifierUrl = postgres.createDatabaseIfMissing("notifier");
+        int notifierPort = portOrFree(config.notifierPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
         var starters = Executors.newThreadPerTaskExecutor(
@@ -143,23 +155,29 @@ public final class DevStack implements AutoCloseable {
         var booking =
                 CompletableFuture.supplyAsync(() -> run(BookingApplication.class, bookingArgs(bookingUrl)), starters);
         var audit = CompletableFuture.supplyAsync(() -> run(AuditApplication.class, auditArgs(auditUrl)), starters);
+        var notifierBlock = CompletableFuture.supplyAsync(
+                () -> NotifierDevBlock.start(
+                        serviceArgs(notifierPort, notifierUrl), jwksUri(), kafkaBootstrapServers, System.getenv()),
+                starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
             register(identity.join());
             register(booking.join());
             register(audit.join());
+            adopt(notifierBlock.join());
         } catch (CompletionException e) {
             identity.thenAccept(ConfigurableApplicationContext::close);
             booking.thenAccept(ConfigurableApplicationContext::close);
             audit.thenAccept(ConfigurableApplicationContext::close);
+            notifierBlock.thenAccept(NotifierDevBlock::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         var gateway = run(GatewayApplication.class, gatewayArgs());
         register(gateway);
         gatewayPort = localPort(gateway);
 
-        for (var port : List.of(identityPort, bookingPort, auditPort, gatewayPort)) {
+        for (var port : List.of(identityPort, bookingPort, auditPort, notifier.port(), gatewayPort)) {
             awaitReady(port);
         }
         createDemoPatient();
@@ -206,8 +224,15 @@ public final class DevStack implements AutoCloseable {
         return args;
     }
 
+    /**
+     * Spring AMQP is on the shared classpath for the notifier; the other services use no RabbitMQ, so their health
+     * must not depend on one.
+     */
+    private static final String NO_RABBIT_HEALTH = "--management.health.rabbit.enabled=false";
+
     private List<String> identityArgs(Path var, String jdbcUrl) {
         var args = serviceArgs(identityPort, jdbcUrl);
+        args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.identity.admin.email=" + config.adminEmail());
         args.add("--polyclinic.identity.admin.password=" + adminPassword);
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
@@ -217,6 +242,7 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> bookingArgs(String jdbcUrl) {
         var args = serviceArgs(bookingPort, jdbcUrl);
+        args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.booking.demo-data.enabled=" + config.demoData());
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         args.add("--polyclinic.audit.target=" + auditTarget());
@@ -227,6 +253,7 @@ public final class DevStack implements AutoCloseable {
     private List<String> auditArgs(String jdbcUrl) {
         var args = serviceArgs(auditPort, jdbcUrl);
         args.remove(NO_GRPC_SERVER);
+        args.add(NO_RABBIT_HEALTH);
         args.add("--spring.grpc.server.port=" + auditGrpcPort);
         args.add("--spring.grpc.server.host=127.0.0.1");
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
@@ -240,6 +267,7 @@ public final class DevStack implements AutoCloseable {
 
     private List<String> gatewayArgs() {
         var args = common(config.gatewayPort());
+        args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.gateway.identity-uri=http://localhost:" + identityPort);
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
@@ -352,6 +380,16 @@ public final class DevStack implements AutoCloseable {
         return "http://localhost:" + gatewayPort;
     }
 
+    /** The notifier's base URL; its {@code /dev/mail} lists the mail the dev SMTP server received. */
+    public synchronized String notifierUrl() {
+        return "http://localhost:" + notifier.port();
+    }
+
+    /** The embedded AMQP broker's port (user guest/guest), or 0 when a real RabbitMQ is configured. */
+    public synchronized int amqpPort() {
+        return notifier.amqpPort();
+    }
+
     /** The first administrator's password (from the environment or generated on the first run). */
     public String adminPassword() {
         return adminPassword;
@@ -367,7 +405,9 @@ public final class DevStack implements AutoCloseable {
                   identity     http://localhost:%3$d  (Swagger UI http://localhost:%3$d/swagger-ui.html)
                   booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html)
                   audit        http://localhost:%10$d  (gRPC %11$s)
-                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking and audit
+                  notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
+                  SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
                 Press Ctrl-C to stop.
@@ -384,7 +424,12 @@ public final class DevStack implements AutoCloseable {
                 DEMO_PATIENT_EMAIL,
                 DEMO_PATIENT_PASSWORD,
                 auditPort,
-                auditTarget());
+                auditTarget(),
+                notifier.port(),
+                notifier.smtpPort(),
+                notifier.amqpPort() == 0
+                        ? "RabbitMQ from RABBITMQ_HOST"
+                        : "127.0.0.1:" + notifier.amqpPort() + " (Qpid Broker-J, guest/guest)");
     }
 
     /** Keeps the started server for {@link #close()}; stops it at once when the stack is already stopping. */
@@ -394,6 +439,15 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException("The dev stack was stopped while it was starting");
         }
         postgres = server;
+    }
+
+    /** Keeps the started notifier for {@link #close()}; stops it at once when the stack is already stopping. */
+    private synchronized void adopt(NotifierDevBlock block) {
+        if (closed) {
+            block.close();
+            throw new IllegalStateException("The dev stack was stopped while it was starting");
+        }
+        notifier = block;
     }
 
     /** Keeps a started context for {@link #close()}; closes it at once when the stack is already stopping. */
@@ -418,6 +472,14 @@ public final class DevStack implements AutoCloseable {
             }
         }
         contexts.clear();
+        if (notifier != null) {
+            try {
+                notifier.close();
+            } catch (RuntimeException e) {
+                log.warn("The notifier did not stop cleanly", e);
+            }
+            notifier = null;
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;

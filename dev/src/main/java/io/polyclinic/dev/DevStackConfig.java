@@ -21,6 +21,7 @@ import java.util.Map;
  *     on the first run and kept in {@code <varDirectory>/dev-admin-password}
  * @param demoData whether booking loads its demo clinics, doctors and slots (default {@code true})
  * @param corsAllowedOrigins origins the gateway allows (default the gateway itself and the web UI on 8090)
+ * @param notifierPort the notifier's port (default 8084), 0 for any free port
  */
 public record DevStackConfig(
         Path varDirectory,
@@ -31,7 +32,8 @@ public record DevStackConfig(
         String adminEmail,
         String adminPassword,
         boolean demoData,
-        List<String> corsAllowedOrigins) {
+        List<String> corsAllowedOrigins,
+        int notifierPort) {
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
     public static final String DEFAULT_ADMIN_EMAIL = "admin@polyclinic.local";
@@ -56,12 +58,13 @@ public record DevStackConfig(
                 adminEmail == null || adminEmail.isBlank() ? DEFAULT_ADMIN_EMAIL : adminEmail,
                 adminPassword == null || adminPassword.isBlank() ? null : adminPassword,
                 true,
-                List.of("http://localhost:8080", "http://localhost:8090"));
+                List.of("http://localhost:8080", "http://localhost:8090"),
+                8084);
     }
 
     /** The same settings in another data directory with every port chosen by the system; for tests. */
     public static DevStackConfig ephemeral(Path varDirectory) {
         return new DevStackConfig(
-                varDirectory, 0, 0, 0, 0, DEFAULT_ADMIN_EMAIL, null, true, List.of("http://localhost:8090"));
+                varDirectory, 0, 0, 0, 0, DEFAULT_ADMIN_EMAIL, null, true, List.of("http://localhost:8090"), 0);
     }
 }

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real platform (embedded PostgreSQL, identity, booking, gateway in this JVM, demo data) driven only through
- * the gateway, the way the web UI and API clients use it.
+ * The real platform (embedded PostgreSQL, identity, booking, notifier, gateway in this JVM, demo data) driven
+ * through the gateway, the way the web UI and API clients use it, and through the queue other services send
+ * email jobs to.
  */
 class DevStackEndToEndTest {
 
@@ -178,6 +179,33 @@ class DevStackEndToEndTest {
         assertThat(verify.statusCode()).isEqualTo(200);
         assertThat(json(verify).get("valid").asBoolean()).isTrue();
         assertThat(get("/api/v1/audit/records", patient).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anEmailJobOnTheQueueIsSentAndShownOnTheDevMailPage() throws Exception {
+        var to = "ops-" + UUID.randomUUID() + "@example.com";
+        var factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(stack.amqpPort());
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        factory.setVirtualHost("default");
+        try (var connection = factory.newConnection();
+                var channel = connection.createChannel()) {
+            channel.basicPublish("", "notifications.email", null, """
+                    {"id":"%s","to":"%s","subject":"Traffic alert","text":"Traffic dropped."}""".formatted(UUID.randomUUID(), to)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        var deadline = Instant.now().plusSeconds(30);
+        String page = "";
+        while (!page.contains(to) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            page = send(HttpRequest.newBuilder(URI.create(stack.notifierUrl() + "/dev/mail"))
+                            .timeout(Duration.ofSeconds(10)))
+                    .body();
+        }
+        assertThat(page).contains(to, "Traffic alert");
     }
 
     private static String firstDoctorWithAFreeSlot(JsonNode page) {

@@ -1,0 +1,24 @@
+package io.polyclinic.notifier.config;
+
+import static org.springframework.http.HttpMethod.GET;
+
+import io.polyclinic.platform.security.AuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * URL rules of the notifier: it has no public API; the dev stack's inbox page {@code GET /dev/mail} is open when it
+ * is switched on ({@code polyclinic.notifier.dev-mail-page}, dev stack only, loopback); everything else needs a token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NotifierAuthorizationRules {
+
+    @Bean
+    AuthorizationRules notifierRules(NotifierProperties properties) {
+        return registry -> {
+            if (properties.devMailPage()) {
+                registry.requestMatchers(GET, "/dev/mail").permitAll();
+            }
+        };
+    }
+}

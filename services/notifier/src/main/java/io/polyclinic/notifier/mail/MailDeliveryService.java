@@ -1,0 +1,161 @@
+package io.polyclinic.notifier.mail;
+
+import io.polyclinic.notifier.config.NotifierProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends emails from the outbox ({@code email} table). "Record first, then send": the cause (event, job, reminder)
+ * is recorded with its email as PENDING in one transaction; this service then locks the row, sends over SMTP and
+ * marks it SENT in a second transaction. The row lock means two workers never send one email at once. A crash after
+ * the SMTP server accepted the message but before SENT was committed sends it once more, with the same Message-ID
+ * (decision 0020): at-least-once at the SMTP hop, exactly-once per event everywhere else.
+ */
+@Service
+public class MailDeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDeliveryService.class);
+    private static final int RELAY_BATCH = 50;
+    private static final int MAX_ERROR_LENGTH = 500;
+    private static final int SENDERS = 2;
+    private static final int SEND_QUEUE = 1000;
+
+    private final EmailRepository emails;
+    private final SmtpMailer mailer;
+    private final MailMetrics metrics;
+    private final TransactionTemplate transactions;
+    private final NotifierProperties.Delivery settings;
+    private final Clock clock;
+    /**
+     * Sends recorded emails off the consumer threads, so a slow SMTP server never stalls a Kafka poll loop. Bounded:
+     * what does not fit is left to the relay.
+     */
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(
+            SENDERS,
+            SENDERS,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(SEND_QUEUE),
+            Thread.ofPlatform().name("mail-sender-", 0).daemon().factory(),
+            new ThreadPoolExecutor.DiscardPolicy());
+
+    public MailDeliveryService(
+            EmailRepository emails,
+            SmtpMailer mailer,
+            MailMetrics metrics,
+            TransactionTemplate transactions,
+            NotifierProperties properties,
+            Clock clock) {
+        this.emails = emails;
+        this.mailer = mailer;
+        this.metrics = metrics;
+        this.transactions = transactions;
+        this.settings = properties.delivery();
+        this.clock = clock;
+    }
+
+    /**
+     * Tries to send the email now, if it is still pending. Event and reminder emails that fail get a retry time for
+     * {@link #deliverDue()}; job emails get none (their queue retries them).
+     */
+    public DeliveryResult deliver(UUID id) {
+        return transactions.execute(status -> {
+            var stored = emails.lockPending(id);
+            if (stored.isEmpty()) {
+                return DeliveryResult.notPending();
+            }
+            var email = stored.get().email();
+            try {
+                mailer.send(email);
+            } catch (MailException e) {
+                int attempts = stored.get().attempts() + 1;
+                var error = describe(e);
+                boolean retriedHere = email.channel() != Channel.JOB;
+                boolean giveUp = retriedHere && attempts >= settings.maxAttempts();
+                var next = retriedHere && !giveUp ? clock.instant().plus(backoff(attempts)) : null;
+                emails.markAttemptFailed(id, error, next, giveUp);
+                metrics.failed(email);
+                log.warn(
+                        "Email {} ({}) to {} failed, attempt {}{}: {}",
+                        id,
+                        email.template(),
+                        email.recipient(),
+                        attempts,
+                        giveUp ? ", giving up" : "",
+                        error);
+                return DeliveryResult.failed(error);
+            }
+            emails.markSent(id, clock.instant());
+            metrics.sent(email);
+            log.info(
+                    "Sent email {} ({}, {}) to {} subject \"{}\"",
+                    id,
+                    email.channel(),
+                    email.template(),
+                    email.recipient(),
+                    email.subject());
+            return DeliveryResult.sent();
+        });
+    }
+
+    /**
+     * Sends a recorded email soon, on a sender thread; if that fails, or the process stops first, the relay sends it
+     * later (it is PENDING with a due retry time).
+     */
+    public void deliverSoon(UUID id) {
+        senders.execute(() -> {
+            try {
+                deliver(id);
+            } catch (RuntimeException e) {
+                log.warn("Email {} could not be sent now; the relay retries it", id, e);
+            }
+        });
+    }
+
+    /** Lets sends in progress finish (bounded by the SMTP timeouts) when the service stops. */
+    @jakarta.annotation.PreDestroy
+    void stopSenders() throws InterruptedException {
+        senders.shutdown();
+        senders.awaitTermination(20, TimeUnit.SECONDS);
+    }
+
+    /** The relay: sends every event and reminder email whose (re)try is due. Returns how many were sent. */
+    public int deliverDue() {
+        int sent = 0;
+        for (var id : emails.due(clock.instant(), RELAY_BATCH)) {
+            if (deliver(id).outcome() == DeliveryResult.Outcome.SENT) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Doubling from the initial backoff, capped. */
+    Duration backoff(int attempts) {
+        var wait = settings.initialBackoff();
+        for (int i = 1; i < attempts && wait.compareTo(settings.maxBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    }
+
+    /** The instant an email recorded now may first be sent by the relay (now: the caller sends it at once). */
+    public Instant firstAttempt() {
+        return clock.instant();
+    }
+
+    private static String describe(Exception e) {
+        var text = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+}

@@ -1,0 +1,177 @@
+package io.polyclinic.notifier.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.polyclinic.notifier.MailParts;
+import io.polyclinic.notifier.NotifierTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+class EmailJobTest extends NotifierTest {
+
+    private static final String QUEUE = "notifications.email";
+    private static final String DLQ = "notifications.email.dlq";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private void publish(String body) {
+        var properties = new MessageProperties();
+        properties.setContentType("application/json");
+        rabbit.send("", QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+    }
+
+    private static String job(String id, String to, String subject) {
+        return JSON.writeValueAsString(Map.of(
+                "id", id, "to", to, "subject", subject, "text", "Traffic dropped by 80 %.", "html", "<p>Traffic</p>"));
+    }
+
+    private int messagesIn(String queue) {
+        var properties = admin.getQueueProperties(queue);
+        return properties == null ? -1 : ((Number) properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).intValue();
+    }
+
+    /** Takes messages off the dead-letter queue until {@code count} whose body contains {@code marker} arrived. */
+    private java.util.List<Message> awaitDeadLetters(String marker, int count) {
+        var found = new java.util.ArrayList<Message>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            Message message;
+            while ((message = rabbit.receive(DLQ, 200)) != null) {
+                if (text(message).contains(marker)) {
+                    found.add(message);
+                }
+            }
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    private static String text(Message message) {
+        return new String(message.getBody(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aJobIsSentAndAcknowledged() {
+        var to = newRecipient();
+        publish(job("alert-" + id(), to, "Traffic alert"));
+
+        var mail = MailParts.of(awaitMailTo(to, 1).getFirst());
+        assertThat(mail.subject()).isEqualTo("Traffic alert");
+        assertThat(mail.text()).isEqualTo("Traffic dropped by 80 %.");
+        assertThat(mail.html()).isEqualTo("<p>Traffic</p>");
+
+        // With the consumer stopped, an unacknowledged message would go back to the queue; none does.
+        var container = listeners.getListenerContainer("notifier-email-jobs");
+        container.stop();
+        try {
+            assertThat(messagesIn(QUEUE)).isZero();
+        } finally {
+            container.start();
+        }
+    }
+
+    @Test
+    void aJobDeliveredTwiceIsSentOnce() {
+        var to = newRecipient();
+        var job = job("alert-" + id(), to, "Once only");
+        publish(job);
+        publish(job);
+        publish(job("alert-" + id(), to, "The next one"));
+
+        var mail = awaitMailTo(to, 2);
+        assertThat(mail)
+                .extracting(m -> MailParts.of(m).subject())
+                .containsExactlyInAnyOrder("Once only", "The next one");
+    }
+
+    @Test
+    void aMalformedJobGoesStraightToTheDeadLetterQueueWithTheReason() {
+        var to = newRecipient();
+        publish("{\"id\":\"x-" + id() + "\",\"to\":\"" + to + "\"}");
+        publish("not json at all, " + to);
+
+        var dead = awaitDeadLetters(to, 2);
+        assertThat(dead).extracting(EmailJobTest::text).contains("not json at all, " + to);
+        assertThat(dead)
+                .extracting(m ->
+                        String.valueOf(m.getMessageProperties().getHeaders().get("x-exception-message")))
+                .contains("subject: missing or blank", "message body is not JSON");
+        assertThat(mailTo(to)).isEmpty();
+    }
+
+    @Test
+    void aJobThatCannotBeSentIsRetriedThenDeadLettered() {
+        double failedBefore = failed();
+        var to = newRecipient();
+        smtp.stop();
+        try {
+            publish(job("alert-" + id(), to, "SMTP is down"));
+            var dead = awaitDeadLetters(to, 1);
+            assertThat(dead.getFirst().getMessageProperties().getHeaders().get("x-exception-message"))
+                    .asString()
+                    .contains("failed");
+            // One attempt and two retries (spring.rabbitmq.listener.simple.retry.max-retries=2 in the tests).
+            assertThat(failed() - failedBefore).isEqualTo(3);
+        } finally {
+            smtp.restart();
+        }
+        assertThat(mailTo(to)).isEmpty();
+        assertThat(messagesIn(QUEUE)).isZero();
+    }
+
+    @Test
+    void theBrokerRoutesAMessageAConsumerRejectsToTheDeadLetterQueue() {
+        // On Qpid Broker-J a rejected message is dead-lettered once it reached the queue's maximum delivery count;
+        // a queue of its own keeps the notifier's consumer out of the way.
+        var queue = "test.rejects." + id();
+        admin.declareQueue(new org.springframework.amqp.core.Queue(
+                queue,
+                false,
+                false,
+                false,
+                Map.of(
+                        "x-dead-letter-exchange", "notifications.email.dlx",
+                        "alternateExchange", "notifications.email.dlx",
+                        "x-qpid-maximum-delivery-count", 1)));
+        try {
+            var body = "rejected-" + id();
+            rabbit.send("", queue, new Message(body.getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+            rabbit.execute(channel -> {
+                var response = channel.basicGet(queue, false);
+                channel.basicReject(response.getEnvelope().getDeliveryTag(), false);
+                return null;
+            });
+            assertThat(awaitDeadLetters(body, 1)).hasSize(1);
+        } finally {
+            admin.deleteQueue(queue);
+        }
+    }
+
+    private double failed() {
+        var counter = meters.find("notifier.emails.failed")
+                .tag("channel", "job")
+                .tag("template", "job")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
