@@ -4,6 +4,7 @@ import io.polyclinic.booking.appointment.AppointmentProblems.OverlappingAppointm
 import io.polyclinic.booking.appointment.AppointmentProblems.PatientRoleRequiredException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotAlreadyBookedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedException;
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.slot.SlotRepository;
@@ -36,13 +37,16 @@ public class AppointmentService {
     private final ClinicAccess access;
     private final BookingRules rules;
     private final Clock clock;
+    private final BookingCache cache;
 
     public AppointmentService(
             AppointmentRepository appointments,
             SlotRepository slots,
             ClinicAccess access,
             BookingProperties properties,
-            Clock clock) {
+            Clock clock,
+            BookingCache cache) {
+        this.cache = cache;
         this.appointments = appointments;
         this.slots = slots;
         this.access = access;
@@ -83,6 +87,7 @@ public class AppointmentService {
             }
             throw new SlotAlreadyBookedException(slotId);
         }
+        cache.evictDoctor(slot.doctorId());
         return appointments.findById(id).orElseThrow();
     }
 
@@ -119,6 +124,7 @@ public class AppointmentService {
         var cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         appointments.cancel(id, now.truncatedTo(ChronoUnit.MICROS), cleanReason, user.id());
         slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+        cache.evictDoctor(appointment.doctorId());
         return appointments.findById(id).orElseThrow();
     }
 

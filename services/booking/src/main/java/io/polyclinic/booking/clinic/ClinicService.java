@@ -1,5 +1,6 @@
 package io.polyclinic.booking.clinic;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -18,10 +19,12 @@ public class ClinicService {
 
     private final ClinicRepository clinics;
     private final ClinicAccess access;
+    private final BookingCache cache;
 
-    public ClinicService(ClinicRepository clinics, ClinicAccess access) {
+    public ClinicService(ClinicRepository clinics, ClinicAccess access, BookingCache cache) {
         this.clinics = clinics;
         this.access = access;
+        this.cache = cache;
     }
 
     /** A page of clinics ordered by name, optionally in one city (case-insensitive). */
@@ -56,6 +59,7 @@ public class ClinicService {
         access.requireManages(user, id);
         var clinic = toClinic(id, request);
         clinics.update(clinic);
+        cache.evictAll();
         return clinic;
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param city a clinic city (case-insensitive, exact)
  * @param clinicId a clinic the doctor works in (admin search)
  * @param from with {@code to}: local dates (in each clinic's zone) on which the doctor has a free slot
+ * @param near doctors with a clinic in this circle; their nearest free slot in such a clinic
  * @param includeInactive whether INACTIVE doctors match when no {@code status} is given: false for patients, who
  *     cannot book them anyway; true for the admin search
  */
@@ -22,5 +23,6 @@ public record DoctorSearchCriteria(
         UUID clinicId,
         LocalDate from,
         LocalDate to,
+        GeoCircle near,
         DoctorSortOrder sort,
         boolean includeInactive) {}

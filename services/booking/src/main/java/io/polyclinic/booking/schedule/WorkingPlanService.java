@@ -1,5 +1,6 @@
 package io.polyclinic.booking.schedule;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
@@ -31,6 +32,7 @@ public class WorkingPlanService {
     private final ClinicAccess access;
     private final BookingProperties properties;
     private final Clock clock;
+    private final BookingCache cache;
 
     public WorkingPlanService(
             SlotRepository slots,
@@ -39,7 +41,9 @@ public class WorkingPlanService {
             ClinicRepository clinics,
             ClinicAccess access,
             BookingProperties properties,
-            Clock clock) {
+            Clock clock,
+            BookingCache cache) {
+        this.cache = cache;
         this.slots = slots;
         this.plans = plans;
         this.doctors = doctors;
@@ -73,6 +77,7 @@ public class WorkingPlanService {
                 .map(i -> new NewSlot(Ids.newId(), doctorId, clinic.id(), i.start(), i.end()))
                 .toList();
         var created = slots.insertSkippingOverlaps(generated);
+        cache.evictDoctor(doctorId);
         var skipped = generated.size() - created;
         var id = Ids.newId();
         plans.insert(id, doctorId, clinic.id(), plan, created, skipped, user.id());

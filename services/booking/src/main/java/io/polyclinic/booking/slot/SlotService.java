@@ -1,5 +1,6 @@
 package io.polyclinic.booking.slot;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
@@ -46,6 +47,7 @@ public class SlotService {
     private final ClinicAccess access;
     private final BookingProperties properties;
     private final Clock clock;
+    private final BookingCache cache;
 
     public SlotService(
             SlotRepository slots,
@@ -53,7 +55,9 @@ public class SlotService {
             ClinicRepository clinics,
             ClinicAccess access,
             BookingProperties properties,
-            Clock clock) {
+            Clock clock,
+            BookingCache cache) {
+        this.cache = cache;
         this.slots = slots;
         this.doctors = doctors;
         this.clinics = clinics;
@@ -146,6 +150,7 @@ public class SlotService {
         if (!slots.insert(slot)) {
             throw new SlotOverlapsException();
         }
+        cache.evictDoctor(doctorId);
         return slots.findById(slot.id()).orElseThrow();
     }
 
@@ -174,6 +179,7 @@ public class SlotService {
         if (!slots.deleteUnbooked(slotId)) {
             throw new SlotBookedException(slotId);
         }
+        cache.evictDoctor(slot.doctorId());
     }
 
     private Slot move(AuthenticatedUser user, UUID slotId, SlotStatus from, SlotStatus to) {
@@ -184,6 +190,7 @@ public class SlotService {
         if (!slots.transition(slotId, from, to)) {
             throw new SlotBookedException(slotId);
         }
+        cache.evictDoctor(slot.doctorId());
         return slots.findById(slotId).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.specialty;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.ConflictException;
@@ -13,8 +14,11 @@ public class SpecialtyService {
 
     private final SpecialtyRepository specialties;
 
-    public SpecialtyService(SpecialtyRepository specialties) {
+    private final BookingCache cache;
+
+    public SpecialtyService(SpecialtyRepository specialties, BookingCache cache) {
         this.specialties = specialties;
+        this.cache = cache;
     }
 
     /** One page of the specialties, by code. */
@@ -46,6 +50,7 @@ public class SpecialtyService {
         if (!specialties.update(specialty)) {
             throw new NotFoundException("specialty", code);
         }
+        cache.evictAll();
         return specialty;
     }
 
