@@ -9,7 +9,6 @@ import io.polyclinic.booking.doctor.DoctorView;
 import io.polyclinic.platform.paging.PageResponse;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -196,7 +195,6 @@ public class BookingCacheConfiguration {
                     .cacheDefaults(cards)
                     .withCacheConfiguration(BookingCache.CARDS, cards)
                     .withCacheConfiguration(BookingCache.SEARCHES, searches)
-                    .initialCacheNames(Set.of(BookingCache.CARDS, BookingCache.SEARCHES))
                     .disableCreateOnMissingCache()
                     .enableStatistics()
                     .build();
