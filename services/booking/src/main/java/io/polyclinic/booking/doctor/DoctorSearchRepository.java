@@ -41,10 +41,13 @@ public class DoctorSearchRepository {
     /** A specialty of a doctor, both names. */
     public record SpecialtyRow(UUID doctorId, String code, String nameRu, String nameEn) {}
 
-    /** Free slots the time-ordered walk reads per hit wanted before it gives up and sorts every candidate. */
-    private static final int SLOTS_SCANNED_PER_HIT = 50;
+    /**
+     * Matching free slots the time-ordered walk reads first per hit wanted (a doctor's slots spread over the day, so
+     * a short prefix already holds as many doctors as slots); each retry reads 8 times more.
+     */
+    private static final int SLOTS_SCANNED_PER_HIT = 3;
 
-    private static final int MIN_SLOTS_SCANNED = 2_000;
+    private static final int MIN_SLOTS_SCANNED = 60;
 
     /** Great-circle kilometres from the searched point to clinic {@code c} (haversine). */
     private static final String DISTANCE_KM = "(" + GeoCircle.EARTH_RADIUS_KM
@@ -67,100 +70,176 @@ public class DoctorSearchRepository {
         if (c.sort() == DoctorSortOrder.NEAREST_SLOT) {
             return searchByNearestSlot(c, bookableFrom, offset, limit, candidates);
         }
+        var byDistance = byDistance(c);
+        if (byDistance) {
+            var walked = walkByDistance(c, bookableFrom, offset + limit);
+            if (walked != null) {
+                var ids = walked.subList((int) Math.min(offset, walked.size()), walked.size());
+                return ids.isEmpty() ? List.of() : byIds(c, bookableFrom, ids, BY_DISTANCE);
+            }
+        }
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, true);
+        var where = where(c, bookableFrom, params, true, !byDistance);
         params.addValue("offset", offset).addValue("limit", limit);
         var order = orderBy(c);
-        // the page's doctors first (index order or a sort of the candidates), then one nearest-slot probe per hit
-        var sql = near(c)
-                + "select d.id, d.full_name, d.status, d.rating_avg, d.rating_count, d.distance_km,"
-                + " ns.id ns_id, ns.start_at ns_start, ns.end_at ns_end, ns.clinic_id ns_clinic"
-                + " from (select d.id, d.full_name, d.search_name, d.status, d.rating_avg, d.rating_count, "
-                + (c.near() != null ? "n.distance_km" : "null::double precision distance_km")
-                + from(c)
+        // the page's doctors first (index order, or a top-N sort of the candidates), then one probe per hit
+        var sql = (byDistance ? near(c) : "")
+                + select(c)
+                + " from (select d.id, d.full_name, d.search_name, d.status, d.rating_avg, d.rating_count"
+                + (byDistance ? ", n.distance_km" + NEAR_DRIVEN : " from doctors d")
                 + where
                 + " order by " + order + " offset :offset limit :limit) d"
-                + " left join lateral (select s.id, s.start_at, s.end_at, s.clinic_id" + freeSlotFrom(c)
-                + " order by s.start_at limit 1) ns on true"
+                + nearestSlotJoin(c)
                 + " order by " + order;
         return query(sql, params);
     }
 
     /**
-     * Sort by nearest free slot. Few candidates (under the search's result cap): one LATERAL probe each, then a sort.
-     * Many: walk the matching free slots in start order ({@code slots_available_start_idx}) for a bounded prefix; the
-     * first k distinct doctors of a time-ordered prefix are the first k overall as long as the k-th doctor's first
-     * slot starts before the prefix's last one (ties at that instant could hide beyond it). When the prefix cannot
-     * prove the page, every candidate is probed (correct, slower).
+     * Sort by nearest free slot (ties by doctor id, doctors without one last, by id). Few candidates (under the
+     * search's result cap): one LATERAL probe each, then a sort. Many: walk the matching free slots in
+     * {@code (start_at, doctor_id)} order on {@code slots_available_start_idx} for a bounded prefix. The first
+     * appearance of each doctor in that stream is at its nearest slot, so the first k distinct doctors of any prefix
+     * are the first k overall: the walk proves the page as soon as the prefix holds k doctors, or holds every matching
+     * free slot (then doctors without one follow).
      */
     private List<Hit> searchByNearestSlot(
             DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, long candidates) {
         var wanted = offset + limit;
-        var threshold = Math.max(MIN_SLOTS_SCANNED, wanted * SLOTS_SCANNED_PER_HIT);
         if (candidates > wanted * 2 && candidates >= 100) {
-            var params = new MapSqlParameterSource();
-            var where = where(c, bookableFrom, params, false);
-            params.addValue("scan", threshold);
-            var sql = (c.near() != null ? near(c) + ", " : "with ")
-                    + "prefix as (select s.doctor_id, s.start_at from slots s join clinics c on c.id = s.clinic_id"
-                    + " join doctors d on d.id = s.doctor_id"
-                    + " where s.status = 'AVAILABLE' and s.start_at > :bookableFrom and d.status = 'ACTIVE'"
-                    + slotConditions(c)
-                    + where.replaceFirst("^ where ", " and ")
-                    + " order by s.start_at limit :scan)"
-                    + " select p.doctor_id, min(p.start_at) first_at,"
-                    + " (select count(*) from prefix) scanned, (select max(start_at) from prefix) last_at"
-                    + " from prefix p join doctors d on d.id = p.doctor_id"
-                    + " group by p.doctor_id, d.full_name order by first_at, d.full_name, p.doctor_id";
-            var firsts = new ArrayList<UUID>();
-            var firstAts = new ArrayList<OffsetDateTime>();
-            long[] scanned = {0};
-            OffsetDateTime[] lastAt = {null};
-            jdbc.sql(sql).paramSource(params).query(rs -> {
-                firsts.add(rs.getObject("doctor_id", UUID.class));
-                firstAts.add(rs.getObject("first_at", OffsetDateTime.class));
-                scanned[0] = rs.getLong("scanned");
-                lastAt[0] = rs.getObject("last_at", OffsetDateTime.class);
-            });
-            boolean exhausted = scanned[0] < threshold;
-            boolean proven = firsts.size() >= wanted
-                    && (exhausted || firstAts.get((int) wanted - 1).isBefore(lastAt[0]));
-            if (proven) {
-                var ids = firsts.subList((int) offset, (int) wanted);
-                return byIds(c, bookableFrom, ids);
+            var scan = Math.max(MIN_SLOTS_SCANNED, wanted * SLOTS_SCANNED_PER_HIT);
+            for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
+                var walked = walk(c, bookableFrom, scan);
+                if (walked.doctors().size() >= wanted) {
+                    return byIds(c, bookableFrom, walked.doctors().subList((int) offset, (int) wanted), NEAREST_FIRST);
+                }
+                if (walked.exhausted()) {
+                    var found = walked.doctors();
+                    var hits = new ArrayList<Hit>();
+                    if (offset < found.size()) {
+                        hits.addAll(byIds(c, bookableFrom, found.subList((int) offset, found.size()), NEAREST_FIRST));
+                    }
+                    hits.addAll(
+                            withoutFreeSlot(c, bookableFrom, Math.max(0, offset - found.size()), limit - hits.size()));
+                    return hits;
+                }
             }
         }
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, true);
+        var where = where(c, bookableFrom, params, true, true);
         params.addValue("offset", offset).addValue("limit", limit);
-        var sql = near(c)
-                + "select d.id, d.full_name, d.status, d.rating_avg, d.rating_count, "
-                + (c.near() != null ? "n.distance_km" : "null::double precision distance_km")
-                + ", ns.id ns_id, ns.start_at ns_start, ns.end_at ns_end, ns.clinic_id ns_clinic"
-                + from(c)
-                + " left join lateral (select s.id, s.start_at, s.end_at, s.clinic_id" + freeSlotFrom(c)
-                + " order by s.start_at limit 1) ns on true"
-                + where
-                + " order by ns.start_at asc nulls last, d.full_name, d.id offset :offset limit :limit";
+        var sql = "select * from (" + select(c) + " from doctors d" + nearestSlotJoin(c) + where + ") d" + " order by "
+                + NEAREST_FIRST + " offset :offset limit :limit";
         return query(sql, params);
     }
 
-    /** These doctors (already known to match) as hits, by nearest free slot. */
-    private List<Hit> byIds(DoctorSearchCriteria c, Instant bookableFrom, List<UUID> ids) {
+    /** The distinct doctors of the first {@code scan} matching free slots, in stream order. */
+    private record Walk(List<UUID> doctors, boolean exhausted) {}
+
+    private Walk walk(DoctorSearchCriteria c, Instant bookableFrom, long scan) {
+        var params = new MapSqlParameterSource();
+        var where = where(c, bookableFrom, params, false, false);
+        params.addValue("scan", scan);
+        var sql = "with prefix as (select s.doctor_id, s.start_at from slots s join clinics c on c.id = s.clinic_id"
+                + " join doctors d on d.id = s.doctor_id"
+                + " where s.status = 'AVAILABLE' and s.start_at > :bookableFrom and d.status = 'ACTIVE'"
+                + slotConditions(c)
+                + where.replaceFirst("^ where ", " and ")
+                + " order by s.start_at, s.doctor_id limit :scan)"
+                + " select doctor_id, (select count(*) from prefix) scanned from prefix"
+                + " group by doctor_id order by min(start_at), doctor_id";
+        var doctors = new ArrayList<UUID>();
+        long[] scanned = {0};
+        jdbc.sql(sql).paramSource(params).query(rs -> {
+            doctors.add(rs.getObject("doctor_id", UUID.class));
+            scanned[0] = rs.getLong("scanned");
+        });
+        return new Walk(doctors, scanned[0] < scan);
+    }
+
+    /** Matching doctors without a matching free slot, by id: the tail of a nearest-slot sort. */
+    private List<Hit> withoutFreeSlot(DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        var params = new MapSqlParameterSource();
+        var where = where(c, bookableFrom, params, true, true);
+        params.addValue("offset", offset).addValue("limit", limit);
+        var sql = select(c) + " from doctors d" + nearestSlotJoin(c)
+                + (where.isEmpty() ? " where " : where + " and ")
+                + "not exists (select 1 " + freeSlotFrom(c) + ") order by d.id offset :offset limit :limit";
+        return query(sql, params);
+    }
+
+    private static final String NEAREST_FIRST = "ns_start asc nulls last, id";
+
+    /** These doctors (already known to match) as hits, in {@code order} (over the selected columns). */
+    private List<Hit> byIds(DoctorSearchCriteria c, Instant bookableFrom, List<UUID> ids, String order) {
         var params = new MapSqlParameterSource();
         params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
         slotParams(c, params);
         params.addValue("ids", ids);
-        var sql = near(c)
-                + "select d.id, d.full_name, d.status, d.rating_avg, d.rating_count, "
-                + (c.near() != null ? "n.distance_km" : "null::double precision distance_km")
-                + ", ns.id ns_id, ns.start_at ns_start, ns.end_at ns_end, ns.clinic_id ns_clinic"
-                + from(c)
-                + " left join lateral (select s.id, s.start_at, s.end_at, s.clinic_id" + freeSlotFrom(c)
-                + " order by s.start_at limit 1) ns on true"
-                + " where d.id in (:ids)"
-                + " order by ns.start_at asc nulls last, d.full_name, d.id";
+        var sql = "select * from (" + select(c) + " from doctors d" + nearestSlotJoin(c)
+                + " where d.id in (:ids)) d order by " + order;
         return query(sql, params);
+    }
+
+    /**
+     * Sort by distance: walk (clinic in the circle, doctor) pairs by distance, then doctor id, for a bounded prefix
+     * (no doctor lookups but the prefix's); the first appearance of each doctor is at its nearest clinic, so the
+     * first k distinct matching doctors of a prefix are the first k overall. Answers the ids of the first
+     * {@code wanted} (fewer when fewer match), or null when four ever longer prefixes could not prove them.
+     */
+    private List<UUID> walkByDistance(DoctorSearchCriteria c, Instant bookableFrom, long wanted) {
+        var scan = Math.max(200, wanted * 4);
+        for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
+            var params = new MapSqlParameterSource();
+            var where = where(c, bookableFrom, params, true, false);
+            params.addValue("scan", scan);
+            var sql = "with prefix as (select dc.doctor_id, " + DISTANCE_KM + " distance_km"
+                    + " from clinics c join doctor_clinics dc on dc.clinic_id = c.id where " + inCircle()
+                    + " order by 2, 1 limit :scan)"
+                    + " select p.doctor_id, (select count(*) from prefix) scanned from prefix p"
+                    + " join doctors d on d.id = p.doctor_id"
+                    + where.replaceFirst("^ where ", " where ")
+                    + " group by p.doctor_id order by min(p.distance_km), p.doctor_id";
+            var doctors = new ArrayList<UUID>();
+            long[] scanned = {0};
+            jdbc.sql(sql).paramSource(params).query(rs -> {
+                doctors.add(rs.getObject("doctor_id", UUID.class));
+                scanned[0] = rs.getLong("scanned");
+            });
+            if (doctors.size() >= wanted) {
+                return doctors.subList(0, (int) wanted);
+            }
+            if (doctors.isEmpty() ? scanCount(c, bookableFrom, scan) < scan : scanned[0] < scan) {
+                return doctors;
+            }
+        }
+        return null;
+    }
+
+    /** How many (clinic in the circle, doctor) pairs there are, counting at most {@code cap}. */
+    private long scanCount(DoctorSearchCriteria c, Instant bookableFrom, long cap) {
+        var params = new MapSqlParameterSource();
+        slotParams(c, params);
+        params.addValue("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 from clinics c join doctor_clinics dc on dc.clinic_id = c.id"
+                        + " where " + inCircle() + " limit :cap) x")
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The columns of a hit over a row {@code d} of doctors and its nearest slot {@code ns}. */
+    private static String select(DoctorSearchCriteria c) {
+        return "select d.id, d.full_name, d.status, d.rating_avg, d.rating_count, " + distanceOf(c) + " distance_km,"
+                + " ns.id ns_id, ns.start_at ns_start, ns.end_at ns_end, ns.clinic_id ns_clinic";
+    }
+
+    /** The nearest matching free slot of {@code d}: one probe of {@code slots_available_idx}. */
+    private static String nearestSlotJoin(DoctorSearchCriteria c) {
+        return " left join lateral (select s.id, s.start_at, s.end_at, s.clinic_id" + freeSlotFrom(c)
+                + " order by s.start_at limit 1) ns on true";
     }
 
     private List<Hit> query(String sql, MapSqlParameterSource params) {
@@ -212,9 +291,9 @@ public class DoctorSearchRepository {
      */
     public long count(DoctorSearchCriteria c, Instant bookableFrom, int cap) {
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, true);
+        var where = where(c, bookableFrom, params, true, true);
         params.addValue("cap", cap);
-        return jdbc.sql(near(c) + "select count(*) from (select 1" + from(c) + where + " limit :cap) x")
+        return jdbc.sql("select count(*) from (select 1 from doctors d" + where + " limit :cap) x")
                 .paramSource(params)
                 .query(Long.class)
                 .single();
@@ -264,16 +343,32 @@ public class DoctorSearchRepository {
     }
 
     /**
-     * {@code with near as (...) } when the search has a circle: the doctors with a clinic in it and the distance to
-     * the nearest such clinic. The bounding box runs on {@code clinics_location_idx}; the haversine check is exact.
+     * {@code with near as (...) }: the doctors with a clinic in the circle and the distance to the nearest such
+     * clinic, for a sort by distance. The bounding box runs on {@code clinics_location_idx}; the haversine check is
+     * exact.
      */
     private static String near(DoctorSearchCriteria c) {
-        if (c.near() == null) {
-            return "";
-        }
         return "with near as (select dc.doctor_id, min(" + DISTANCE_KM + ") distance_km"
                 + " from clinics c join doctor_clinics dc on dc.clinic_id = c.id where " + inCircle()
                 + " group by dc.doctor_id) ";
+    }
+
+    /** Doctors driven from {@code near}: one primary-key probe per doctor in the circle. */
+    private static final String NEAR_DRIVEN =
+            " from near n cross join lateral (select * from doctors d0 where d0.id = n.doctor_id) d";
+
+    /** Whether the page is ordered by distance (then {@code near} drives the query). */
+    private static boolean byDistance(DoctorSearchCriteria c) {
+        return c.near() != null && orderBy(c).equals(BY_DISTANCE);
+    }
+
+    /** The distance from the searched point to the nearest clinic of {@code d} in the circle, or null. */
+    private static String distanceOf(DoctorSearchCriteria c) {
+        if (c.near() == null) {
+            return "null::double precision";
+        }
+        return "(select min(" + DISTANCE_KM + ") from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+                + " where dc.doctor_id = d.id and " + inCircle() + ")";
     }
 
     /** Clinic {@code c} lies in the circle: bounding box (index) and exact distance. */
@@ -284,17 +379,18 @@ public class DoctorSearchRepository {
                 + " and " + DISTANCE_KM + " <= :radiusKm";
     }
 
-    private static String from(DoctorSearchCriteria c) {
-        return c.near() != null ? " from doctors d join near n on n.doctor_id = d.id" : " from doctors d";
-    }
-
     /**
      * The doctor-level conditions.
      *
      * @param withFreeSlot whether a date range demands a matching free slot (off when the query walks slots)
+     * @param withCircle whether a circle demands a clinic in it (off when the query walks slots or {@code near})
      */
     private static String where(
-            DoctorSearchCriteria c, Instant bookableFrom, MapSqlParameterSource params, boolean withFreeSlot) {
+            DoctorSearchCriteria c,
+            Instant bookableFrom,
+            MapSqlParameterSource params,
+            boolean withFreeSlot,
+            boolean withCircle) {
         var conditions = new ArrayList<String>();
         params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
         slotParams(c, params);
@@ -328,6 +424,14 @@ public class DoctorSearchRepository {
         if (c.clinicId() != null) {
             conditions.add(
                     "exists (select 1 from doctor_clinics dc where dc.doctor_id = d.id and dc.clinic_id = :clinicId)");
+        }
+        if (withCircle && c.near() != null) {
+            var probe = "select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+                    + " where dc.doctor_id = d.id and " + inCircle();
+            // with a selective filter beside it, probe each of its doctors (a scalar subquery stays a per-row
+            // probe); alone, let the planner join the circle's doctors (EXISTS becomes a semi-join)
+            var selective = !words.isEmpty() || c.specialty() != null || c.clinicId() != null;
+            conditions.add(selective ? "(" + probe + " limit 1) is not null" : "exists (" + probe + ")");
         }
         if (withFreeSlot && c.from() != null && c.to() != null) {
             conditions.add("exists (select 1 " + freeSlotFrom(c) + ")");
@@ -391,7 +495,7 @@ public class DoctorSearchRepository {
 
     private static final String BY_RATING = "d.rating_avg desc, d.rating_count desc, d.full_name, d.id";
 
-    private static final String BY_DISTANCE = "distance_km, d.full_name, d.id";
+    private static final String BY_DISTANCE = "distance_km, id";
 
     private static String orderBy(DoctorSearchCriteria c) {
         return switch (c.sort()) {

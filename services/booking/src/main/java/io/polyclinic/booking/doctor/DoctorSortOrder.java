@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Orders of doctor search: {@code relevance} (name similarity when a name is given, else distance when a point is
- * given, else rating), {@code rating} (highest first), {@code nearestSlot} (earliest free slot first, doctors without
- * one last), {@code distance} (nearest clinic first; needs {@code lat}/{@code lon}), {@code name}.
+ * given, else rating), {@code rating} (highest first), {@code nearestSlot} (earliest free slot first, ties
+ * by doctor id, doctors without one last), {@code distance} (nearest clinic first; needs {@code lat}/{@code lon}), {@code name}.
  */
 public enum DoctorSortOrder {
     RELEVANCE,
