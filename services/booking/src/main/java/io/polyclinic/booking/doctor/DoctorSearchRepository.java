@@ -434,7 +434,9 @@ public class DoctorSearchRepository {
             conditions.add(selective ? "(" + probe + " limit 1) is not null" : "exists (" + probe + ")");
         }
         if (withFreeSlot && c.from() != null && c.to() != null) {
-            conditions.add("exists (select 1 " + freeSlotFrom(c) + ")");
+            // a per-doctor probe of slots_available_idx (a scalar subquery is never turned into a join, which
+            // could otherwise hash every free slot of the date range)
+            conditions.add("(select 1 " + freeSlotFrom(c) + " limit 1) is not null");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
