@@ -105,7 +105,8 @@ public class DoctorController {
                 to,
                 near,
                 order,
-                includeInactive);
+                includeInactive,
+                false);
     }
 
     /** {@code ru} when the client prefers Russian, else {@code en}. */

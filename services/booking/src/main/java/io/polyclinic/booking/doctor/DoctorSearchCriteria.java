@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param near doctors with a clinic in this circle; their nearest free slot in such a clinic
  * @param includeInactive whether INACTIVE doctors match when no {@code status} is given: false for patients, who
  *     cannot book them anyway; true for the admin search
+ * @param typoTolerant whether a name of 4+ characters also matches by trigram word similarity; the search turns it
+ *     on only when no name contains the words as typed, so exact matches never pay for the fuzzy recheck
  */
 public record DoctorSearchCriteria(
         String name,
@@ -25,4 +27,12 @@ public record DoctorSearchCriteria(
         LocalDate to,
         GeoCircle near,
         DoctorSortOrder sort,
-        boolean includeInactive) {}
+        boolean includeInactive,
+        boolean typoTolerant) {
+
+    /** The same search with typo tolerance on or off. */
+    public DoctorSearchCriteria withTypoTolerance(boolean tolerant) {
+        return new DoctorSearchCriteria(
+                name, specialty, status, city, clinicId, from, to, near, sort, includeInactive, tolerant);
+    }
+}

@@ -190,7 +190,8 @@ public class DoctorSearchRepository {
      * {@code wanted} (fewer when fewer match), or null when four ever longer prefixes could not prove them.
      */
     private List<UUID> walkByDistance(DoctorSearchCriteria c, Instant bookableFrom, long wanted) {
-        var scan = Math.max(200, wanted * 4);
+        // beside a filter that keeps a few percent of doctors, start with a prefix long enough to hold a page of them
+        var scan = Math.max(200, wanted * (selective(c) ? 40 : 4));
         for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
             var params = new MapSqlParameterSource();
             var where = where(c, bookableFrom, params, true, false);
@@ -403,7 +404,7 @@ public class DoctorSearchRepository {
             }
             var match = String.join(" and ", likes);
             // word similarity (pg_trgm, threshold 0.6) forgives a typo in queries long enough to carry one
-            conditions.add(query(words).length() >= 4 ? "((" + match + ") or :q <% d.search_name)" : "(" + match + ")");
+            conditions.add(typoTolerant(c) ? "((" + match + ") or :q <% d.search_name)" : "(" + match + ")");
         }
         if (c.specialty() != null) {
             conditions.add(
@@ -430,8 +431,7 @@ public class DoctorSearchRepository {
                     + " where dc.doctor_id = d.id and " + inCircle();
             // with a selective filter beside it, probe each of its doctors (a scalar subquery stays a per-row
             // probe); alone, let the planner join the circle's doctors (EXISTS becomes a semi-join)
-            var selective = !words.isEmpty() || c.specialty() != null || c.clinicId() != null;
-            conditions.add(selective ? "(" + probe + " limit 1) is not null" : "exists (" + probe + ")");
+            conditions.add(selective(c) ? "(" + probe + " limit 1) is not null" : "exists (" + probe + ")");
         }
         if (withFreeSlot && c.from() != null && c.to() != null) {
             // a per-doctor probe of slots_available_idx (a scalar subquery is never turned into a join, which
@@ -515,6 +515,16 @@ public class DoctorSearchRepository {
 
     private static OffsetDateTime utcStart(LocalDate date) {
         return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Whether a filter that keeps a few percent of the doctors at most is given: name, specialty or clinic. */
+    private static boolean selective(DoctorSearchCriteria c) {
+        return !words(c.name()).isEmpty() || c.specialty() != null || c.clinicId() != null;
+    }
+
+    /** Whether the name also matches by word similarity: asked for, and long enough to carry a typo. */
+    static boolean typoTolerant(DoctorSearchCriteria c) {
+        return c.typoTolerant() && query(words(c.name())).length() >= 4;
     }
 
     private static String query(List<String> words) {

@@ -96,10 +96,17 @@ public class DoctorService {
         }
     }
 
-    private PageResponse<DoctorView> load(DoctorSearchCriteria criteria, PageQuery page, String language) {
+    private PageResponse<DoctorView> load(DoctorSearchCriteria exact, PageQuery page, String language) {
+        var criteria = exact;
         var bookableFrom = bookableFrom();
         var cap = searchProperties.maxResults();
         var total = search.count(criteria, bookableFrom, cap);
+        var fuzzy = criteria.withTypoTolerance(true);
+        if (total == 0 && DoctorSearchRepository.typoTolerant(fuzzy)) {
+            // nothing as typed: forgive a typo (trigram word similarity)
+            criteria = fuzzy;
+            total = search.count(criteria, bookableFrom, cap);
+        }
         if (total == 0 || page.offset() >= total) {
             return PageResponse.of(List.of(), page, total);
         }

@@ -160,7 +160,8 @@ class DoctorSearchTest extends BookingApiTest {
     @Test
     void sortingManyDoctorsByNearestSlotWalksFreeSlotsInTimeOrderAndPages() {
         var specialty = createSpecialty();
-        var clinic = clinicAt("Рязань", 54.6292, 39.7364, "Europe/Moscow");
+        var city = "Рязань " + next();
+        var clinic = clinicAt(city, 54.6292, 39.7364, "Europe/Moscow");
         var base = hoursAhead(60);
         var withSlots = new ArrayList<String>();
         for (int i = 0; i < 130; i++) {
@@ -171,11 +172,14 @@ class DoctorSearchTest extends BookingApiTest {
                 withSlots.addFirst(doctor.toString());
             }
         }
-        var s = "specialty=" + specialty + "&sort=nearestSlot&size=10";
+        var s = "city=" + enc(city) + "&sort=nearestSlot&size=10";
         var first = get("/api/v1/doctors?" + s, null);
         assertThat(first.body().get("totalItems").asInt()).isEqualTo(130);
         assertThat(ids(first.items())).containsExactlyElementsOf(withSlots.subList(0, 10));
         assertThat(ids(items(s + "&page=3"))).containsExactlyElementsOf(withSlots.subList(30, 40));
+        assertThat(ids(items("specialty=" + specialty + "&sort=nearestSlot&size=10&page=3")))
+                .as("the same order through a specialty filter")
+                .containsExactlyElementsOf(withSlots.subList(30, 40));
         var past = items(s + "&page=6");
         assertThat(ids(past).subList(0, 5)).containsExactlyElementsOf(withSlots.subList(60, 65));
         assertThat(past.get(5).get("nearestFreeSlot").isNull())
