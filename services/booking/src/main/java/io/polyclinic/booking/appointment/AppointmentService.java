@@ -6,6 +6,7 @@ import io.polyclinic.booking.appointment.AppointmentProblems.PatientRoleRequired
 import io.polyclinic.booking.appointment.AppointmentProblems.RescheduleToOtherDoctorException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotAlreadyBookedException;
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedException;
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.shared.BusinessMetrics;
@@ -51,6 +52,7 @@ public class AppointmentService {
     private final BusinessMetrics metrics;
     private final Clock clock;
     private final AuditTrail audit;
+    private final BookingCache cache;
 
     public AppointmentService(
             AppointmentRepository appointments,
@@ -59,7 +61,9 @@ public class AppointmentService {
             BookingProperties properties,
             BusinessMetrics metrics,
             Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit,
+            BookingCache cache) {
+        this.cache = cache;
         this.appointments = appointments;
         this.slots = slots;
         this.access = access;
@@ -120,6 +124,7 @@ public class AppointmentService {
                         slot.clinicId(),
                         "start",
                         slot.start())));
+        cache.evictDoctor(slot.doctorId());
         return appointments.findById(id).orElseThrow();
     }
 
@@ -267,6 +272,7 @@ public class AppointmentService {
                         appointment.patientId(),
                         "slotId",
                         appointment.slotId())));
+        cache.evictDoctor(appointment.doctorId());
         return appointments.findById(id).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.clinic;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.platform.audit.AuditEntry;
 import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
@@ -22,11 +23,13 @@ public class ClinicService {
     private final ClinicRepository clinics;
     private final ClinicAccess access;
     private final AuditTrail audit;
+    private final BookingCache cache;
 
-    public ClinicService(ClinicRepository clinics, ClinicAccess access, AuditTrail audit) {
+    public ClinicService(ClinicRepository clinics, ClinicAccess access, AuditTrail audit, BookingCache cache) {
         this.clinics = clinics;
         this.access = access;
         this.audit = audit;
+        this.cache = cache;
     }
 
     /** A page of clinics ordered by name, optionally in one city (case-insensitive). */
@@ -65,6 +68,7 @@ public class ClinicService {
         clinics.update(clinic);
         audit.record(new AuditEntry(
                 user.id(), "CLINIC_UPDATED", "clinic", id.toString(), Map.of("before", before, "after", clinic)));
+        cache.evictAll();
         return clinic;
     }
 

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.doctor;
 
+import io.polyclinic.booking.config.SearchProperties;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.security.AuthenticatedUser;
@@ -23,16 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Doctor administration under {@code /api/v1/admin/doctors} (ADMIN, or CLINIC_MANAGER for doctors of their
- * clinics): register, edit, change status, get, and search by name, specialty, status, clinic id and city.
+ * clinics): register, edit, change status, get, and search by name, specialty, status, clinic id, city and distance
+ * ({@code lat}, {@code lon}, {@code radiusKm}).
  */
 @RestController
 @RequestMapping("/api/v1/admin/doctors")
 public class DoctorAdminController {
 
     private final DoctorService doctors;
+    private final SearchProperties searchProperties;
 
-    public DoctorAdminController(DoctorService doctors) {
+    public DoctorAdminController(DoctorService doctors, SearchProperties searchProperties) {
         this.doctors = doctors;
+        this.searchProperties = searchProperties;
     }
 
     /** Registers a doctor: 201 + Location + the card; 404 unknown specialty/clinic; 403 foreign clinic. */
@@ -70,10 +74,15 @@ public class DoctorAdminController {
             @RequestParam(required = false) @Size(max = 100) String city,
             @RequestParam(required = false) UUID clinicId,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate date,
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lon,
+            @RequestParam(required = false) Double radiusKm,
             @RequestParam(required = false) @Size(max = 20) String sort,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        var criteria = DoctorController.criteria(name, specialty, status, city, clinicId, date, null, null, sort, true);
+        var near = GeoCircle.of(lat, lon, radiusKm, searchProperties.defaultRadiusKm(), searchProperties.maxRadiusKm());
+        var criteria =
+                DoctorController.criteria(name, specialty, status, city, clinicId, date, null, null, near, sort, true);
         return doctors.search(criteria, PageQuery.of(page, size), "en");
     }
 }

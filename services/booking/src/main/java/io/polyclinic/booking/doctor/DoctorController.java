@@ -1,5 +1,6 @@
 package io.polyclinic.booking.doctor;
 
+import io.polyclinic.booking.config.SearchProperties;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.InvalidRequestException;
@@ -18,18 +19,23 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Public doctor search and card.
  *
- * <p>{@code GET /api/v1/doctors?name=&specialty=&status=&city=&date=|from=&to=&sort=&page=&size=}: dates are local
- * dates in each clinic's zone ({@code yyyy-MM-dd}, inclusive, at most 31 days); {@code sort} is
- * relevance|rating|nearestSlot|name. Specialty names follow {@code Accept-Language} ({@code ru}, else English).
+ * <p>{@code GET /api/v1/doctors?name=&specialty=&status=&city=&date=|from=&to=&lat=&lon=&radiusKm=&sort=&page=&size=}:
+ * dates are local dates in each clinic's zone ({@code yyyy-MM-dd}, inclusive, at most 31 days); {@code lat}/{@code lon}
+ * in degrees with {@code radiusKm} (default 25, at most 500) keep doctors with a clinic in that circle and add
+ * {@code distanceKm} to each hit; {@code sort} is relevance|rating|nearestSlot|distance|name. Every filter combines
+ * with the others, and each hit's {@code nearestFreeSlot} matches them all. Specialty names follow
+ * {@code Accept-Language} ({@code ru}, else English).
  */
 @RestController
 @RequestMapping("/api/v1/doctors")
 public class DoctorController {
 
     private final DoctorService doctors;
+    private final SearchProperties searchProperties;
 
-    public DoctorController(DoctorService doctors) {
+    public DoctorController(DoctorService doctors, SearchProperties searchProperties) {
         this.doctors = doctors;
+        this.searchProperties = searchProperties;
     }
 
     /** A page of {@link DoctorView}s; 400 for bad parameters. */
@@ -42,11 +48,15 @@ public class DoctorController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate date,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lon,
+            @RequestParam(required = false) Double radiusKm,
             @RequestParam(required = false) @Size(max = 20) String sort,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestHeader(value = "Accept-Language", required = false) @Size(max = 200) String acceptLanguage) {
-        var criteria = criteria(name, specialty, status, city, null, date, from, to, sort, false);
+        var near = GeoCircle.of(lat, lon, radiusKm, searchProperties.defaultRadiusKm(), searchProperties.maxRadiusKm());
+        var criteria = criteria(name, specialty, status, city, null, date, from, to, near, sort, false);
         return doctors.search(criteria, PageQuery.of(page, size), language(acceptLanguage));
     }
 
@@ -68,6 +78,7 @@ public class DoctorController {
             LocalDate date,
             LocalDate from,
             LocalDate to,
+            GeoCircle near,
             String sort,
             boolean includeInactive) {
         if (date != null && (from != null || to != null)) {
@@ -80,6 +91,10 @@ public class DoctorController {
             from = date;
             to = date;
         }
+        var order = DoctorSortOrder.parse(sort);
+        if (order == DoctorSortOrder.DISTANCE && near == null) {
+            throw new InvalidRequestException("sort", "sort=distance needs lat and lon.");
+        }
         return new DoctorSearchCriteria(
                 blankToNull(name),
                 blankToNull(specialty),
@@ -88,8 +103,10 @@ public class DoctorController {
                 clinicId,
                 from,
                 to,
-                DoctorSortOrder.parse(sort),
-                includeInactive);
+                near,
+                order,
+                includeInactive,
+                false);
     }
 
     /** {@code ru} when the client prefers Russian, else {@code en}. */

@@ -11,8 +11,11 @@ import java.util.UUID;
  * @param city a clinic city (case-insensitive, exact)
  * @param clinicId a clinic the doctor works in (admin search)
  * @param from with {@code to}: local dates (in each clinic's zone) on which the doctor has a free slot
+ * @param near doctors with a clinic in this circle; their nearest free slot in such a clinic
  * @param includeInactive whether INACTIVE doctors match when no {@code status} is given: false for patients, who
  *     cannot book them anyway; true for the admin search
+ * @param typoTolerant whether a name of 4+ characters also matches by trigram word similarity; the search turns it
+ *     on only when no name contains the words as typed, so exact matches never pay for the fuzzy recheck
  */
 public record DoctorSearchCriteria(
         String name,
@@ -22,5 +25,14 @@ public record DoctorSearchCriteria(
         UUID clinicId,
         LocalDate from,
         LocalDate to,
+        GeoCircle near,
         DoctorSortOrder sort,
-        boolean includeInactive) {}
+        boolean includeInactive,
+        boolean typoTolerant) {
+
+    /** The same search with typo tolerance on or off. */
+    public DoctorSearchCriteria withTypoTolerance(boolean tolerant) {
+        return new DoctorSearchCriteria(
+                name, specialty, status, city, clinicId, from, to, near, sort, includeInactive, tolerant);
+    }
+}

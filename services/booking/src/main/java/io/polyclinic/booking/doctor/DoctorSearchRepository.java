@@ -18,19 +18,41 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Doctor search in SQL: name through the trigram-indexed {@code doctors.search_name} (LIKE per word, plus
- * word similarity for typos), filters as EXISTS subqueries, the nearest free slot as a LATERAL subquery served
- * by the partial index {@code slots_available_idx}.
+ * Doctor search in SQL, every step served by an index (plans in docs/performance.md, decision 0013): name through the
+ * trigram-indexed {@code doctors.search_name} (LIKE per word, plus word similarity for typos); distance through a
+ * bounding box on {@code clinics_location_idx} then the exact haversine distance; other filters as EXISTS
+ * subqueries; the nearest free slot as a LATERAL subquery on the partial index {@code slots_available_idx}, computed
+ * only for the page's doctors. Sorting by nearest free slot over many candidates walks the free slots in time order
+ * instead ({@code slots_available_start_idx}), see {@link #searchByNearestSlot}.
  */
 @Repository
 public class DoctorSearchRepository {
 
     /** A search hit before its specialties and clinics are attached. */
     public record Hit(
-            UUID id, String fullName, DoctorStatus status, double rating, int reviewCount, NearestSlot nearest) {}
+            UUID id,
+            String fullName,
+            DoctorStatus status,
+            double rating,
+            int reviewCount,
+            NearestSlot nearest,
+            Double distanceKm) {}
 
     /** A specialty of a doctor, both names. */
     public record SpecialtyRow(UUID doctorId, String code, String nameRu, String nameEn) {}
+
+    /**
+     * Matching free slots the time-ordered walk reads first per hit wanted (a doctor's slots spread over the day, so
+     * a short prefix already holds as many doctors as slots); each retry reads 8 times more.
+     */
+    private static final int SLOTS_SCANNED_PER_HIT = 3;
+
+    private static final int MIN_SLOTS_SCANNED = 60;
+
+    /** Great-circle kilometres from the searched point to clinic {@code c} (haversine). */
+    private static final String DISTANCE_KM = "(" + GeoCircle.EARTH_RADIUS_KM
+            + " * 2 * asin(least(1, sqrt(power(sin(radians(c.latitude - :lat) / 2), 2)"
+            + " + cos(radians(:lat)) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - :lon) / 2), 2)))))";
 
     private final JdbcClient jdbc;
 
@@ -39,26 +61,189 @@ public class DoctorSearchRepository {
     }
 
     /**
-     * One page of hits.
+     * One page of hits, in the criteria's order.
      *
      * @param bookableFrom free slots count only when they start after this instant
+     * @param candidates how many doctors match ({@link #count}, capped): decides how a nearest-slot sort runs
      */
-    public List<Hit> search(DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit) {
+    public List<Hit> search(DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, long candidates) {
+        if (c.sort() == DoctorSortOrder.NEAREST_SLOT) {
+            return searchByNearestSlot(c, bookableFrom, offset, limit, candidates);
+        }
+        var byDistance = byDistance(c);
+        if (byDistance) {
+            var walked = walkByDistance(c, bookableFrom, offset + limit);
+            if (walked != null) {
+                var ids = walked.subList((int) Math.min(offset, walked.size()), walked.size());
+                return ids.isEmpty() ? List.of() : byIds(c, bookableFrom, ids, BY_DISTANCE);
+            }
+        }
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params);
+        var where = where(c, bookableFrom, params, true, !byDistance);
         params.addValue("offset", offset).addValue("limit", limit);
-        var sql = """
-                select d.id, d.full_name, d.status, d.rating_avg, d.rating_count,
-                       ns.id ns_id, ns.start_at ns_start, ns.end_at ns_end, ns.clinic_id ns_clinic
-                  from doctors d
-                  left join lateral (
-                        select s.id, s.start_at, s.end_at, s.clinic_id"""
-                + freeSlotFrom(c)
-                + " order by s.start_at limit 1) ns on true"
+        var order = orderBy(c);
+        // the page's doctors first (index order, or a top-N sort of the candidates), then one probe per hit
+        var sql = (byDistance ? near(c) : "")
+                + select(c)
+                + " from (select d.id, d.full_name, d.search_name, d.status, d.rating_avg, d.rating_count"
+                + (byDistance ? ", n.distance_km" + NEAR_DRIVEN : " from doctors d")
                 + where
-                + " order by "
-                + orderBy(c)
-                + " offset :offset limit :limit";
+                + " order by " + order + " offset :offset limit :limit) d"
+                + nearestSlotJoin(c)
+                + " order by " + order;
+        return query(sql, params);
+    }
+
+    /**
+     * Sort by nearest free slot (ties by doctor id, doctors without one last, by id). Few candidates (under the
+     * search's result cap): one LATERAL probe each, then a sort. Many: walk the matching free slots in
+     * {@code (start_at, doctor_id)} order on {@code slots_available_start_idx} for a bounded prefix. The first
+     * appearance of each doctor in that stream is at its nearest slot, so the first k distinct doctors of any prefix
+     * are the first k overall: the walk proves the page as soon as the prefix holds k doctors, or holds every matching
+     * free slot (then doctors without one follow).
+     */
+    private List<Hit> searchByNearestSlot(
+            DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, long candidates) {
+        var wanted = offset + limit;
+        if (candidates > wanted * 2 && candidates >= 100) {
+            var scan = Math.max(MIN_SLOTS_SCANNED, wanted * SLOTS_SCANNED_PER_HIT);
+            for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
+                var walked = walk(c, bookableFrom, scan);
+                if (walked.doctors().size() >= wanted) {
+                    return byIds(c, bookableFrom, walked.doctors().subList((int) offset, (int) wanted), NEAREST_FIRST);
+                }
+                if (walked.exhausted()) {
+                    var found = walked.doctors();
+                    var hits = new ArrayList<Hit>();
+                    if (offset < found.size()) {
+                        hits.addAll(byIds(c, bookableFrom, found.subList((int) offset, found.size()), NEAREST_FIRST));
+                    }
+                    hits.addAll(
+                            withoutFreeSlot(c, bookableFrom, Math.max(0, offset - found.size()), limit - hits.size()));
+                    return hits;
+                }
+            }
+        }
+        var params = new MapSqlParameterSource();
+        var where = where(c, bookableFrom, params, true, true);
+        params.addValue("offset", offset).addValue("limit", limit);
+        var sql = "select * from (" + select(c) + " from doctors d" + nearestSlotJoin(c) + where + ") d" + " order by "
+                + NEAREST_FIRST + " offset :offset limit :limit";
+        return query(sql, params);
+    }
+
+    /** The distinct doctors of the first {@code scan} matching free slots, in stream order. */
+    private record Walk(List<UUID> doctors, boolean exhausted) {}
+
+    private Walk walk(DoctorSearchCriteria c, Instant bookableFrom, long scan) {
+        var params = new MapSqlParameterSource();
+        var where = where(c, bookableFrom, params, false, false);
+        params.addValue("scan", scan);
+        var sql = "with prefix as (select s.doctor_id, s.start_at from slots s join clinics c on c.id = s.clinic_id"
+                + " join doctors d on d.id = s.doctor_id"
+                + " where s.status = 'AVAILABLE' and s.start_at > :bookableFrom and d.status = 'ACTIVE'"
+                + slotConditions(c)
+                + where.replaceFirst("^ where ", " and ")
+                + " order by s.start_at, s.doctor_id limit :scan)"
+                + " select doctor_id, (select count(*) from prefix) scanned from prefix"
+                + " group by doctor_id order by min(start_at), doctor_id";
+        var doctors = new ArrayList<UUID>();
+        long[] scanned = {0};
+        jdbc.sql(sql).paramSource(params).query(rs -> {
+            doctors.add(rs.getObject("doctor_id", UUID.class));
+            scanned[0] = rs.getLong("scanned");
+        });
+        return new Walk(doctors, scanned[0] < scan);
+    }
+
+    /** Matching doctors without a matching free slot, by id: the tail of a nearest-slot sort. */
+    private List<Hit> withoutFreeSlot(DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        var params = new MapSqlParameterSource();
+        var where = where(c, bookableFrom, params, true, true);
+        params.addValue("offset", offset).addValue("limit", limit);
+        var sql = select(c) + " from doctors d" + nearestSlotJoin(c)
+                + (where.isEmpty() ? " where " : where + " and ")
+                + "not exists (select 1 " + freeSlotFrom(c) + ") order by d.id offset :offset limit :limit";
+        return query(sql, params);
+    }
+
+    private static final String NEAREST_FIRST = "ns_start asc nulls last, id";
+
+    /** These doctors (already known to match) as hits, in {@code order} (over the selected columns). */
+    private List<Hit> byIds(DoctorSearchCriteria c, Instant bookableFrom, List<UUID> ids, String order) {
+        var params = new MapSqlParameterSource();
+        params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
+        slotParams(c, params);
+        params.addValue("ids", ids);
+        var sql = "select * from (" + select(c) + " from doctors d" + nearestSlotJoin(c)
+                + " where d.id in (:ids)) d order by " + order;
+        return query(sql, params);
+    }
+
+    /**
+     * Sort by distance: walk (clinic in the circle, doctor) pairs by distance, then doctor id, for a bounded prefix
+     * (no doctor lookups but the prefix's); the first appearance of each doctor is at its nearest clinic, so the
+     * first k distinct matching doctors of a prefix are the first k overall. Answers the ids of the first
+     * {@code wanted} (fewer when fewer match), or null when four ever longer prefixes could not prove them.
+     */
+    private List<UUID> walkByDistance(DoctorSearchCriteria c, Instant bookableFrom, long wanted) {
+        // beside a filter that keeps a few percent of doctors, start with a prefix long enough to hold a page of them
+        var scan = Math.max(200, wanted * (selective(c) ? 40 : 4));
+        for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
+            var params = new MapSqlParameterSource();
+            var where = where(c, bookableFrom, params, true, false);
+            params.addValue("scan", scan);
+            var sql = "with prefix as (select dc.doctor_id, " + DISTANCE_KM + " distance_km"
+                    + " from clinics c join doctor_clinics dc on dc.clinic_id = c.id where " + inCircle()
+                    + " order by 2, 1 limit :scan)"
+                    + " select p.doctor_id, (select count(*) from prefix) scanned from prefix p"
+                    + " join doctors d on d.id = p.doctor_id"
+                    + where.replaceFirst("^ where ", " where ")
+                    + " group by p.doctor_id order by min(p.distance_km), p.doctor_id";
+            var doctors = new ArrayList<UUID>();
+            long[] scanned = {0};
+            jdbc.sql(sql).paramSource(params).query(rs -> {
+                doctors.add(rs.getObject("doctor_id", UUID.class));
+                scanned[0] = rs.getLong("scanned");
+            });
+            if (doctors.size() >= wanted) {
+                return doctors.subList(0, (int) wanted);
+            }
+            if (doctors.isEmpty() ? scanCount(c, bookableFrom, scan) < scan : scanned[0] < scan) {
+                return doctors;
+            }
+        }
+        return null;
+    }
+
+    /** How many (clinic in the circle, doctor) pairs there are, counting at most {@code cap}. */
+    private long scanCount(DoctorSearchCriteria c, Instant bookableFrom, long cap) {
+        var params = new MapSqlParameterSource();
+        slotParams(c, params);
+        params.addValue("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 from clinics c join doctor_clinics dc on dc.clinic_id = c.id"
+                        + " where " + inCircle() + " limit :cap) x")
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The columns of a hit over a row {@code d} of doctors and its nearest slot {@code ns}. */
+    private static String select(DoctorSearchCriteria c) {
+        return "select d.id, d.full_name, d.status, d.rating_avg, d.rating_count, " + distanceOf(c) + " distance_km,"
+                + " ns.id ns_id, ns.start_at ns_start, ns.end_at ns_end, ns.clinic_id ns_clinic";
+    }
+
+    /** The nearest matching free slot of {@code d}: one probe of {@code slots_available_idx}. */
+    private static String nearestSlotJoin(DoctorSearchCriteria c) {
+        return " left join lateral (select s.id, s.start_at, s.end_at, s.clinic_id" + freeSlotFrom(c)
+                + " order by s.start_at limit 1) ns on true";
+    }
+
+    private List<Hit> query(String sql, MapSqlParameterSource params) {
         return jdbc.sql(sql)
                 .paramSource(params)
                 .query((rs, n) -> {
@@ -71,13 +256,15 @@ public class DoctorSearchRepository {
                                             .toInstant(),
                                     rs.getObject("ns_end", OffsetDateTime.class).toInstant(),
                                     rs.getObject("ns_clinic", UUID.class));
+                    var distance = rs.getObject("distance_km", Double.class);
                     return new Hit(
                             rs.getObject("id", UUID.class),
                             rs.getString("full_name"),
                             DoctorStatus.valueOf(rs.getString("status")),
                             rs.getDouble("rating_avg"),
                             rs.getInt("rating_count"),
-                            nearest);
+                            nearest,
+                            distance == null ? null : Math.round(distance * 100) / 100.0);
                 })
                 .list();
     }
@@ -99,11 +286,15 @@ public class DoctorSearchRepository {
                 .orElse(null);
     }
 
-    /** How many doctors match. */
-    public long count(DoctorSearchCriteria c, Instant bookableFrom) {
+    /**
+     * How many doctors match, counting at most {@code cap} (a broad search stops counting there: the exact number of
+     * thousands of hits costs a scan and helps nobody).
+     */
+    public long count(DoctorSearchCriteria c, Instant bookableFrom, int cap) {
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params);
-        return jdbc.sql("select count(*) from doctors d " + where)
+        var where = where(c, bookableFrom, params, true, true);
+        params.addValue("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 from doctors d" + where + " limit :cap) x")
                 .paramSource(params)
                 .query(Long.class)
                 .single();
@@ -152,9 +343,58 @@ public class DoctorSearchRepository {
         return result;
     }
 
-    private static String where(DoctorSearchCriteria c, Instant bookableFrom, MapSqlParameterSource params) {
+    /**
+     * {@code with near as (...) }: the doctors with a clinic in the circle and the distance to the nearest such
+     * clinic, for a sort by distance. The bounding box runs on {@code clinics_location_idx}; the haversine check is
+     * exact.
+     */
+    private static String near(DoctorSearchCriteria c) {
+        return "with near as (select dc.doctor_id, min(" + DISTANCE_KM + ") distance_km"
+                + " from clinics c join doctor_clinics dc on dc.clinic_id = c.id where " + inCircle()
+                + " group by dc.doctor_id) ";
+    }
+
+    /** Doctors driven from {@code near}: one primary-key probe per doctor in the circle. */
+    private static final String NEAR_DRIVEN =
+            " from near n cross join lateral (select * from doctors d0 where d0.id = n.doctor_id) d";
+
+    /** Whether the page is ordered by distance (then {@code near} drives the query). */
+    private static boolean byDistance(DoctorSearchCriteria c) {
+        return c.near() != null && orderBy(c).equals(BY_DISTANCE);
+    }
+
+    /** The distance from the searched point to the nearest clinic of {@code d} in the circle, or null. */
+    private static String distanceOf(DoctorSearchCriteria c) {
+        if (c.near() == null) {
+            return "null::double precision";
+        }
+        return "(select min(" + DISTANCE_KM + ") from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+                + " where dc.doctor_id = d.id and " + inCircle() + ")";
+    }
+
+    /** Clinic {@code c} lies in the circle: bounding box (index) and exact distance. */
+    private static String inCircle() {
+        return "c.latitude between :minLat and :maxLat and (:lonSpan >= 180"
+                + " or c.longitude between :lon - :lonSpan and :lon + :lonSpan"
+                + " or c.longitude <= :lon + :lonSpan - 360 or c.longitude >= :lon - :lonSpan + 360)"
+                + " and " + DISTANCE_KM + " <= :radiusKm";
+    }
+
+    /**
+     * The doctor-level conditions.
+     *
+     * @param withFreeSlot whether a date range demands a matching free slot (off when the query walks slots)
+     * @param withCircle whether a circle demands a clinic in it (off when the query walks slots or {@code near})
+     */
+    private static String where(
+            DoctorSearchCriteria c,
+            Instant bookableFrom,
+            MapSqlParameterSource params,
+            boolean withFreeSlot,
+            boolean withCircle) {
         var conditions = new ArrayList<String>();
         params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
+        slotParams(c, params);
         var words = words(c.name());
         if (!words.isEmpty()) {
             var likes = new ArrayList<String>();
@@ -162,11 +402,9 @@ public class DoctorSearchRepository {
                 likes.add("d.search_name like :w" + i + " escape '\\'");
                 params.addValue("w" + i, "%" + escapeLike(words.get(i)) + "%");
             }
-            var query = String.join(" ", words);
-            params.addValue("q", query);
             var match = String.join(" and ", likes);
             // word similarity (pg_trgm, threshold 0.6) forgives a typo in queries long enough to carry one
-            conditions.add(query.length() >= 4 ? "((" + match + ") or :q <% d.search_name)" : "(" + match + ")");
+            conditions.add(typoTolerant(c) ? "((" + match + ") or :q <% d.search_name)" : "(" + match + ")");
         }
         if (c.specialty() != null) {
             conditions.add(
@@ -183,56 +421,114 @@ public class DoctorSearchRepository {
             conditions.add("""
                     exists (select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id
                              where dc.doctor_id = d.id and lower(c.city) = lower(:city))""");
-            params.addValue("city", c.city());
         }
         if (c.clinicId() != null) {
             conditions.add(
                     "exists (select 1 from doctor_clinics dc where dc.doctor_id = d.id and dc.clinic_id = :clinicId)");
+        }
+        if (withCircle && c.near() != null) {
+            var probe = "select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+                    + " where dc.doctor_id = d.id and " + inCircle();
+            // with a selective filter beside it, probe each of its doctors (a scalar subquery stays a per-row
+            // probe); alone, let the planner join the circle's doctors (EXISTS becomes a semi-join)
+            conditions.add(selective(c) ? "(" + probe + " limit 1) is not null" : "exists (" + probe + ")");
+        }
+        if (withFreeSlot && c.from() != null && c.to() != null) {
+            // a per-doctor probe of slots_available_idx (a scalar subquery is never turned into a join, which
+            // could otherwise hash every free slot of the date range)
+            conditions.add("(select 1 " + freeSlotFrom(c) + " limit 1) is not null");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /** The parameters of {@link #freeSlotFrom}, {@link #near} and the name query. */
+    private static void slotParams(DoctorSearchCriteria c, MapSqlParameterSource params) {
+        var words = words(c.name());
+        if (!words.isEmpty()) {
+            params.addValue("q", query(words));
+        }
+        if (c.city() != null) {
+            params.addValue("city", c.city());
+        }
+        if (c.clinicId() != null) {
             params.addValue("clinicId", c.clinicId());
         }
         if (c.from() != null && c.to() != null) {
-            conditions.add("exists (select 1 " + freeSlotFrom(c) + ")");
             params.addValue("rangeLow", utcStart(c.from()).minusHours(14));
             params.addValue("rangeHigh", utcStart(c.to().plusDays(1)).plusHours(12));
             params.addValue("fromDate", c.from());
             params.addValue("toDate", c.to());
         }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        var near = c.near();
+        if (near != null) {
+            params.addValue("lat", near.latitude());
+            params.addValue("lon", near.longitude());
+            params.addValue("radiusKm", near.radiusKm());
+            params.addValue("minLat", near.minLatitude());
+            params.addValue("maxLat", near.maxLatitude());
+            params.addValue("lonSpan", near.longitudeSpan());
+        }
     }
 
     /**
      * {@code from ... where ...} of the free slots of doctor {@code d} that match the search: AVAILABLE, bookable
-     * (after {@code :bookableFrom}), of an ACTIVE doctor, and in the searched city, clinic and local dates. Both the
-     * nearest free slot and the date filter use it, so a hit never shows a slot the filters would not match.
+     * (after {@code :bookableFrom}), of an ACTIVE doctor, and in the searched city, clinic, circle and local dates.
+     * Both the nearest free slot and the date filter use it, so a hit never shows a slot the filters would not match.
      */
     private static String freeSlotFrom(DoctorSearchCriteria c) {
-        // instants bound the index range scan (zones lie within UTC-12..UTC+14); the local date decides
         return " from slots s join clinics c on c.id = s.clinic_id"
                 + " where s.doctor_id = d.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom"
                 + " and d.status = 'ACTIVE'"
-                + (c.city() != null ? " and lower(c.city) = lower(:city)" : "")
-                + (c.clinicId() != null ? " and c.id = :clinicId" : "")
-                + (c.from() != null && c.to() != null
-                        ? " and s.start_at >= :rangeLow and s.start_at < :rangeHigh"
-                                + " and (s.start_at at time zone c.time_zone)::date between :fromDate and :toDate"
-                        : "")
+                + slotConditions(c)
                 + " ";
     }
 
+    /** The conditions on a free slot {@code s} in clinic {@code c} beyond being free and bookable. */
+    private static String slotConditions(DoctorSearchCriteria c) {
+        // instants bound the index range scan (zones lie within UTC-12..UTC+14); the local date decides
+        return (c.city() != null ? " and lower(c.city) = lower(:city)" : "")
+                + (c.clinicId() != null ? " and c.id = :clinicId" : "")
+                + (c.near() != null ? " and " + inCircle() : "")
+                + (c.from() != null && c.to() != null
+                        ? " and s.start_at >= :rangeLow and s.start_at < :rangeHigh"
+                                + " and (s.start_at at time zone c.time_zone)::date between :fromDate and :toDate"
+                        : "");
+    }
+
+    private static final String BY_RATING = "d.rating_avg desc, d.rating_count desc, d.full_name, d.id";
+
+    private static final String BY_DISTANCE = "distance_km, id";
+
     private static String orderBy(DoctorSearchCriteria c) {
         return switch (c.sort()) {
-            case RATING -> "d.rating_avg desc, d.rating_count desc, d.full_name, d.id";
-            case NEAREST_SLOT -> "ns.start_at asc nulls last, d.full_name, d.id";
+            case RATING, NEAREST_SLOT -> BY_RATING;
+            case DISTANCE -> BY_DISTANCE;
             case NAME -> "d.full_name, d.id";
-            case RELEVANCE ->
-                words(c.name()).isEmpty()
-                        ? "d.rating_avg desc, d.rating_count desc, d.full_name, d.id"
-                        : "word_similarity(:q, d.search_name) desc, d.full_name, d.id";
+            case RELEVANCE -> {
+                if (!words(c.name()).isEmpty()) {
+                    yield "word_similarity(:q, d.search_name) desc, d.full_name, d.id";
+                }
+                yield c.near() != null ? BY_DISTANCE : BY_RATING;
+            }
         };
     }
 
     private static OffsetDateTime utcStart(LocalDate date) {
         return date.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Whether a filter that keeps a few percent of the doctors at most is given: name, specialty or clinic. */
+    private static boolean selective(DoctorSearchCriteria c) {
+        return !words(c.name()).isEmpty() || c.specialty() != null || c.clinicId() != null;
+    }
+
+    /** Whether the name also matches by word similarity: asked for, and long enough to carry a typo. */
+    static boolean typoTolerant(DoctorSearchCriteria c) {
+        return c.typoTolerant() && query(words(c.name())).length() >= 4;
+    }
+
+    private static String query(List<String> words) {
+        return String.join(" ", words);
     }
 
     /** The query's words, lower case, ё folded to е, at most 5. */

@@ -1,8 +1,12 @@
 package io.polyclinic.booking.doctor;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.config.SearchProperties;
 import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
 import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.specialty.SpecialtyRepository;
@@ -26,7 +30,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of doctors: search and card (public), register, edit and status change (admin or clinic manager). */
+/**
+ * Use cases of doctors: search and card (public, served through {@link BookingCache}), register, edit and status
+ * change (admin or clinic manager, each evicting the doctor's cached card and every cached search page). Search
+ * latency, cache hits included, is the timer {@code polyclinic.search.latency}.
+ */
 @Service
 public class DoctorService {
 
@@ -36,6 +44,9 @@ public class DoctorService {
     private final ClinicRepository clinics;
     private final ClinicAccess access;
     private final BookingProperties properties;
+    private final SearchProperties searchProperties;
+    private final BookingCache cache;
+    private final Timer searchLatency;
     private final Clock clock;
     private final AuditTrail audit;
 
@@ -46,6 +57,9 @@ public class DoctorService {
             ClinicRepository clinics,
             ClinicAccess access,
             BookingProperties properties,
+            SearchProperties searchProperties,
+            BookingCache cache,
+            MeterRegistry meters,
             Clock clock,
             AuditTrail audit) {
         this.doctors = doctors;
@@ -54,12 +68,19 @@ public class DoctorService {
         this.clinics = clinics;
         this.access = access;
         this.properties = properties;
+        this.searchProperties = searchProperties;
+        this.cache = cache;
+        this.searchLatency = Timer.builder("polyclinic.search.latency")
+                .description("Doctor search (GET /api/v1/doctors and the admin search), cache hits included")
+                .publishPercentileHistogram()
+                .register(meters);
         this.clock = clock;
         this.audit = audit;
     }
 
     /**
-     * Searches doctors.
+     * Searches doctors: {@code totalItems} counts up to {@code polyclinic.booking.search.max-results}, and pages
+     * beyond that are empty.
      *
      * @param language {@code ru} or {@code en}: the language of specialty names
      * @throws InvalidRequestException (400) for an inverted or too wide date range
@@ -68,14 +89,55 @@ public class DoctorService {
         if (criteria.from() != null && criteria.to() != null) {
             LocalDateRange.of(criteria.from(), criteria.to(), properties.maxSlotRangeDays());
         }
+        var start = System.nanoTime();
+        try {
+            var key = language + ":" + page.page() + ":" + page.size() + ":" + criteria;
+            @SuppressWarnings("unchecked")
+            PageResponse<DoctorView> result =
+                    cache.search(key, PageResponse.class, () -> load(criteria, page, language), p -> fresh(p.items()));
+            return result;
+        } finally {
+            searchLatency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private PageResponse<DoctorView> load(DoctorSearchCriteria exact, PageQuery page, String language) {
+        var criteria = exact;
         var bookableFrom = bookableFrom();
-        var hits = search.search(criteria, bookableFrom, page.offset(), page.size());
-        var total = hits.isEmpty() && page.page() == 0 ? 0 : search.count(criteria, bookableFrom);
+        var cap = searchProperties.maxResults();
+        var total = search.count(criteria, bookableFrom, cap);
+        var fuzzy = criteria.withTypoTolerance(true);
+        if (total == 0 && DoctorSearchRepository.typoTolerant(fuzzy)) {
+            // nothing as typed: forgive a typo (trigram word similarity)
+            criteria = fuzzy;
+            total = search.count(criteria, bookableFrom, cap);
+        }
+        if (total == 0 || page.offset() >= total) {
+            return PageResponse.of(List.of(), page, total);
+        }
+        var limit = (int) Math.min(page.size(), total - page.offset());
+        var hits = search.search(criteria, bookableFrom, page.offset(), limit, total);
         return PageResponse.of(views(hits, language), page, total);
+    }
+
+    /** Whether cached hits still show bookable nearest slots (time moves them into the min-notice window). */
+    private boolean fresh(List<?> views) {
+        var bookableFrom = bookableFrom();
+        for (var item : views) {
+            var slot = item instanceof DoctorView v ? v.nearestFreeSlot() : ((DoctorCard) item).nearestFreeSlot();
+            if (slot != null && !slot.start().isAfter(bookableFrom)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The doctor card. @throws NotFoundException (404) for an unknown id */
     public DoctorCard card(UUID id, String language) {
+        return cache.card(id, language, DoctorCard.class, () -> loadCard(id, language), c -> fresh(List.of(c)));
+    }
+
+    private DoctorCard loadCard(UUID id, String language) {
         var doctor = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
         var hit = new DoctorSearchRepository.Hit(
                 doctor.id(),
@@ -83,7 +145,8 @@ public class DoctorService {
                 doctor.status(),
                 doctor.rating(),
                 doctor.reviewCount(),
-                search.nearestSlot(id, bookableFrom()));
+                search.nearestSlot(id, bookableFrom()),
+                null);
         var view = views(List.of(hit), language).getFirst();
         return DoctorCard.of(view, doctor);
     }
@@ -101,7 +164,8 @@ public class DoctorService {
         doctors.insert(doctor);
         audit.record(new AuditEntry(
                 user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)));
-        return card(doctor.id(), "en");
+        cache.evictDoctor(doctor.id());
+        return loadCard(doctor.id(), "en");
     }
 
     /**
@@ -129,7 +193,8 @@ public class DoctorService {
         doctors.blockFreeSlots(id, removed, clock.instant());
         audit.record(new AuditEntry(
                 user.id(), "DOCTOR_UPDATED", "doctor", id.toString(), Map.of("before", current, "after", updated)));
-        return card(id, "en");
+        cache.evictDoctor(id);
+        return loadCard(id, "en");
     }
 
     /** Changes a doctor's status. @throws NotFoundException (404); 403 for a foreign doctor */
@@ -144,7 +209,8 @@ public class DoctorService {
                 "doctor",
                 id.toString(),
                 Map.of("before", current.status(), "after", status)));
-        return card(id, "en");
+        cache.evictDoctor(id);
+        return loadCard(id, "en");
     }
 
     /** Free slots count from now plus the minimum notice: a slot shown as free can be booked. */
@@ -170,7 +236,8 @@ public class DoctorService {
                         List.copyOf(clinicsById.getOrDefault(h.id(), List.of())),
                         h.rating(),
                         h.reviewCount(),
-                        h.nearest()))
+                        h.nearest(),
+                        h.distanceKm()))
                 .toList();
     }
 

@@ -10,7 +10,9 @@ import java.util.UUID;
  * @param specialties {@code [{"code","name"}]}, the name in the request's language
  * @param clinics {@code [{"id","name","city","latitude","longitude","timeZone"}]}
  * @param rating average rating 0..5, 0 without reviews
- * @param nearestFreeSlot the earliest bookable free slot, or null
+ * @param nearestFreeSlot the earliest bookable free slot (within the search's filters), or null
+ * @param distanceKm great-circle kilometres from the searched point to the doctor's nearest clinic, rounded to 0.01;
+ *     null unless the search gave {@code lat}/{@code lon}
  */
 public record DoctorView(
         UUID id,
@@ -20,7 +22,8 @@ public record DoctorView(
         List<ClinicRef> clinics,
         double rating,
         int reviewCount,
-        NearestSlot nearestFreeSlot) {
+        NearestSlot nearestFreeSlot,
+        Double distanceKm) {
 
     /** A specialty as a doctor shows it. */
     public record SpecialtyRef(String code, String name) {}

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.schedule;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
@@ -35,6 +36,7 @@ public class WorkingPlanService {
     private final BookingProperties properties;
     private final Clock clock;
     private final AuditTrail audit;
+    private final BookingCache cache;
 
     public WorkingPlanService(
             SlotRepository slots,
@@ -44,7 +46,9 @@ public class WorkingPlanService {
             ClinicAccess access,
             BookingProperties properties,
             Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit,
+            BookingCache cache) {
+        this.cache = cache;
         this.slots = slots;
         this.plans = plans;
         this.doctors = doctors;
@@ -79,6 +83,7 @@ public class WorkingPlanService {
                 .map(i -> new NewSlot(Ids.newId(), doctorId, clinic.id(), i.start(), i.end()))
                 .toList();
         var created = slots.insertSkippingOverlaps(generated);
+        cache.evictDoctor(doctorId);
         var skipped = generated.size() - created;
         var id = Ids.newId();
         plans.insert(id, doctorId, clinic.id(), plan, created, skipped, user.id());

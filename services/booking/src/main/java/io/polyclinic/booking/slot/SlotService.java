@@ -1,5 +1,6 @@
 package io.polyclinic.booking.slot;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
@@ -50,6 +51,7 @@ public class SlotService {
     private final BookingProperties properties;
     private final Clock clock;
     private final AuditTrail audit;
+    private final BookingCache cache;
 
     public SlotService(
             SlotRepository slots,
@@ -58,7 +60,9 @@ public class SlotService {
             ClinicAccess access,
             BookingProperties properties,
             Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit,
+            BookingCache cache) {
+        this.cache = cache;
         this.slots = slots;
         this.doctors = doctors;
         this.clinics = clinics;
@@ -161,6 +165,7 @@ public class SlotService {
                 "slot",
                 slot.id().toString(),
                 Map.of("doctorId", doctorId, "clinicId", slot.clinicId(), "start", slot.start(), "end", slot.end())));
+        cache.evictDoctor(doctorId);
         return slots.findById(slot.id()).orElseThrow();
     }
 
@@ -190,6 +195,7 @@ public class SlotService {
             throw new SlotBookedException(slotId);
         }
         audit.record(new AuditEntry(user.id(), "SLOT_DELETED", "slot", slotId.toString(), Map.of("before", slot)));
+        cache.evictDoctor(slot.doctorId());
     }
 
     private Slot move(AuthenticatedUser user, UUID slotId, SlotStatus from, SlotStatus to) {
@@ -203,6 +209,7 @@ public class SlotService {
         var action = to == SlotStatus.BLOCKED ? "SLOT_BLOCKED" : "SLOT_UNBLOCKED";
         audit.record(new AuditEntry(
                 user.id(), action, "slot", slotId.toString(), Map.of("before", slot.status(), "after", to)));
+        cache.evictDoctor(slot.doctorId());
         return slots.findById(slotId).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.specialty;
 
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.platform.audit.AuditEntry;
 import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.paging.PageQuery;
@@ -19,9 +20,12 @@ public class SpecialtyService {
     private final SpecialtyRepository specialties;
     private final AuditTrail audit;
 
-    public SpecialtyService(SpecialtyRepository specialties, AuditTrail audit) {
+    private final BookingCache cache;
+
+    public SpecialtyService(SpecialtyRepository specialties, AuditTrail audit, BookingCache cache) {
         this.specialties = specialties;
         this.audit = audit;
+        this.cache = cache;
     }
 
     /** One page of the specialties, by code. */
@@ -60,6 +64,7 @@ public class SpecialtyService {
         }
         audit.record(new AuditEntry(
                 user.id(), "SPECIALTY_UPDATED", "specialty", code, Map.of("before", before, "after", specialty)));
+        cache.evictAll();
         return specialty;
     }
 

@@ -3,6 +3,7 @@ package io.polyclinic.booking.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
+import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
@@ -250,7 +251,8 @@ class SlotApiTest extends BookingApiTest {
                 clinicAccess,
                 properties,
                 Clock.fixed(now, ZoneOffset.UTC),
-                audit);
+                audit,
+                BookingCache.disabled());
 
         assertThat(service.freeSlots(doctor, null, null, null, PageQuery.of(0, PageQuery.MAX_SIZE))
                         .items())
