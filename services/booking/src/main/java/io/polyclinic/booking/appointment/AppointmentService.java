@@ -6,8 +6,10 @@ import io.polyclinic.booking.appointment.AppointmentProblems.SlotAlreadyBookedEx
 import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedException;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.event.BookingEvents;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -34,6 +36,7 @@ public class AppointmentService {
     private final AppointmentRepository appointments;
     private final SlotRepository slots;
     private final ClinicAccess access;
+    private final BookingEvents events;
     private final BookingRules rules;
     private final Clock clock;
 
@@ -41,25 +44,28 @@ public class AppointmentService {
             AppointmentRepository appointments,
             SlotRepository slots,
             ClinicAccess access,
+            BookingEvents events,
             BookingProperties properties,
             Clock clock) {
         this.appointments = appointments;
         this.slots = slots;
         this.access = access;
+        this.events = events;
         this.rules =
                 new BookingRules(properties.minNotice(), properties.cancelCutoff(), properties.maxFutureAppointments());
         this.clock = clock;
     }
 
     /**
-     * Books a slot for the calling patient.
+     * Books a slot for the calling patient and appends AppointmentBooked in the same transaction.
      *
+     * @param locale {@code ru} or {@code en}: the language the patient is written to in
      * @throws PatientRoleRequiredException (403) without the PATIENT role; NotFoundException (404) unknown slot;
      *     SlotAlreadyBookedException / SlotBlockedException / OverlappingAppointmentException (409); 422 for the
      *     rules in {@link BookingRules}
      */
     @Transactional
-    public Appointment book(AuthenticatedUser patient, UUID slotId) {
+    public Appointment book(AuthenticatedUser patient, UUID slotId, String locale) {
         if (!patient.hasRole(AuthenticatedUser.PATIENT)) {
             throw new PatientRoleRequiredException();
         }
@@ -77,12 +83,18 @@ public class AppointmentService {
             throw status == SlotStatus.BLOCKED ? new SlotBlockedException() : new SlotAlreadyBookedException(slotId);
         }
         var id = Ids.newId();
-        if (!appointments.insertBooked(id, patient.id(), slot, now.truncatedTo(ChronoUnit.MICROS))) {
+        var language = "ru".equals(locale) ? "ru" : "en";
+        if (!appointments.insertBooked(
+                id, patient.id(), patient.email(), language, slot, now.truncatedTo(ChronoUnit.MICROS))) {
             if (appointments.hasOverlap(patient.id(), slot.start(), slot.end())) {
                 throw new OverlappingAppointmentException();
             }
             throw new SlotAlreadyBookedException(slotId);
         }
+        events.publish(
+                EventTypes.APPOINTMENT_BOOKED,
+                slot.doctorId(),
+                appointments.findEventData(id).orElseThrow());
         return appointments.findById(id).orElseThrow();
     }
 
@@ -100,7 +112,7 @@ public class AppointmentService {
     }
 
     /**
-     * Cancels a BOOKED appointment and frees its slot in the same transaction. Staff (ADMIN, manager of the clinic)
+     * Cancels a BOOKED appointment, frees its slot and appends AppointmentCancelled in the same transaction. Staff (ADMIN, manager of the clinic)
      * may cancel any time with a reason; the patient until the cancel cutoff.
      *
      * @throws NotFoundException (404) unknown or foreign; 409 not BOOKED; 400 staff without reason; 422 after the
@@ -119,6 +131,10 @@ public class AppointmentService {
         var cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         appointments.cancel(id, now.truncatedTo(ChronoUnit.MICROS), cleanReason, user.id());
         slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+        events.publish(
+                EventTypes.APPOINTMENT_CANCELLED,
+                appointment.doctorId(),
+                appointments.findEventData(id).orElseThrow());
         return appointments.findById(id).orElseThrow();
     }
 

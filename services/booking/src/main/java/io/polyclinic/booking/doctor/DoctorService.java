@@ -4,8 +4,11 @@ import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
+import io.polyclinic.booking.event.BookingEvents;
 import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.specialty.SpecialtyRepository;
+import io.polyclinic.contracts.events.DoctorEventData;
+import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -33,6 +36,7 @@ public class DoctorService {
     private final SpecialtyRepository specialties;
     private final ClinicRepository clinics;
     private final ClinicAccess access;
+    private final BookingEvents events;
     private final BookingProperties properties;
     private final Clock clock;
 
@@ -42,6 +46,7 @@ public class DoctorService {
             SpecialtyRepository specialties,
             ClinicRepository clinics,
             ClinicAccess access,
+            BookingEvents events,
             BookingProperties properties,
             Clock clock) {
         this.doctors = doctors;
@@ -49,6 +54,7 @@ public class DoctorService {
         this.specialties = specialties;
         this.clinics = clinics;
         this.access = access;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -84,7 +90,7 @@ public class DoctorService {
     }
 
     /**
-     * Registers a doctor; a CLINIC_MANAGER only into clinics they manage.
+     * Registers a doctor (and appends DoctorRegistered); a CLINIC_MANAGER only into clinics they manage.
      *
      * @throws NotFoundException (404) for an unknown specialty code or clinic id; 403 for a foreign clinic
      */
@@ -94,11 +100,12 @@ public class DoctorService {
         checkReferences(request);
         var doctor = doctorFrom(Ids.newId(), request, DoctorStatus.ACTIVE);
         doctors.insert(doctor);
+        publish(EventTypes.DOCTOR_REGISTERED, doctor);
         return card(doctor.id(), "en");
     }
 
     /**
-     * Edits a doctor; a CLINIC_MANAGER must manage one of the doctor's clinics and every clinic added or removed.
+     * Edits a doctor (and appends DoctorUpdated); a CLINIC_MANAGER must manage one of the doctor's clinics and every clinic added or removed.
      * The doctor's future AVAILABLE slots in a removed clinic become BLOCKED, so they can no longer be booked (BOOKED
      * ones stay: their appointments are cancelled by staff).
      *
@@ -115,20 +122,31 @@ public class DoctorService {
         changed.removeAll(kept);
         access.requireManagesAll(user, changed);
         checkReferences(request);
-        doctors.update(doctorFrom(id, request, current.status()));
+        var edited = doctorFrom(id, request, current.status());
+        doctors.update(edited);
+        publish(EventTypes.DOCTOR_UPDATED, edited);
         var removed = new HashSet<>(current.clinicIds());
         removed.removeAll(request.clinicIds());
         doctors.blockFreeSlots(id, removed, clock.instant());
         return card(id, "en");
     }
 
-    /** Changes a doctor's status. @throws NotFoundException (404); 403 for a foreign doctor */
+    /** Changes a doctor's status (and appends DoctorUpdated). @throws NotFoundException (404); 403 for a foreign doctor */
     @Transactional
     public DoctorCard changeStatus(AuthenticatedUser user, UUID id, DoctorStatus status) {
         var current = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
         access.requireManagesAny(user, current.clinicIds());
         doctors.updateStatus(id, status);
+        events.publish(EventTypes.DOCTOR_UPDATED, id, new DoctorEventData(id, current.fullName(), status.name()));
         return card(id, "en");
+    }
+
+    private void publish(String type, Doctor doctor) {
+        events.publish(
+                type,
+                doctor.id(),
+                new DoctorEventData(
+                        doctor.id(), doctor.fullName(), doctor.status().name()));
     }
 
     /** Free slots count from now plus the minimum notice: a slot shown as free can be booked. */
