@@ -1,5 +1,9 @@
 package io.polyclinic.identity.user;
 
+import io.polyclinic.contracts.events.EventTypes;
+import io.polyclinic.contracts.events.UserRegisteredData;
+import io.polyclinic.contracts.events.UserRolesChangedData;
+import io.polyclinic.identity.event.IdentityEvents;
 import io.polyclinic.identity.password.PasswordHasher;
 import io.polyclinic.identity.password.PasswordPolicy;
 import io.polyclinic.platform.id.Ids;
@@ -26,14 +30,17 @@ public class UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final IdentityEvents events;
 
     public UserService(
             UserRepository users,
             PasswordPolicy policy,
             PasswordHasher hasher,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            IdentityEvents events) {
         this.users = users;
+        this.events = events;
         this.transactions = transactions;
         this.policy = policy;
         this.hasher = hasher;
@@ -41,7 +48,7 @@ public class UserService {
     }
 
     /**
-     * Registers a patient. The password check and the BCrypt hash run outside any transaction (a hash takes tens of
+     * Registers a patient (and appends UserRegistered with the insert). The password check and the BCrypt hash run outside any transaction (a hash takes tens of
      * milliseconds and must not hold a pooled connection); only the insert is transactional.
      *
      * @param email a valid email (already checked for shape and length); stored trimmed, case preserved
@@ -80,7 +87,13 @@ public class UserService {
         policy.check(password);
         var user = new User(Ids.newId(), cleanEmail, cleanName, hasher.hash(password), roles, clock.instant());
         try {
-            transactions.executeWithoutResult(status -> users.insert(user));
+            transactions.executeWithoutResult(status -> {
+                users.insert(user);
+                events.publish(
+                        EventTypes.USER_REGISTERED,
+                        user.id(),
+                        new UserRegisteredData(user.id(), user.email(), user.fullName()));
+            });
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyRegisteredException();
         }
@@ -154,7 +167,7 @@ public class UserService {
     }
 
     /**
-     * Replaces a user's roles. Tokens already issued keep their roles until they expire; the next login or refresh
+     * Replaces a user's roles (and appends UserRolesChanged). Tokens already issued keep their roles until they expire; the next login or refresh
      * carries the new ones.
      *
      * @param roleNames one to three of {@code PATIENT}, {@code CLINIC_MANAGER}, {@code ADMIN}
@@ -173,6 +186,10 @@ public class UserService {
             throw new LastAdminException();
         }
         users.replaceRoles(userId, roles, clock.instant());
+        events.publish(
+                EventTypes.USER_ROLES_CHANGED,
+                userId,
+                new UserRolesChangedData(userId, roles.stream().map(Role::name).toList()));
         return new User(user.id(), user.email(), user.fullName(), user.passwordHash(), roles, user.createdAt());
     }
 
