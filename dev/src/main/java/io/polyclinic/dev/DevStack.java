@@ -3,6 +3,7 @@ package io.polyclinic.dev;
 import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
+import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM with nothing installed but a JDK (S10): embedded PostgreSQL (data in
- * {@code ./var/postgres}), then identity and booking side by side, then the gateway, each its own Spring
+ * {@code ./var/postgres}) and an in-process Kafka broker (data in {@code ./var/kafka}), then identity and booking side by side, then the gateway, each its own Spring
  * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
  * gateway, then the services, then PostgreSQL.
  *
@@ -68,6 +69,7 @@ public final class DevStack implements AutoCloseable {
     private final DevStackConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaServer kafka;
     /** Set by {@link #close()}; what finishes starting afterwards is stopped at once. Guarded by {@code this}. */
     private boolean closed;
 
@@ -115,6 +117,7 @@ public final class DevStack implements AutoCloseable {
         var var = config.varDirectory().toAbsolutePath();
         adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort()));
+        startKafka(var);
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());
         var identityUrl = postgres.createDatabaseIfMissing("identity");
@@ -182,7 +185,35 @@ public final class DevStack implements AutoCloseable {
         args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION));
         // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
         args.add("--spring.servlet.multipart.enabled=true");
+        args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
         return args;
+    }
+
+    // ---- Kafka: the in-process broker (data in <var>/kafka), or the cluster of KAFKA_BOOTSTRAP_SERVERS ----
+
+    /** The topics the services publish their outbox events on, created up front with 3 partitions each. */
+    static final List<String> KAFKA_TOPICS = List.of("booking.events", "identity.events");
+
+    private void startKafka(Path var) {
+        if (config.externalKafka() != null) {
+            log.info("Using the Kafka cluster at {}", config.externalKafka());
+            return;
+        }
+        var started = EmbeddedKafkaServer.start(var.resolve("kafka"), config.kafkaPort());
+        synchronized (this) {
+            if (closed) {
+                started.close();
+                throw new IllegalStateException("The dev stack was stopped while it was starting");
+            }
+            kafka = started;
+        }
+        kafka.createTopics(KAFKA_TOPICS, 3);
+        log.info("Kafka (in-process, KRaft) at {}", kafka.bootstrapServers());
+    }
+
+    /** Where the services find Kafka. */
+    String kafkaBootstrapServers() {
+        return config.externalKafka() != null ? config.externalKafka() : kafka.bootstrapServers();
     }
 
     private List<String> identityArgs(Path var, String jdbcUrl) {
@@ -363,7 +394,10 @@ public final class DevStack implements AutoCloseable {
         contexts.add(context);
     }
 
-    /** Stops the gateway, then the services (reverse start order), then PostgreSQL; safe to call twice and while starting. */
+    /**
+     * Stops the gateway, then the services (reverse start order), then Kafka, then PostgreSQL; safe to call twice and
+     * while starting.
+     */
     @Override
     public synchronized void close() {
         closed = true;
@@ -376,6 +410,10 @@ public final class DevStack implements AutoCloseable {
             }
         }
         contexts.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;
