@@ -4,6 +4,7 @@ import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
+import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM with nothing installed but a JDK (S10): embedded PostgreSQL (data in
- * {@code ./var/postgres}), then identity, booking and the notifier (with an embedded SMTP server and AMQP broker,
- * see {@link NotifierDevBlock}) side by side, then the gateway, each its own Spring
+ * {@code ./var/postgres}) and an in-process Kafka broker (data in {@code ./var/kafka}), then identity, booking, audit
+ * and the notifier (with an embedded SMTP server and AMQP broker, see {@link NotifierDevBlock}) side by side, then
+ * the gateway, each its own Spring
  * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
  * gateway, then the services, then PostgreSQL.
  *
@@ -81,12 +83,7 @@ public final class DevStack implements AutoCloseable {
     /** The notifier with its SMTP and AMQP servers; guarded by {@code this}. */
     private NotifierDevBlock notifier;
 
-    /**
-     * Where Kafka is for the services that consume or produce events: {@code KAFKA_BOOTSTRAP_SERVERS}, or (once the
-     * dev stack starts its own broker) that broker's bootstrap servers, set before the services start. {@code null}:
-     * no Kafka, the notifier's events consumer stays off.
-     */
-    private String kafkaBootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+    private EmbeddedKafkaServer kafka;
     /** Set by {@link #close()}; what finishes starting afterwards is stopped at once. Guarded by {@code this}. */
     private boolean closed;
 
@@ -136,6 +133,7 @@ public final class DevStack implements AutoCloseable {
         var var = config.varDirectory().toAbsolutePath();
         adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort()));
+        startKafka(var);
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());
         var identityUrl = postgres.createDatabaseIfMissing("identity");
@@ -157,7 +155,7 @@ public final class DevStack implements AutoCloseable {
         var audit = CompletableFuture.supplyAsync(() -> run(AuditApplication.class, auditArgs(auditUrl)), starters);
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
-                        serviceArgs(notifierPort, notifierUrl), jwksUri(), kafkaBootstrapServers, System.getenv()),
+                        serviceArgs(notifierPort, notifierUrl), jwksUri(), kafkaBootstrapServers(), System.getenv()),
                 starters);
         starters.shutdown();
         try {
@@ -221,6 +219,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION));
         // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
         args.add("--spring.servlet.multipart.enabled=true");
+        args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
         return args;
     }
 
@@ -229,6 +228,35 @@ public final class DevStack implements AutoCloseable {
      * must not depend on one.
      */
     private static final String NO_RABBIT_HEALTH = "--management.health.rabbit.enabled=false";
+    // ---- Kafka: the in-process broker (data in <var>/kafka), or the cluster of KAFKA_BOOTSTRAP_SERVERS ----
+
+    /**
+     * The topics the services publish their outbox events on, and the notifier's dead-letter topic (as many
+     * partitions as its source: a dead record keeps its partition), created up front with 3 partitions each.
+     */
+    static final List<String> KAFKA_TOPICS = List.of("booking.events", "identity.events", "booking.events.dlt");
+
+    private void startKafka(Path var) {
+        if (config.externalKafka() != null) {
+            log.info("Using the Kafka cluster at {}", config.externalKafka());
+            return;
+        }
+        var started = EmbeddedKafkaServer.start(var.resolve("kafka"), config.kafkaPort());
+        synchronized (this) {
+            if (closed) {
+                started.close();
+                throw new IllegalStateException("The dev stack was stopped while it was starting");
+            }
+            kafka = started;
+        }
+        kafka.createTopics(KAFKA_TOPICS, 3);
+        log.info("Kafka (in-process, KRaft) at {}", kafka.bootstrapServers());
+    }
+
+    /** Where the services find Kafka. */
+    String kafkaBootstrapServers() {
+        return config.externalKafka() != null ? config.externalKafka() : kafka.bootstrapServers();
+    }
 
     private List<String> identityArgs(Path var, String jdbcUrl) {
         var args = serviceArgs(identityPort, jdbcUrl);
@@ -459,7 +487,10 @@ public final class DevStack implements AutoCloseable {
         contexts.add(context);
     }
 
-    /** Stops the gateway, then the services (reverse start order), then PostgreSQL; safe to call twice and while starting. */
+    /**
+     * Stops the gateway, then the services (reverse start order), then Kafka, then PostgreSQL; safe to call twice and
+     * while starting.
+     */
     @Override
     public synchronized void close() {
         closed = true;
@@ -479,6 +510,10 @@ public final class DevStack implements AutoCloseable {
                 log.warn("The notifier did not stop cleanly", e);
             }
             notifier = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
         }
         if (postgres != null) {
             postgres.close();

@@ -22,6 +22,10 @@ import java.util.Map;
  * @param demoData whether booking loads its demo clinics, doctors and slots (default {@code true})
  * @param corsAllowedOrigins origins the gateway allows (default the gateway itself and the web UI on 8090)
  * @param notifierPort the notifier's port (default 8084), 0 for any free port
+ * @param kafkaPort the in-process Kafka broker's port on 127.0.0.1 (data in {@code <varDirectory>/kafka}), 0 for any
+ *     free port (default 9092, env {@code POLYCLINIC_DEV_KAFKA_PORT})
+ * @param externalKafka bootstrap servers of a Kafka cluster to use instead of the in-process broker (env
+ *     {@code KAFKA_BOOTSTRAP_SERVERS}), or {@code null}
  */
 public record DevStackConfig(
         Path varDirectory,
@@ -33,17 +37,25 @@ public record DevStackConfig(
         String adminPassword,
         boolean demoData,
         List<String> corsAllowedOrigins,
-        int notifierPort) {
+        int notifierPort,
+        int kafkaPort,
+        String externalKafka) {
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
+    public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final String DEFAULT_ADMIN_EMAIL = "admin@polyclinic.local";
 
     public DevStackConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     }
 
-    /** The defaults, overridden by {@code POLYCLINIC_DEV_POSTGRES_PORT} and {@code POLYCLINIC_ADMIN_*}. */
+    /**
+     * The defaults, overridden by {@code POLYCLINIC_DEV_POSTGRES_PORT}, {@code POLYCLINIC_ADMIN_*},
+     * {@code POLYCLINIC_DEV_KAFKA_PORT} and {@code KAFKA_BOOTSTRAP_SERVERS}.
+     */
     public static DevStackConfig fromEnvironment(Map<String, String> env) {
+        var kafkaPort = env.get("POLYCLINIC_DEV_KAFKA_PORT");
+        var externalKafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
         var postgresPort = env.get("POLYCLINIC_DEV_POSTGRES_PORT");
         var adminEmail = env.get("POLYCLINIC_ADMIN_EMAIL");
         var adminPassword = env.get("POLYCLINIC_ADMIN_PASSWORD");
@@ -59,12 +71,25 @@ public record DevStackConfig(
                 adminPassword == null || adminPassword.isBlank() ? null : adminPassword,
                 true,
                 List.of("http://localhost:8080", "http://localhost:8090"),
-                8084);
+                8084,
+                kafkaPort == null || kafkaPort.isBlank() ? DEFAULT_KAFKA_PORT : Integer.parseInt(kafkaPort.trim()),
+                externalKafka == null || externalKafka.isBlank() ? null : externalKafka.trim());
     }
 
     /** The same settings in another data directory with every port chosen by the system; for tests. */
     public static DevStackConfig ephemeral(Path varDirectory) {
         return new DevStackConfig(
-                varDirectory, 0, 0, 0, 0, DEFAULT_ADMIN_EMAIL, null, true, List.of("http://localhost:8090"), 0);
+                varDirectory,
+                0,
+                0,
+                0,
+                0,
+                DEFAULT_ADMIN_EMAIL,
+                null,
+                true,
+                List.of("http://localhost:8090"),
+                0,
+                0,
+                null);
     }
 }

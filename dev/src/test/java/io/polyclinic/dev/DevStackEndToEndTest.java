@@ -12,7 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real platform (embedded PostgreSQL, identity, booking, notifier, gateway in this JVM, demo data) driven
- * through the gateway, the way the web UI and API clients use it, and through the queue other services send
- * email jobs to.
+ * The real platform (embedded PostgreSQL and Kafka, identity, booking, audit, notifier, gateway in this JVM, demo
+ * data) driven through the gateway, the way the web UI and API clients use it, and through the queue other services
+ * send email jobs to.
  */
 class DevStackEndToEndTest {
 
@@ -143,6 +148,35 @@ class DevStackEndToEndTest {
 
         assertThat(patient.statusCode()).isEqualTo(200);
         assertThat(admin.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDemoPatientsRegistrationIsAnEventOnTheStacksKafka() {
+        var registrations = new ArrayList<String>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "e2e-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("identity.events"));
+            var deadline = Instant.now().plusSeconds(60);
+            while (registrations.isEmpty() && Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(250))) {
+                    var event = JSON.readTree(record.value());
+                    if (event.get("type").asString().equals("UserRegistered")
+                            && event.get("data").get("email").asString().equals(DevStack.DEMO_PATIENT_EMAIL)) {
+                        registrations.add(record.key());
+                    }
+                }
+            }
+        }
+
+        assertThat(registrations).hasSize(1);
     }
 
     @Test

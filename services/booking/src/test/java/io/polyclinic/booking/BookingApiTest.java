@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
+import io.polyclinic.testkit.kafka.EmbeddedKafkaInitializer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
 import java.net.URI;
@@ -27,11 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the booking service's Spring tests: ONE shared context (same annotations everywhere, so Spring caches
- * it) on a fresh embedded PostgreSQL database, real HTTP against the random port, tokens from {@link TestJwtIssuer}.
+ * it) on a fresh embedded PostgreSQL database and the JVM's embedded Kafka broker, real HTTP against the random port, tokens from {@link TestJwtIssuer}.
  * Every test creates its own clinics, specialties and doctors with unique names, so tests do not see each other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class})
+@ContextConfiguration(
+        initializers = {
+            EmbeddedPostgresInitializer.class,
+            EmbeddedKafkaInitializer.class,
+            TestJwtIssuer.Initializer.class
+        })
 @Import(RecordingAuditTrail.class)
 public abstract class BookingApiTest {
 

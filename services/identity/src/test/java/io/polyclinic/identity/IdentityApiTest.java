@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polyclinic.identity.token.AccessTokenIssuer;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
+import io.polyclinic.testkit.kafka.EmbeddedKafkaInitializer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Base of the API tests: one Spring context (cached across every subclass) on a fresh embedded PostgreSQL database,
+ * Base of the API tests: one Spring context (cached across every subclass) on a fresh embedded PostgreSQL database
+ * and the JVM's embedded Kafka broker,
  * real HTTP with the JDK client. Each test instance sends its requests from its own client IP (through
  * {@code X-Forwarded-For}, trusted from loopback) so the per-IP login limit of one test does not leak into another.
  */
@@ -38,7 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
             "polyclinic.identity.admin.email=" + IdentityApiTest.ROOT_EMAIL,
             "polyclinic.identity.admin.password=" + IdentityApiTest.ROOT_PASSWORD
         })
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class})
+@ContextConfiguration(
+        initializers = {
+            EmbeddedPostgresInitializer.class,
+            EmbeddedKafkaInitializer.class,
+            TestJwtIssuer.Initializer.class
+        })
 @Import(RecordingAuditTrail.class)
 public abstract class IdentityApiTest {
 

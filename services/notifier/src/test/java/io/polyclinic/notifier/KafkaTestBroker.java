@@ -1,26 +1,25 @@
 package io.polyclinic.notifier;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
+import java.util.List;
 
 /**
- * The ONE place the notifier's tests get Kafka from: a real single-node KRaft broker (spring-kafka-test's
- * {@link EmbeddedKafkaKraftBroker}) on a free port, one per test JVM. When the testkit's shared embedded Kafka lands,
- * only this class changes.
+ * Where the notifier's tests get Kafka from: the JVM's shared in-process KRaft broker of the testkit, with the
+ * notifier's topics created once.
  */
 public final class KafkaTestBroker {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static boolean topicsCreated;
 
     private KafkaTestBroker() {}
 
-    /** The bootstrap servers of the JVM's broker, started on first use and stopped when the JVM exits. */
+    /** The bootstrap servers of the JVM's broker, with {@code booking.events} and its dead-letter topic. */
     public static synchronized String bootstrapServers() {
-        if (broker == null) {
-            var started = new EmbeddedKafkaKraftBroker(1, 1, "booking.events", "booking.events.dlt");
-            started.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
-            broker = started;
+        var broker = EmbeddedKafkaServer.shared();
+        if (!topicsCreated) {
+            broker.createTopics(List.of("booking.events", "booking.events.dlt"), 1);
+            topicsCreated = true;
         }
-        return broker.getBrokersAsString();
+        return broker.bootstrapServers();
     }
 }

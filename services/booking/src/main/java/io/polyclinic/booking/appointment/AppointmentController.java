@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,12 +31,29 @@ public class AppointmentController {
         this.appointments = appointments;
     }
 
-    /** Books: 201 + Location {@code /api/v1/appointments/{id}} + the appointment. */
+    /**
+     * Books: 201 + Location {@code /api/v1/appointments/{id}} + the appointment. The patient is written to in the
+     * request's language: {@code Accept-Language} starting with {@code ru} is Russian, anything else English.
+     */
     @PostMapping("/api/v1/appointments")
-    public ResponseEntity<Appointment> book(AuthenticatedUser user, @Valid @RequestBody BookingRequest request) {
-        var appointment = appointments.book(user, request.slotId());
+    public ResponseEntity<Appointment> book(
+            AuthenticatedUser user,
+            @Valid @RequestBody BookingRequest request,
+            @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
+        var appointment = appointments.book(user, request.slotId(), language(acceptLanguage));
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
                 .body(appointment);
+    }
+
+    /** {@code ru} when the first language range is Russian ({@code ru}, {@code ru-RU}, ...), else {@code en}. */
+    static String language(String acceptLanguage) {
+        return acceptLanguage != null
+                        && acceptLanguage
+                                .strip()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .startsWith("ru")
+                ? "ru"
+                : "en";
     }
 
     @GetMapping("/api/v1/appointments/me")

@@ -3,6 +3,7 @@ package io.polyclinic.booking.appointment;
 import io.polyclinic.booking.doctor.DoctorStatus;
 import io.polyclinic.booking.slot.Slot;
 import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.contracts.events.AppointmentEventData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -125,16 +126,24 @@ public class AppointmentRepository {
                 .optional();
     }
 
-    /** Inserts a BOOKED appointment; false when a constraint (live appointment on the slot, overlap) refused it. */
-    public boolean insertBooked(UUID id, UUID patientId, Slot slot, Instant createdAt) {
+    /**
+     * Inserts a BOOKED appointment; false when a constraint (live appointment on the slot, overlap) refused it.
+     *
+     * @param patientEmail where notifications go (may be null)
+     * @param locale {@code ru} or {@code en}: the language of notifications
+     */
+    public boolean insertBooked(
+            UUID id, UUID patientId, String patientEmail, String locale, Slot slot, Instant createdAt) {
         return jdbc.sql("""
-                insert into appointments (id, patient_id, slot_id, doctor_id, clinic_id, start_at, end_at, status,
-                                          created_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?) on conflict do nothing
+                insert into appointments (id, patient_id, patient_email, locale, slot_id, doctor_id, clinic_id,
+                                          start_at, end_at, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?) on conflict do nothing
                 """)
                         .params(
                                 id,
                                 patientId,
+                                patientEmail,
+                                locale,
                                 slot.id(),
                                 slot.doctorId(),
                                 slot.clinicId(),
@@ -143,6 +152,45 @@ public class AppointmentRepository {
                                 utc(createdAt))
                         .update()
                 > 0;
+    }
+
+    /**
+     * The data of an appointment event as the appointment is now (no previous slot: that is a reschedule's).
+     * {@code cancelledBy} is {@code PATIENT} when the patient cancelled, {@code STAFF} when someone else did.
+     */
+    public Optional<AppointmentEventData> findEventData(UUID id) {
+        return jdbc.sql("""
+                select a.*, d.full_name doctor_name, c.name clinic_name, c.address clinic_address,
+                       c.time_zone clinic_time_zone
+                  from appointments a join doctors d on d.id = a.doctor_id join clinics c on c.id = a.clinic_id
+                 where a.id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> {
+                    var cancelledBy = rs.getObject("cancelled_by", UUID.class);
+                    var patientId = rs.getObject("patient_id", UUID.class);
+                    return new AppointmentEventData(
+                            rs.getObject("id", UUID.class),
+                            rs.getObject("slot_id", UUID.class),
+                            rs.getObject("doctor_id", UUID.class),
+                            rs.getString("doctor_name"),
+                            rs.getObject("clinic_id", UUID.class),
+                            rs.getString("clinic_name"),
+                            rs.getString("clinic_address"),
+                            rs.getString("clinic_time_zone"),
+                            patientId,
+                            rs.getString("patient_email"),
+                            rs.getString("locale"),
+                            instant(rs.getObject("start_at", OffsetDateTime.class)),
+                            instant(rs.getObject("end_at", OffsetDateTime.class)),
+                            rs.getString("status"),
+                            rs.getString("cancel_reason"),
+                            cancelledBy == null ? null : cancelledBy.equals(patientId) ? "PATIENT" : "STAFF",
+                            null,
+                            null,
+                            null);
+                })
+                .optional();
     }
 
     public Optional<Appointment> findById(UUID id) {

@@ -9,10 +9,12 @@ import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedExceptio
 import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.event.BookingEvents;
 import io.polyclinic.booking.shared.BusinessMetrics;
 import io.polyclinic.booking.shared.BusinessMetrics.CancelledBy;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditDetails;
 import io.polyclinic.platform.audit.AuditEntry;
 import io.polyclinic.platform.audit.AuditTrail;
@@ -48,6 +50,7 @@ public class AppointmentService {
     private final AppointmentRepository appointments;
     private final SlotRepository slots;
     private final ClinicAccess access;
+    private final BookingEvents events;
     private final BookingRules rules;
     private final BusinessMetrics metrics;
     private final Clock clock;
@@ -58,6 +61,7 @@ public class AppointmentService {
             AppointmentRepository appointments,
             SlotRepository slots,
             ClinicAccess access,
+            BookingEvents events,
             BookingProperties properties,
             BusinessMetrics metrics,
             Clock clock,
@@ -67,6 +71,7 @@ public class AppointmentService {
         this.appointments = appointments;
         this.slots = slots;
         this.access = access;
+        this.events = events;
         this.rules = new BookingRules(
                 properties.minNotice(),
                 properties.cancelCutoff(),
@@ -78,14 +83,15 @@ public class AppointmentService {
     }
 
     /**
-     * Books a slot for the calling patient.
+     * Books a slot for the calling patient and appends AppointmentBooked in the same transaction.
      *
+     * @param locale {@code ru} or {@code en}: the language the patient is written to in
      * @throws PatientRoleRequiredException (403) without the PATIENT role; NotFoundException (404) unknown slot;
      *     SlotAlreadyBookedException / SlotBlockedException / OverlappingAppointmentException (409); 422 for the
      *     rules in {@link BookingRules}
      */
     @Transactional
-    public Appointment book(AuthenticatedUser patient, UUID slotId) {
+    public Appointment book(AuthenticatedUser patient, UUID slotId, String locale) {
         if (!patient.hasRole(AuthenticatedUser.PATIENT)) {
             throw new PatientRoleRequiredException();
         }
@@ -103,7 +109,9 @@ public class AppointmentService {
             throw status == SlotStatus.BLOCKED ? new SlotBlockedException() : new SlotAlreadyBookedException(slotId);
         }
         var id = Ids.newId();
-        if (!appointments.insertBooked(id, patient.id(), slot, now.truncatedTo(ChronoUnit.MICROS))) {
+        var language = "ru".equals(locale) ? "ru" : "en";
+        if (!appointments.insertBooked(
+                id, patient.id(), patient.email(), language, slot, now.truncatedTo(ChronoUnit.MICROS))) {
             if (appointments.hasOverlap(patient.id(), slot.start(), slot.end())) {
                 throw new OverlappingAppointmentException();
             }
@@ -125,6 +133,10 @@ public class AppointmentService {
                         "start",
                         slot.start())));
         cache.evictDoctor(slot.doctorId());
+        events.publish(
+                EventTypes.APPOINTMENT_BOOKED,
+                slot.doctorId(),
+                appointments.findEventData(id).orElseThrow());
         return appointments.findById(id).orElseThrow();
     }
 
@@ -238,7 +250,7 @@ public class AppointmentService {
     }
 
     /**
-     * Cancels a BOOKED appointment and frees its slot in the same transaction. Staff (ADMIN, manager of the clinic)
+     * Cancels a BOOKED appointment, frees its slot and appends AppointmentCancelled in the same transaction. Staff (ADMIN, manager of the clinic)
      * may cancel any time with a reason; the patient until the cancel cutoff.
      *
      * @throws NotFoundException (404) unknown or foreign; 409 not BOOKED; 400 staff without reason; 422 after the
@@ -273,6 +285,10 @@ public class AppointmentService {
                         "slotId",
                         appointment.slotId())));
         cache.evictDoctor(appointment.doctorId());
+        events.publish(
+                EventTypes.APPOINTMENT_CANCELLED,
+                appointment.doctorId(),
+                appointments.findEventData(id).orElseThrow());
         return appointments.findById(id).orElseThrow();
     }
 

@@ -8,8 +8,11 @@ import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.config.SearchProperties;
 import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
+import io.polyclinic.booking.event.BookingEvents;
 import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.specialty.SpecialtyRepository;
+import io.polyclinic.contracts.events.DoctorEventData;
+import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditEntry;
 import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
@@ -43,6 +46,7 @@ public class DoctorService {
     private final SpecialtyRepository specialties;
     private final ClinicRepository clinics;
     private final ClinicAccess access;
+    private final BookingEvents events;
     private final BookingProperties properties;
     private final SearchProperties searchProperties;
     private final BookingCache cache;
@@ -56,6 +60,7 @@ public class DoctorService {
             SpecialtyRepository specialties,
             ClinicRepository clinics,
             ClinicAccess access,
+            BookingEvents events,
             BookingProperties properties,
             SearchProperties searchProperties,
             BookingCache cache,
@@ -67,6 +72,7 @@ public class DoctorService {
         this.specialties = specialties;
         this.clinics = clinics;
         this.access = access;
+        this.events = events;
         this.properties = properties;
         this.searchProperties = searchProperties;
         this.cache = cache;
@@ -152,7 +158,7 @@ public class DoctorService {
     }
 
     /**
-     * Registers a doctor; a CLINIC_MANAGER only into clinics they manage.
+     * Registers a doctor (and appends DoctorRegistered); a CLINIC_MANAGER only into clinics they manage.
      *
      * @throws NotFoundException (404) for an unknown specialty code or clinic id; 403 for a foreign clinic
      */
@@ -164,12 +170,13 @@ public class DoctorService {
         doctors.insert(doctor);
         audit.record(new AuditEntry(
                 user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)));
+        publish(EventTypes.DOCTOR_REGISTERED, doctor);
         cache.evictDoctor(doctor.id());
         return loadCard(doctor.id(), "en");
     }
 
     /**
-     * Edits a doctor; a CLINIC_MANAGER must manage one of the doctor's clinics and every clinic added or removed.
+     * Edits a doctor (and appends DoctorUpdated); a CLINIC_MANAGER must manage one of the doctor's clinics and every clinic added or removed.
      * The doctor's future AVAILABLE slots in a removed clinic become BLOCKED, so they can no longer be booked (BOOKED
      * ones stay: their appointments are cancelled by staff).
      *
@@ -188,6 +195,7 @@ public class DoctorService {
         checkReferences(request);
         var updated = doctorFrom(id, request, current.status());
         doctors.update(updated);
+        publish(EventTypes.DOCTOR_UPDATED, updated);
         var removed = new HashSet<>(current.clinicIds());
         removed.removeAll(request.clinicIds());
         doctors.blockFreeSlots(id, removed, clock.instant());
@@ -197,7 +205,7 @@ public class DoctorService {
         return loadCard(id, "en");
     }
 
-    /** Changes a doctor's status. @throws NotFoundException (404); 403 for a foreign doctor */
+    /** Changes a doctor's status (and appends DoctorUpdated). @throws NotFoundException (404); 403 for a foreign doctor */
     @Transactional
     public DoctorCard changeStatus(AuthenticatedUser user, UUID id, DoctorStatus status) {
         var current = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
@@ -209,8 +217,17 @@ public class DoctorService {
                 "doctor",
                 id.toString(),
                 Map.of("before", current.status(), "after", status)));
+        events.publish(EventTypes.DOCTOR_UPDATED, id, new DoctorEventData(id, current.fullName(), status.name()));
         cache.evictDoctor(id);
         return loadCard(id, "en");
+    }
+
+    private void publish(String type, Doctor doctor) {
+        events.publish(
+                type,
+                doctor.id(),
+                new DoctorEventData(
+                        doctor.id(), doctor.fullName(), doctor.status().name()));
     }
 
     /** Free slots count from now plus the minimum notice: a slot shown as free can be booked. */

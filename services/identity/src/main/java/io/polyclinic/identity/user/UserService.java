@@ -1,5 +1,9 @@
 package io.polyclinic.identity.user;
 
+import io.polyclinic.contracts.events.EventTypes;
+import io.polyclinic.contracts.events.UserRegisteredData;
+import io.polyclinic.contracts.events.UserRolesChangedData;
+import io.polyclinic.identity.event.IdentityEvents;
 import io.polyclinic.identity.password.PasswordHasher;
 import io.polyclinic.identity.password.PasswordPolicy;
 import io.polyclinic.platform.audit.AuditEntry;
@@ -30,6 +34,7 @@ public class UserService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final IdentityEvents events;
 
     public UserService(
             UserRepository users,
@@ -37,9 +42,11 @@ public class UserService {
             PasswordHasher hasher,
             Clock clock,
             TransactionTemplate transactions,
-            AuditTrail audit) {
+            AuditTrail audit,
+            IdentityEvents events) {
         this.users = users;
         this.audit = audit;
+        this.events = events;
         this.transactions = transactions;
         this.policy = policy;
         this.hasher = hasher;
@@ -47,7 +54,7 @@ public class UserService {
     }
 
     /**
-     * Registers a patient. The password check and the BCrypt hash run outside any transaction (a hash takes tens of
+     * Registers a patient (and appends UserRegistered with the insert). The password check and the BCrypt hash run outside any transaction (a hash takes tens of
      * milliseconds and must not hold a pooled connection); only the insert is transactional.
      *
      * @param email a valid email (already checked for shape and length); stored trimmed, case preserved
@@ -101,6 +108,10 @@ public class UserService {
                                 "email", user.email(),
                                 "roles", user.roleNames(),
                                 "via", selfRegistered ? "registration" : "admin-bootstrap")));
+                events.publish(
+                        EventTypes.USER_REGISTERED,
+                        user.id(),
+                        new UserRegisteredData(user.id(), user.email(), user.fullName()));
             });
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyRegisteredException();
@@ -175,7 +186,7 @@ public class UserService {
     }
 
     /**
-     * Replaces a user's roles. Tokens already issued keep their roles until they expire; the next login or refresh
+     * Replaces a user's roles (and appends UserRolesChanged). Tokens already issued keep their roles until they expire; the next login or refresh
      * carries the new ones.
      *
      * @param adminId the administrator making the change (the audit entry's actor)
@@ -202,6 +213,10 @@ public class UserService {
                 "user",
                 userId.toString(),
                 Map.of("before", user.roleNames(), "after", changed.roleNames())));
+        events.publish(
+                EventTypes.USER_ROLES_CHANGED,
+                userId,
+                new UserRolesChangedData(userId, roles.stream().map(Role::name).toList()));
         return changed;
     }
 

@@ -3,6 +3,7 @@ package io.polyclinic.identity.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.polyclinic.identity.event.IdentityEvents;
 import io.polyclinic.identity.password.PasswordHasher;
 import io.polyclinic.identity.password.PasswordPolicy;
 import io.polyclinic.identity.password.WeakPasswordException;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.SimpleTransactionStatus;
@@ -63,18 +65,33 @@ class UserServiceTest {
     private final AuditTrail audit =
             entry -> events.add("audit " + entry.action() + " in transaction: " + transactions.active);
 
+    private final IdentityEvents identityEvents = new IdentityEvents(null, Clock.systemUTC()) {
+        @Override
+        public UUID publish(String type, UUID userId, Object data) {
+            events.add(type + " in transaction: " + transactions.active);
+            return userId;
+        }
+    };
+
     private final UserService service = new UserService(
-            repository, PasswordPolicy.withBundledList(), hasher, Clock.systemUTC(), transactions, audit);
+            repository,
+            PasswordPolicy.withBundledList(),
+            hasher,
+            Clock.systemUTC(),
+            transactions,
+            audit,
+            identityEvents);
 
     @Test
-    void registrationHashesThePasswordOutsideTheTransactionAndInsertsAndAuditsInsideIt() {
+    void registrationHashesThePasswordOutsideTheTransactionAndInsertsAuditsAndPublishesInsideIt() {
         var user = service.register(" ann@example.com ", "correct horse battery staple", " Ann ");
 
         assertThat(events)
                 .containsExactly(
                         "hash in transaction: false",
                         "insert in transaction: true",
-                        "audit USER_REGISTERED in transaction: true");
+                        "audit USER_REGISTERED in transaction: true",
+                        "UserRegistered in transaction: true");
         assertThat(user.email()).isEqualTo("ann@example.com");
         assertThat(user.fullName()).isEqualTo("Ann");
     }

@@ -1,0 +1,79 @@
+package io.polyclinic.platform.audit;
+
+import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.outbox.Outbox;
+import io.polyclinic.platform.web.RequestIdFilter;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.MDC;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The {@link AuditTrail} of every service with an outbox: appends one {@code AuditRecord} row (destination
+ * {@code audit}, key {@code entityType:entityId}, or {@code none} without an entity id) in the current transaction:
+ * {@code {"id","occurredAt","source","actorId","action","entityType","entityId","details","requestId","traceId",
+ * "ip"}}. The request id and trace id come from the logging context ({@code requestId}, {@code traceId}), the IP
+ * from the request being served (after {@code server.forward-headers-strategy}); each is {@code null} outside a
+ * request.
+ */
+public class OutboxAuditTrail implements AuditTrail {
+
+    /** The outbox destination of audit records. */
+    public static final String DESTINATION = "audit";
+    /** The outbox message type of audit records. */
+    public static final String TYPE = "AuditRecord";
+
+    private static final int MAX_IP = 64;
+
+    private final Outbox outbox;
+    private final String source;
+    private final Clock clock;
+
+    /**
+     * @param source the service name written into every record ({@code spring.application.name})
+     */
+    public OutboxAuditTrail(Outbox outbox, String source, Clock clock) {
+        this.outbox = outbox;
+        this.source = source;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws IllegalStateException outside a transaction
+     * @throws IllegalArgumentException without an action or entity type
+     */
+    @Override
+    public void record(AuditEntry entry) {
+        if (entry.action() == null
+                || entry.action().isBlank()
+                || entry.entityType() == null
+                || entry.entityType().isBlank()) {
+            throw new IllegalArgumentException("An audit entry needs an action and an entity type");
+        }
+        var id = Ids.newId();
+        var record = new LinkedHashMap<String, Object>();
+        record.put("id", id.toString());
+        record.put("occurredAt", clock.instant().toString());
+        record.put("source", source);
+        record.put("actorId", entry.actorId() == null ? null : entry.actorId().toString());
+        record.put("action", entry.action());
+        record.put("entityType", entry.entityType());
+        record.put("entityId", entry.entityId());
+        record.put("details", entry.details() == null ? Map.of() : entry.details());
+        record.put("requestId", MDC.get(RequestIdFilter.MDC_KEY));
+        record.put("traceId", MDC.get("traceId"));
+        record.put("ip", clientIp());
+        var key = entry.entityId() == null ? "none" : entry.entityType() + ":" + entry.entityId();
+        outbox.append(id, DESTINATION, key.length() <= 200 ? key : key.substring(0, 200), TYPE, record);
+    }
+
+    private static String clientIp() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            var ip = attributes.getRequest().getRemoteAddr();
+            return ip == null || ip.length() <= MAX_IP ? ip : ip.substring(0, MAX_IP);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+-- The transactional outbox (io.polyclinic.platform.outbox; the same table in every service): events for Kafka
+-- identity.events and audit records, written in the transaction of the change and sent by the relay.
+create table outbox (
+    id           uuid primary key,
+    destination  text        not null check (length(destination) between 1 and 200),
+    msg_key      text        not null check (length(msg_key) between 1 and 200),
+    type         text        not null check (length(type) between 1 and 100),
+    payload      jsonb       not null,
+    created_at   timestamptz not null default now(),
+    published_at timestamptz,
+    attempts     integer     not null default 0,
+    last_error   text
+);
+
+-- The relay's claim (pending rows of one destination in id order) and its pending count / oldest age.
+create index outbox_pending on outbox (destination, id) where published_at is null;
+
+-- Pruning of published rows older than the retention.
+create index outbox_published on outbox (published_at) where published_at is not null;

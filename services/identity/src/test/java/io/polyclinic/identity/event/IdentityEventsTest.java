@@ -1,0 +1,93 @@
+package io.polyclinic.identity.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polyclinic.identity.IdentityApiTest;
+import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Identity's events reach {@code identity.events} on the embedded Kafka broker, keyed by the user id. */
+class IdentityEventsTest extends IdentityApiTest {
+
+    private record Event(String key, String typeHeader, JsonNode value) {}
+
+    /** The events about {@code userId}, once {@code expected} arrived (or after 60 s), in offset order. */
+    private static List<Event> eventsAbout(UUID userId, int expected) {
+        var found = new ArrayList<Event>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        EmbeddedKafkaServer.shared().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("identity.events"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(250))) {
+                    if (userId.toString().equals(record.key())) {
+                        var header = record.headers().lastHeader("type");
+                        found.add(new Event(
+                                record.key(),
+                                header == null ? null : new String(header.value(), StandardCharsets.UTF_8),
+                                JSON.readTree(record.value())));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void registrationAndARoleChangeArePublishedInOrderOnTheUsersKey() {
+        var email = uniqueEmail();
+        var userId = register(email);
+        var changed = putJson(
+                "/api/v1/admin/users/" + userId + "/roles",
+                "{\"roles\":[\"PATIENT\",\"CLINIC_MANAGER\"]}",
+                rootToken());
+        assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
+
+        var events = eventsAbout(userId, 2);
+
+        assertThat(events).extracting(Event::typeHeader).containsExactly("UserRegistered", "UserRolesChanged");
+        var registered = events.get(0).value();
+        assertThat(registered.get("source").asString()).isEqualTo("identity");
+        assertThat(registered.get("version").asInt()).isEqualTo(1);
+        assertThat(registered.get("type").asString()).isEqualTo("UserRegistered");
+        assertThat(registered.get("data").get("userId").asString()).isEqualTo(userId.toString());
+        assertThat(registered.get("data").get("email").asString()).isEqualTo(email);
+        assertThat(registered.get("data").get("fullName").asString()).isEqualTo("Test User");
+        var roles = new ArrayList<String>();
+        events.get(1).value().get("data").get("roles").forEach(r -> roles.add(r.asString()));
+        assertThat(roles).containsExactly("PATIENT", "CLINIC_MANAGER");
+    }
+
+    @Test
+    void aRefusedRoleChangePublishesNothing() {
+        var userId = register(uniqueEmail());
+        var refused = putJson("/api/v1/admin/users/" + userId + "/roles", "{\"roles\":[\"WIZARD\"]}", rootToken());
+        assertThat(refused.status()).isEqualTo(400);
+        var later = putJson("/api/v1/admin/users/" + userId + "/roles", "{\"roles\":[\"ADMIN\"]}", rootToken());
+        assertThat(later.status()).isEqualTo(200);
+
+        var events = eventsAbout(userId, 2);
+
+        assertThat(events).extracting(Event::typeHeader).containsExactly("UserRegistered", "UserRolesChanged");
+        assertThat(events.get(1).value().get("data").get("roles").get(0).asString())
+                .isEqualTo("ADMIN");
+    }
+}
