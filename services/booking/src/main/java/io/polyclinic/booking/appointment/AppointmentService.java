@@ -14,6 +14,7 @@ import io.polyclinic.booking.shared.BusinessMetrics;
 import io.polyclinic.booking.shared.BusinessMetrics.CancelledBy;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.contracts.events.AppointmentEventData;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditDetails;
 import io.polyclinic.platform.audit.AuditEntry;
@@ -182,6 +183,31 @@ public class AppointmentService {
             throw new IllegalStateException("A locked BOOKED appointment could not be moved");
         }
         slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+        var moved = appointments.findEventData(id).orElseThrow();
+        events.publish(
+                EventTypes.APPOINTMENT_RESCHEDULED,
+                appointment.doctorId(),
+                new AppointmentEventData(
+                        moved.appointmentId(),
+                        moved.slotId(),
+                        moved.doctorId(),
+                        moved.doctorName(),
+                        moved.clinicId(),
+                        moved.clinicName(),
+                        moved.clinicAddress(),
+                        moved.clinicTimeZone(),
+                        moved.patientId(),
+                        moved.patientEmail(),
+                        moved.locale(),
+                        moved.start(),
+                        moved.end(),
+                        moved.status(),
+                        null,
+                        null,
+                        appointment.slotId(),
+                        appointment.start(),
+                        appointment.end()));
+        cache.evictDoctor(appointment.doctorId());
         metrics.rescheduled();
         audit.record(new AuditEntry(
                 patient.id(),
@@ -232,6 +258,10 @@ public class AppointmentService {
     @Transactional
     public List<UUID> completeEnded(int limit) {
         var completed = appointments.completeEnded(clock.instant().truncatedTo(ChronoUnit.MICROS), limit);
+        for (var id : completed) {
+            var data = appointments.findEventData(id).orElseThrow();
+            events.publish(EventTypes.APPOINTMENT_COMPLETED, data.doctorId(), data);
+        }
         metrics.completed(completed.size());
         return completed;
     }

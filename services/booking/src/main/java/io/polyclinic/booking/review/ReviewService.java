@@ -1,9 +1,13 @@
 package io.polyclinic.booking.review;
 
 import io.polyclinic.booking.appointment.AppointmentStatus;
+import io.polyclinic.booking.cache.BookingCache;
+import io.polyclinic.booking.event.BookingEvents;
 import io.polyclinic.booking.review.ReviewProblems.NoCompletedAppointmentException;
 import io.polyclinic.booking.review.ReviewProblems.ReviewExistsException;
 import io.polyclinic.booking.shared.BusinessMetrics;
+import io.polyclinic.contracts.events.EventTypes;
+import io.polyclinic.contracts.events.ReviewPostedData;
 import io.polyclinic.platform.audit.AuditDetails;
 import io.polyclinic.platform.audit.AuditEntry;
 import io.polyclinic.platform.audit.AuditTrail;
@@ -33,12 +37,22 @@ public class ReviewService {
     private final BusinessMetrics metrics;
     private final Clock clock;
     private final AuditTrail audit;
+    private final BookingEvents events;
+    private final BookingCache cache;
 
-    public ReviewService(ReviewRepository reviews, BusinessMetrics metrics, Clock clock, AuditTrail audit) {
+    public ReviewService(
+            ReviewRepository reviews,
+            BusinessMetrics metrics,
+            Clock clock,
+            AuditTrail audit,
+            BookingEvents events,
+            BookingCache cache) {
         this.reviews = reviews;
         this.metrics = metrics;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
+        this.cache = cache;
     }
 
     /**
@@ -67,6 +81,11 @@ public class ReviewService {
             throw new ReviewExistsException();
         }
         reviews.recomputeRating(doctorId);
+        events.publish(
+                EventTypes.REVIEW_POSTED,
+                doctorId,
+                new ReviewPostedData(id, doctorId, request.appointmentId(), patient.id(), request.rating()));
+        cache.evictDoctor(doctorId);
         metrics.reviewPosted();
         return reviews.findById(id).orElseThrow();
     }
@@ -105,6 +124,7 @@ public class ReviewService {
         reviews.lockDoctor(review.doctorId());
         if (reviews.hide(reviewId, clock.instant().truncatedTo(ChronoUnit.MICROS), admin.id(), reason.strip())) {
             reviews.recomputeRating(review.doctorId());
+            cache.evictDoctor(review.doctorId());
             audit.record(new AuditEntry(
                     admin.id(),
                     "REVIEW_HIDDEN",
@@ -125,6 +145,7 @@ public class ReviewService {
         reviews.lockDoctor(review.doctorId());
         if (reviews.unhide(reviewId)) {
             reviews.recomputeRating(review.doctorId());
+            cache.evictDoctor(review.doctorId());
             audit.record(new AuditEntry(
                     admin.id(),
                     "REVIEW_SHOWN",

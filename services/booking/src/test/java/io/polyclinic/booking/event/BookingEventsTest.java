@@ -133,6 +133,61 @@ class BookingEventsTest extends BookingApiTest {
     }
 
     @Test
+    void aRescheduleIsPublishedWithTheNewAndThePreviousSlot() {
+        var f = fixture();
+        var oldStart = hoursAhead(110);
+        var oldSlot = createSlot(f.doctorId(), f.clinicId(), oldStart, Duration.ofMinutes(30));
+        var newStart = hoursAhead(134);
+        var newSlot = createSlot(f.doctorId(), f.clinicId(), newStart, Duration.ofMinutes(30));
+        var patientId = Ids.newId();
+        var appointmentId = post("/api/v1/appointments", patientToken(patientId), Map.of("slotId", oldSlot))
+                .text("id");
+        var moved = post(
+                "/api/v1/appointments/" + appointmentId + "/reschedule",
+                patientToken(patientId),
+                Map.of("slotId", newSlot));
+        assertThat(moved.status()).as(moved.raw().body()).isEqualTo(200);
+
+        var events = eventsAbout("appointmentId", appointmentId, 2);
+
+        assertThat(events)
+                .extracting(KafkaEvents.Event::type)
+                .containsExactly("AppointmentBooked", "AppointmentRescheduled");
+        var data = events.get(1).data();
+        assertThat(data.get("slotId").asString()).isEqualTo(newSlot.toString());
+        assertThat(Instant.parse(data.get("start").asString())).isEqualTo(newStart);
+        assertThat(data.get("previousSlotId").asString()).isEqualTo(oldSlot.toString());
+        assertThat(Instant.parse(data.get("previousStart").asString())).isEqualTo(oldStart);
+        assertThat(data.get("patientEmail").asString()).isEqualTo(patientId + "@patients.test");
+    }
+
+    @Test
+    void completingAnEndedAppointmentPublishesAppointmentCompleted() {
+        var f = fixture();
+        var start = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                .withNano(0)
+                .minusHours(3);
+        var slotId = Ids.newId();
+        jdbc.sql("insert into slots (id, doctor_id, clinic_id, start_at, end_at, status) values (?, ?, ?, ?, ?, ?)")
+                .params(slotId, f.doctorId(), f.clinicId(), start, start.plusMinutes(30), "BOOKED")
+                .update();
+        var appointmentId = Ids.newId();
+        jdbc.sql("""
+                insert into appointments (id, patient_id, slot_id, doctor_id, clinic_id, start_at, end_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, 'BOOKED')
+                """)
+                .params(appointmentId, Ids.newId(), slotId, f.doctorId(), f.clinicId(), start, start.plusMinutes(30))
+                .update();
+
+        // the scheduled completion job may get there first: either way the event is published once
+        appointmentService.completeEnded(1000);
+
+        var events = eventsAbout("appointmentId", appointmentId, 1);
+        assertThat(events).extracting(KafkaEvents.Event::type).containsExactly("AppointmentCompleted");
+        assertThat(events.getFirst().data().get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void staffCancellationSaysStaff() {
         var f = fixture();
         var slotId = createSlot(f.doctorId(), f.clinicId(), hoursAhead(100), Duration.ofMinutes(30));
