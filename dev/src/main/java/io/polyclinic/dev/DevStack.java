@@ -413,6 +413,14 @@ public final class DevStack implements AutoCloseable {
         return "http://localhost:" + notifier.port();
     }
 
+    /**
+     * The JDBC URL of one of the stack's databases ({@code identity}, {@code booking}, {@code audit},
+     * {@code notifier}) on its embedded PostgreSQL: user {@code postgres}, no password, loopback only.
+     */
+    public synchronized String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
     /** The embedded AMQP broker's port (user guest/guest), or 0 when a real RabbitMQ is configured. */
     public synchronized int amqpPort() {
         return notifier.amqpPort();

@@ -2,20 +2,27 @@ package io.polyclinic.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polyclinic.notifier.mail.OutgoingEmail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +42,7 @@ class DevStackEndToEndTest {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir
     static Path var;
@@ -240,6 +248,141 @@ class DevStackEndToEndTest {
                     .body();
         }
         assertThat(page).contains(to, "Traffic alert");
+    }
+
+    @Test
+    void aBookingsTraceIdIsOnItsKafkaEventItsAuditRecordAndItsConfirmationEmail() throws Exception {
+        var traceId = HexFormat.of().formatHex(randomBytes(16));
+        var patient = json(post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStack.DEMO_PATIENT_EMAIL, DevStack.DEMO_PATIENT_PASSWORD)))
+                .get("accessToken")
+                .asString();
+        var doctorId = firstDoctorWithAFreeSlot(json(get("/api/v1/doctors?size=20", null)));
+        var slotId = aSlotWellAhead(doctorId);
+
+        var booked = send(request("/api/v1/appointments", patient)
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"slotId\":\"" + slotId + "\"}")));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        var appointmentId = json(booked).get("id").asString();
+
+        // (a) the AppointmentBooked event on Kafka carries the request's trace
+        var event = bookedEvent(appointmentId);
+        assertThat(traceIdOf(header(event, "traceparent"))).isEqualTo(traceId);
+        var eventId = UUID.fromString(header(event, "id"));
+
+        // (b) the audit record of the booking, read by an admin through the gateway
+        var admin = json(post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword())))
+                .get("accessToken")
+                .asString();
+        var audit = await("the APPOINTMENT_BOOKED audit record", () -> {
+            var records = get("/api/v1/audit/records?entityId=" + appointmentId, admin);
+            assertThat(records.statusCode()).as(records.body()).isEqualTo(200);
+            for (var record : json(records).get("items")) {
+                if (record.get("action").asString().equals("APPOINTMENT_BOOKED")) {
+                    return record;
+                }
+            }
+            return null;
+        });
+        assertThat(audit.get("traceId").asString()).isEqualTo(traceId);
+
+        // (c) the notifier's confirmation email was decided under the same trace
+        var emailId = OutgoingEmail.idFor("event:" + eventId);
+        var emailTraceId = await("the confirmation email row", () -> {
+            try (var db = DriverManager.getConnection(stack.jdbcUrl("notifier"), "postgres", "");
+                    var query = db.prepareStatement("select trace_id from email where id = ?")) {
+                query.setObject(1, emailId);
+                try (var rows = query.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            }
+        });
+        assertThat(emailTraceId).isEqualTo(traceId);
+
+        // (d) and the email really arrived, with its invitation
+        var mail = await("the confirmation email in the dev SMTP inbox", () -> {
+            var page =
+                    JSON.readTree(send(HttpRequest.newBuilder(URI.create(stack.notifierUrl() + "/dev/mail?limit=200"))
+                                    .timeout(Duration.ofSeconds(10)))
+                            .body());
+            for (var received : page) {
+                if (received.get("messageId").asString().startsWith("<" + emailId + "@")) {
+                    return received;
+                }
+            }
+            return null;
+        });
+        var recipients = new ArrayList<String>();
+        mail.get("to").forEach(to -> recipients.add(to.asString()));
+        assertThat(recipients).anyMatch(to -> to.contains(DevStack.DEMO_PATIENT_EMAIL));
+        var attachments = new ArrayList<String>();
+        mail.get("attachments").forEach(name -> attachments.add(name.asString()));
+        assertThat(attachments).anyMatch(name -> name.endsWith(".ics"));
+    }
+
+    /** Reads {@code booking.events} from the start until the AppointmentBooked event of the appointment arrives. */
+    private static ConsumerRecord<String, String> bookedEvent(String appointmentId) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "e2e-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("booking.events"));
+            var deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(250))) {
+                    var event = JSON.readTree(record.value());
+                    if (event.get("type").asString().equals("AppointmentBooked")
+                            && event.get("data").get("appointmentId").asString().equals(appointmentId)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No AppointmentBooked event for " + appointmentId + " on booking.events");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The trace id of a W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}). */
+    private static String traceIdOf(String traceparent) {
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+        return traceparent.split("-")[1];
+    }
+
+    /** Asks {@code probe} every 200 ms until it returns something, for at most 30 s. */
+    private static <T> T await(String what, Callable<T> probe) throws Exception {
+        var deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            var found = probe.call();
+            if (found != null) {
+                return found;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Waited 30 s for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static byte[] randomBytes(int count) {
+        var bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     private static String firstDoctorWithAFreeSlot(JsonNode page) {

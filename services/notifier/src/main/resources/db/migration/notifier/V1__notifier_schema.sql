@@ -29,7 +29,10 @@ create table email (
     last_error      text,
     next_attempt_at timestamptz,
     created_at      timestamptz not null default now(),
-    sent_at         timestamptz
+    sent_at         timestamptz,
+    -- The trace under which the email was decided (for a booking event: the consumer span, which continues the trace
+    -- of the booking request, decision 0022); null without tracing.
+    trace_id        text        check (length(trace_id) <= 64)
 );
 
 -- The relay's query: pending emails due for a (re)try, oldest first. Jobs have no next_attempt_at: their queue

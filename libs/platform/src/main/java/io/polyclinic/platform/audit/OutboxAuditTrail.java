@@ -2,10 +2,12 @@ package io.polyclinic.platform.audit;
 
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.Outbox;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import io.polyclinic.platform.web.RequestIdFilter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -14,9 +16,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The {@link AuditTrail} of every service with an outbox: appends one {@code AuditRecord} row (destination
  * {@code audit}, key {@code entityType:entityId}, or {@code none} without an entity id) in the current transaction:
  * {@code {"id","occurredAt","source","actorId","action","entityType","entityId","details","requestId","traceId",
- * "ip"}}. The request id and trace id come from the logging context ({@code requestId}, {@code traceId}), the IP
- * from the request being served (after {@code server.forward-headers-strategy}); each is {@code null} outside a
- * request.
+ * "ip"}}. The trace id is the current span's (the originating request's trace, decision 0022; a record relayed later
+ * in a batch of many requests' records keeps it this way), the request id comes from the logging context
+ * ({@code requestId}), the IP from the request being served (after {@code server.forward-headers-strategy}); each is
+ * {@code null} outside a request.
  */
 public class OutboxAuditTrail implements AuditTrail {
 
@@ -30,14 +33,18 @@ public class OutboxAuditTrail implements AuditTrail {
     private final Outbox outbox;
     private final String source;
     private final Clock clock;
+    private final @Nullable TraceContextCarrier trace;
 
     /**
      * @param source the service name written into every record ({@code spring.application.name})
+     * @param trace reads the current span's trace id; {@code null} without tracing (then the logging context's
+     *     {@code traceId}, if any, is used)
      */
-    public OutboxAuditTrail(Outbox outbox, String source, Clock clock) {
+    public OutboxAuditTrail(Outbox outbox, String source, Clock clock, @Nullable TraceContextCarrier trace) {
         this.outbox = outbox;
         this.source = source;
         this.clock = clock;
+        this.trace = trace;
     }
 
     /**
@@ -63,10 +70,16 @@ public class OutboxAuditTrail implements AuditTrail {
         record.put("entityId", entry.entityId());
         record.put("details", entry.details() == null ? Map.of() : entry.details());
         record.put("requestId", MDC.get(RequestIdFilter.MDC_KEY));
-        record.put("traceId", MDC.get("traceId"));
+        record.put("traceId", traceId());
         record.put("ip", clientIp());
         var key = entry.entityId() == null ? "none" : entry.entityType() + ":" + entry.entityId();
         outbox.append(id, DESTINATION, key.length() <= 200 ? key : key.substring(0, 200), TYPE, record);
+    }
+
+    /** The current span's trace id; the logging context's only when no tracer is at hand. */
+    private @Nullable String traceId() {
+        var current = trace == null ? null : trace.currentTraceId();
+        return current != null ? current : MDC.get("traceId");
     }
 
     private static String clientIp() {

@@ -1,5 +1,6 @@
 package io.polyclinic.platform.outbox;
 
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +13,14 @@ import org.springframework.kafka.support.SendResult;
 
 /**
  * Sends outbox messages to the Kafka topic named by their destination (every destination but {@code audit}): record
- * key = the message key, value = the payload (the event envelope JSON), headers {@code id} and {@code type}. It
- * returns when the broker acknowledged every record ({@code acks=all}, idempotent producer, so a retry inside the
- * producer neither duplicates nor reorders records of one partition).
+ * key = the message key, value = the payload (the event envelope JSON), headers {@code id} and {@code type}, and
+ * {@code traceparent} (W3C Trace Context) when the row has one: the trace of the request that wrote the row, so an
+ * observed consumer continues that trace although the relay sends later from its own thread. It returns when the
+ * broker acknowledged every record ({@code acks=all}, idempotent producer, so a retry inside the producer neither
+ * duplicates nor reorders records of one partition).
+ *
+ * <p>Its template is not observed: an observed send would start a producer span in the relay's own trace and inject
+ * that instead of the request's.
  */
 public class KafkaOutboxSender implements OutboxSender, AutoCloseable {
 
@@ -44,6 +50,12 @@ public class KafkaOutboxSender implements OutboxSender, AutoCloseable {
             var record = new ProducerRecord<>(message.destination(), message.key(), message.payload());
             record.headers().add("id", message.id().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("type", message.type().getBytes(StandardCharsets.UTF_8));
+            if (message.traceparent() != null) {
+                record.headers()
+                        .add(
+                                TraceContextCarrier.TRACEPARENT,
+                                message.traceparent().getBytes(StandardCharsets.UTF_8));
+            }
             sent.add(kafka.send(record));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

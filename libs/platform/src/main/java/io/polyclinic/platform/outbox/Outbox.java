@@ -1,7 +1,9 @@
 package io.polyclinic.platform.outbox;
 
 import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,11 +25,18 @@ public class Outbox {
     private final OutboxRepository repository;
     private final JsonMapper json;
     private final OutboxMetrics metrics;
+    private final @Nullable TraceContextCarrier trace;
 
-    public Outbox(OutboxRepository repository, JsonMapper json, OutboxMetrics metrics) {
+    /**
+     * @param trace captures the current span's {@code traceparent} into every row; {@code null} when the service
+     *     has no tracing (rows then carry none)
+     */
+    public Outbox(
+            OutboxRepository repository, JsonMapper json, OutboxMetrics metrics, @Nullable TraceContextCarrier trace) {
         this.repository = repository;
         this.json = json;
         this.metrics = metrics;
+        this.trace = trace;
     }
 
     /**
@@ -43,7 +52,8 @@ public class Outbox {
     }
 
     /**
-     * Appends a message in the current transaction.
+     * Appends a message in the current transaction, with the current span's W3C {@code traceparent} (if any), so the
+     * sender can continue the request's trace when it relays the row later from its own thread.
      *
      * @param id the message id; for an event, the envelope's id (so consumers dedupe by it)
      * @param destination a Kafka topic or {@code audit}; 1..200 characters
@@ -64,7 +74,8 @@ public class Outbox {
         if (id == null || payload == null) {
             throw new IllegalArgumentException("An outbox message needs an id and a payload");
         }
-        repository.insert(id, destination, key, type, json.writeValueAsString(payload));
+        var traceparent = trace == null ? null : trace.currentTraceparent();
+        repository.insert(id, destination, key, type, json.writeValueAsString(payload), traceparent);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.audit.OutboxAuditTrail;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -54,8 +55,12 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(OutboxRepository repository, JsonMapper json, OutboxMetrics metrics) {
-        return new Outbox(repository, json, metrics);
+    Outbox outbox(
+            OutboxRepository repository,
+            JsonMapper json,
+            OutboxMetrics metrics,
+            ObjectProvider<TraceContextCarrier> trace) {
+        return new Outbox(repository, json, metrics, trace.getIfAvailable());
     }
 
     @Bean
@@ -71,8 +76,12 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(AuditTrail.class)
-    OutboxAuditTrail outboxAuditTrail(Outbox outbox, Environment environment) {
+    OutboxAuditTrail outboxAuditTrail(
+            Outbox outbox, Environment environment, ObjectProvider<TraceContextCarrier> trace) {
         return new OutboxAuditTrail(
-                outbox, environment.getProperty("spring.application.name", "unknown"), Clock.systemUTC());
+                outbox,
+                environment.getProperty("spring.application.name", "unknown"),
+                Clock.systemUTC(),
+                trace.getIfAvailable());
     }
 }

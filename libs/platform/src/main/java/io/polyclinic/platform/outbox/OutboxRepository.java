@@ -27,11 +27,15 @@ public class OutboxRepository {
                 .single();
     }
 
-    /** Inserts a pending row. */
-    public void insert(UUID id, String destination, String key, String type, String payload) {
-        jdbc.sql("insert into outbox (id, destination, msg_key, type, payload) values (?, ?, ?, ?, ?::jsonb)")
-                .params(id, destination, key, type, payload)
-                .update();
+    /**
+     * Inserts a pending row.
+     *
+     * @param traceparent the writing span's W3C {@code traceparent}, or {@code null}
+     */
+    public void insert(UUID id, String destination, String key, String type, String payload, String traceparent) {
+        jdbc.sql("""
+                        insert into outbox (id, destination, msg_key, type, payload, traceparent)
+                        values (?, ?, ?, ?, ?::jsonb, ?)""").params(id, destination, key, type, payload, traceparent).update();
     }
 
     /** The destinations with pending rows. */
@@ -57,7 +61,7 @@ public class OutboxRepository {
     /** Locks and returns up to {@code limit} pending rows of the destination, oldest id first. */
     public List<OutboxMessage> claim(String destination, int limit) {
         return jdbc.sql("""
-                select id, destination, msg_key, type, payload::text payload, created_at from outbox
+                select id, destination, msg_key, type, payload::text payload, created_at, traceparent from outbox
                  where published_at is null and destination = ? order by id limit ? for update skip locked
                 """)
                 .params(destination, limit)
@@ -67,7 +71,8 @@ public class OutboxRepository {
                         rs.getString("msg_key"),
                         rs.getString("type"),
                         rs.getString("payload"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("traceparent")))
                 .list();
     }
 

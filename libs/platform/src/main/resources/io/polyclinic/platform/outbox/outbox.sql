@@ -9,7 +9,10 @@ create table outbox (
     created_at   timestamptz not null default now(),
     published_at timestamptz,
     attempts     integer     not null default 0,
-    last_error   text
+    last_error   text,
+    -- The W3C traceparent of the request that wrote the row (null without tracing): the relay's Kafka sender puts
+    -- it on the record, so consumers continue the request's trace.
+    traceparent  text        check (length(traceparent) <= 55)
 );
 
 -- The relay's claim (pending rows of one destination in id order) and its pending count / oldest age.

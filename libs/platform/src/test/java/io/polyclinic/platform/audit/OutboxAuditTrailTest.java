@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.polyclinic.platform.outbox.Outbox;
 import io.polyclinic.platform.outbox.OutboxMetrics;
 import io.polyclinic.platform.outbox.OutboxRepository;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +40,13 @@ class OutboxAuditTrailTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final SdkTracerProvider provider =
+            SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).build();
+    private final io.opentelemetry.api.trace.Tracer otelTracer = provider.get("test");
+    private final Tracer tracer = new OtelTracer(otelTracer, new OtelCurrentTraceContext(), event -> {});
+    private final Propagator propagator =
+            new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otelTracer);
+
     private JdbcClient jdbc;
     private TransactionTemplate transaction;
     private OutboxAuditTrail trail;
@@ -46,15 +63,41 @@ class OutboxAuditTrailTest {
             jdbc.sql(new String(schema.readAllBytes(), StandardCharsets.UTF_8)).update();
         }
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var carrier = new TraceContextCarrier(tracer, propagator);
         var outbox = new Outbox(
-                new OutboxRepository(jdbc), JSON, new OutboxMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+                new OutboxRepository(jdbc),
+                JSON,
+                new OutboxMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
+                carrier);
         trail = new OutboxAuditTrail(
-                outbox, "booking", Clock.fixed(Instant.parse("2026-12-01T10:00:00.123Z"), ZoneOffset.UTC));
+                outbox, "booking", Clock.fixed(Instant.parse("2026-12-01T10:00:00.123Z"), ZoneOffset.UTC), carrier);
     }
 
     @AfterEach
-    void clearLoggingContext() {
+    void clearLoggingContextAndTracer() {
         MDC.clear();
+        provider.close();
+    }
+
+    @Test
+    void anEntryRecordedInsideASpanCarriesThatSpansTraceIdNotTheLoggingContexts() {
+        MDC.put("traceId", "0af7651916cd43dd8448eb211c80319c");
+        var span = tracer.nextSpan().name("request").start();
+        try (var ignored = tracer.withSpan(span)) {
+            transaction.executeWithoutResult(status -> trail.record(
+                    new AuditEntry(UUID.randomUUID(), "APPOINTMENT_BOOKED", "appointment", "a-2", Map.of())));
+        } finally {
+            span.end();
+        }
+
+        var row = jdbc.sql("select payload::text payload, traceparent from outbox")
+                .query((rs, n) ->
+                        Map.of("payload", rs.getString("payload"), "traceparent", rs.getString("traceparent")))
+                .single();
+        var traceId = span.context().traceId();
+        assertThat(JSON.readTree(row.get("payload")).get("traceId").asString()).isEqualTo(traceId);
+        assertThat(row.get("traceparent"))
+                .isEqualTo("00-" + traceId + "-" + span.context().spanId() + "-01");
     }
 
     @Test

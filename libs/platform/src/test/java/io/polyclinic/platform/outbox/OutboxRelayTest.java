@@ -54,7 +54,7 @@ class OutboxRelayTest {
         repository = new OutboxRepository(jdbc);
         registry = new SimpleMeterRegistry();
         metrics = new OutboxMetrics(registry, Clock.systemUTC());
-        outbox = new Outbox(repository, JsonMapper.builder().build(), metrics);
+        outbox = new Outbox(repository, JsonMapper.builder().build(), metrics, null);
     }
 
     private OutboxRelay relay(OutboxSender... senders) {

@@ -56,7 +56,13 @@ class AuditOutboxSenderTest extends AuditApiTest {
                 "action":"%s","entityType":"appointment","entityId":"%s","details":%s,\
                 "requestId":"req-1","traceId":null,"ip":"198.51.100.4"}""".formatted(id, UUID.randomUUID(), action, entityId, details);
         return new OutboxMessage(
-                id, "audit", "appointment:" + entityId, "AuditRecord", payload, Instant.parse("2026-12-01T10:00:00Z"));
+                id,
+                "audit",
+                "appointment:" + entityId,
+                "AuditRecord",
+                payload,
+                Instant.parse("2026-12-01T10:00:00Z"),
+                null);
     }
 
     private long stored(String entityId) {
@@ -114,7 +120,8 @@ class AuditOutboxSenderTest extends AuditApiTest {
     @Test
     void anInvalidMessageIsSkippedAndTheRestOfItsBatchStillArrives() throws Exception {
         var entity = uniqueEntity();
-        var unreadable = new OutboxMessage(Ids.newId(), "audit", "none", "AuditRecord", "{not json", Instant.now());
+        var unreadable =
+                new OutboxMessage(Ids.newId(), "audit", "none", "AuditRecord", "{not json", Instant.now(), null);
         var refused = message(entity, "lower_case_is_refused", "{}");
         var good = message(entity, "APPOINTMENT_BOOKED", "{}");
 

@@ -11,6 +11,7 @@ import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.EmailTemplate;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public class BookingEventService {
     private final TransactionTemplate transactions;
     private final NotifierProperties properties;
     private final Clock clock;
+    private final TraceContextCarrier trace;
 
     public BookingEventService(
             BookingEventParser parser,
@@ -52,7 +54,8 @@ public class BookingEventService {
             MailDeliveryService delivery,
             TransactionTemplate transactions,
             NotifierProperties properties,
-            Clock clock) {
+            Clock clock,
+            TraceContextCarrier trace) {
         this.parser = parser;
         this.processed = processed;
         this.appointments = appointments;
@@ -62,6 +65,7 @@ public class BookingEventService {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.trace = trace;
     }
 
     /**
@@ -122,7 +126,8 @@ public class BookingEventService {
         if (email == null) {
             return Optional.empty();
         }
-        emails.insertIfAbsent(email, delivery.firstAttempt());
+        // The listener's observation made the consumer span current; it continues the booking request's trace.
+        emails.insertIfAbsent(email, delivery.firstAttempt(), trace.currentTraceId());
         return Optional.of(email.id());
     }
 

@@ -5,6 +5,7 @@ import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.EmailStatus;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ public class EmailJobService {
 
     private final EmailRepository emails;
     private final MailDeliveryService delivery;
+    private final TraceContextCarrier trace;
 
-    public EmailJobService(EmailRepository emails, MailDeliveryService delivery) {
+    public EmailJobService(EmailRepository emails, MailDeliveryService delivery, TraceContextCarrier trace) {
         this.emails = emails;
         this.delivery = delivery;
+        this.trace = trace;
     }
 
     /**
@@ -44,7 +47,7 @@ public class EmailJobService {
                 job.html(),
                 null,
                 null);
-        emails.insertIfAbsent(email, null);
+        emails.insertIfAbsent(email, null, trace.currentTraceId());
         var result = delivery.deliver(email.id());
         switch (result.outcome()) {
             case SENT -> {}

@@ -27,13 +27,14 @@ public class EmailRepository {
      * Adds the email as PENDING unless a row with its id exists.
      *
      * @param nextAttemptAt when the relay may send it, or {@code null} when only its caller sends it (jobs)
+     * @param traceId the trace under which it was decided (32 hex digits), or {@code null}
      * @return whether it was added
      */
-    public boolean insertIfAbsent(OutgoingEmail e, Instant nextAttemptAt) {
+    public boolean insertIfAbsent(OutgoingEmail e, Instant nextAttemptAt, String traceId) {
         return jdbc.sql("""
                         insert into email (id, channel, template, recipient, subject, text_body, html_body, ics,
-                            ics_method, status, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+                            ics_method, status, next_attempt_at, trace_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
                         on conflict (id) do nothing""")
                         .params(
                                 e.id(),
@@ -45,7 +46,8 @@ public class EmailRepository {
                                 e.htmlBody(),
                                 e.ics(),
                                 e.icsMethod(),
-                                nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt))
+                                nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),
+                                traceId)
                         .update()
                 == 1;
     }

@@ -8,6 +8,7 @@ import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.EmailTemplate;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public class ReminderService {
     private final MailDeliveryService delivery;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final TraceContextCarrier trace;
 
     public ReminderService(
             AppointmentRepository appointments,
@@ -40,13 +42,15 @@ public class ReminderService {
             EmailComposer composer,
             MailDeliveryService delivery,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            TraceContextCarrier trace) {
         this.appointments = appointments;
         this.emails = emails;
         this.composer = composer;
         this.delivery = delivery;
         this.transactions = transactions;
         this.clock = clock;
+        this.trace = trace;
     }
 
     /** Records and sends the reminders due now; returns how many were recorded. */
@@ -56,7 +60,7 @@ public class ReminderService {
             var recorded = new ArrayList<UUID>();
             for (var appointment : appointments.lockDueReminders(now, BATCH)) {
                 var email = reminder(appointment);
-                if (emails.insertIfAbsent(email, now)) {
+                if (emails.insertIfAbsent(email, now, trace.currentTraceId())) {
                     recorded.add(email.id());
                 }
                 appointments.markReminderSent(appointment.id(), now);

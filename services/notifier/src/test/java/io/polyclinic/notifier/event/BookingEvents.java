@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -112,7 +113,18 @@ final class BookingEvents {
         send(key, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    static synchronized void send(String key, byte[] value) {
+    static void send(String key, byte[] value) {
+        send(new ProducerRecord<>(TOPIC, key, value));
+    }
+
+    /** Sends the event with a W3C {@code traceparent} header, as booking's relay does for a traced request. */
+    static void sendWithTraceparent(String key, String value, String traceparent) {
+        var record = new ProducerRecord<>(TOPIC, key, value.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    private static synchronized void send(ProducerRecord<String, byte[]> record) {
         if (template == null) {
             template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()),
@@ -120,7 +132,7 @@ final class BookingEvents {
                     new ByteArraySerializer()));
         }
         try {
-            template.send(TOPIC, key, value).get(30, TimeUnit.SECONDS);
+            template.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send a test event", e);
         }
