@@ -1,7 +1,9 @@
 package io.polyclinic.platform.outbox;
 
+import io.polyclinic.contracts.events.EventEnvelope;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -48,6 +50,24 @@ public class Outbox {
     public UUID append(String destination, String key, String type, Object payload) {
         var id = Ids.newId();
         append(id, destination, key, type, payload);
+        return id;
+    }
+
+    /**
+     * Appends a domain event, wrapped in its envelope ({@link EventEnvelope}: {@code id}, {@code type},
+     * {@code occurredAt}, {@code source}, {@code version}, {@code data}), to a Kafka topic.
+     *
+     * @param topic the Kafka topic, e.g. {@code booking.events}
+     * @param key the record key that keeps one aggregate's events in order, e.g. the doctor id
+     * @param type the event type, e.g. {@code AppointmentBooked}
+     * @param source the publishing service, e.g. {@code booking}
+     * @param data the type's data record from {@code io.polyclinic.contracts.events}
+     * @return the event id (UUIDv7), also the message id, so consumers dedupe by it
+     * @throws IllegalStateException outside a transaction
+     */
+    public UUID appendEvent(String topic, String key, String type, String source, Instant occurredAt, Object data) {
+        var id = Ids.newId();
+        append(id, topic, key, type, EventEnvelope.of(id, type, occurredAt, source, data));
         return id;
     }
 

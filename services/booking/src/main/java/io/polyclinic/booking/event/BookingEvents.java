@@ -1,8 +1,6 @@
 package io.polyclinic.booking.event;
 
-import io.polyclinic.contracts.events.EventEnvelope;
 import io.polyclinic.contracts.events.EventTypes;
-import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.Outbox;
 import java.time.Clock;
 import java.util.UUID;
@@ -37,13 +35,6 @@ public class BookingEvents {
      * @throws IllegalStateException outside a transaction
      */
     public UUID publish(String type, UUID doctorId, Object data) {
-        var id = Ids.newId();
-        outbox.append(
-                id,
-                EventTypes.BOOKING_TOPIC,
-                doctorId.toString(),
-                type,
-                EventEnvelope.of(id, type, clock.instant(), SOURCE, data));
-        return id;
+        return outbox.appendEvent(EventTypes.BOOKING_TOPIC, doctorId.toString(), type, SOURCE, clock.instant(), data);
     }
 }

@@ -1,8 +1,6 @@
 package io.polyclinic.identity.event;
 
-import io.polyclinic.contracts.events.EventEnvelope;
 import io.polyclinic.contracts.events.EventTypes;
-import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.Outbox;
 import java.time.Clock;
 import java.util.UUID;
@@ -36,13 +34,6 @@ public class IdentityEvents {
      * @throws IllegalStateException outside a transaction
      */
     public UUID publish(String type, UUID userId, Object data) {
-        var id = Ids.newId();
-        outbox.append(
-                id,
-                EventTypes.IDENTITY_TOPIC,
-                userId.toString(),
-                type,
-                EventEnvelope.of(id, type, clock.instant(), SOURCE, data));
-        return id;
+        return outbox.appendEvent(EventTypes.IDENTITY_TOPIC, userId.toString(), type, SOURCE, clock.instant(), data);
     }
 }
