@@ -2,6 +2,7 @@ package io.polyclinic.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polyclinic.platform.audit.RecordingAuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaInitializer;

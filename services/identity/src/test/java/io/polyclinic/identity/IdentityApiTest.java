@@ -3,6 +3,7 @@ package io.polyclinic.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.identity.token.AccessTokenIssuer;
+import io.polyclinic.platform.audit.RecordingAuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaInitializer;

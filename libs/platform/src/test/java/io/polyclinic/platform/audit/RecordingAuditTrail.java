@@ -1,9 +1,7 @@
-package io.polyclinic.identity;
+package io.polyclinic.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -14,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The audit trail of the tests: keeps each entry once the transaction it was recorded in commits, as the outbox
  * does, and fails the call when there is no transaction, so a call site outside one cannot go unnoticed. The API
- * test base class imports it; primary, so it also stands in front of the real outbox implementation when that is
+ * test base classes of the services import it (from the platform's test jar); primary, so it also stands in front of the real outbox implementation when that is
  * present.
  */
 @Primary
