@@ -93,6 +93,10 @@ public final class DevStack implements AutoCloseable {
     private int bookingPort;
     private int auditPort;
     private int auditGrpcPort;
+    /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
+    private ConfigurableApplicationContext auditContext;
+
+    private String auditJdbcUrl;
 
     private DevStack(DevStackConfig config) {
         this.config = config;
@@ -142,6 +146,7 @@ public final class DevStack implements AutoCloseable {
         auditPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_PORT);
         auditGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_GRPC_PORT);
         var auditUrl = postgres.createDatabaseIfMissing("audit");
+        auditJdbcUrl = auditUrl;
         var notifierUrl = postgres.createDatabaseIfMissing("notifier");
         int notifierPort = portOrFree(config.notifierPort());
 
@@ -162,7 +167,7 @@ public final class DevStack implements AutoCloseable {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
             register(identity.join());
             register(booking.join());
-            register(audit.join());
+            registerAudit(audit.join());
             adopt(notifierBlock.join());
         } catch (CompletionException e) {
             identity.thenAccept(ConfigurableApplicationContext::close);
@@ -493,6 +498,54 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException("The dev stack was stopped while it was starting");
         }
         contexts.add(context);
+    }
+
+    // ---- Outages: the audit service and Kafka stopped and started again while the rest runs (DevStackOutageTest) ----
+
+    private synchronized void registerAudit(ConfigurableApplicationContext context) {
+        register(context);
+        auditContext = context;
+    }
+
+    /** Stops the audit service (HTTP and gRPC); the other services keep running. Does nothing when it is down. */
+    synchronized void stopAudit() {
+        if (auditContext == null) {
+            return;
+        }
+        contexts.remove(auditContext);
+        auditContext.close();
+        auditContext = null;
+    }
+
+    /**
+     * Starts the audit service again on the same ports with the same database and returns once it is ready; does
+     * nothing when it is running.
+     */
+    void startAudit() {
+        synchronized (this) {
+            if (auditContext != null || closed) {
+                return;
+            }
+            auditContext = run(AuditApplication.class, auditArgs(auditJdbcUrl));
+            // First in the list: closed after the gateway and the services that call it, as at the first start.
+            contexts.addFirst(auditContext);
+        }
+        awaitReady(auditPort);
+    }
+
+    /** The in-process Kafka broker ({@code stop()} / {@code restart()} play an outage), or null for an external one. */
+    synchronized EmbeddedKafkaServer kafka() {
+        return kafka;
+    }
+
+    /** Booking's own base URL (not through the gateway), where its {@code /actuator/prometheus} is. */
+    String bookingUrl() {
+        return "http://localhost:" + bookingPort;
+    }
+
+    /** Every message the dev SMTP server received, oldest first. */
+    synchronized List<jakarta.mail.internet.MimeMessage> receivedMail() {
+        return notifier.receivedMail();
     }
 
     /**

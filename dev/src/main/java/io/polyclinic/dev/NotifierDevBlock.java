@@ -120,6 +120,11 @@ final class NotifierDevBlock implements AutoCloseable {
         return amqp == null ? 0 : amqp.port();
     }
 
+    /** Every message the SMTP server received, oldest first (for the dev stack's outage test). */
+    List<jakarta.mail.internet.MimeMessage> receivedMail() {
+        return smtp.receivedMessages();
+    }
+
     /** Stops the notifier (its consumers finish), then the brokers it used. */
     @Override
     public void close() {

@@ -1,6 +1,8 @@
 package io.polyclinic.platform.audit;
 
 import com.google.protobuf.Timestamp;
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * message that cannot become a valid record (unreadable payload, or one the audit service refuses with
  * INVALID_ARGUMENT) would block every later record forever if retried: it is logged at ERROR with its id, counted in
  * {@code polyclinic.audit.outbox.rejected} and skipped, and the valid records of its batch are still delivered.
+ *
+ * <p>Reconnecting: after the audit service was down, a gRPC channel waits out its own reconnect backoff (growing to
+ * two minutes) and until then fails every call at once with the old "connection refused", even when the service is
+ * back. The relay has its own backoff, so on each send a channel in that state is told to reconnect now and given
+ * a moment to get ready: records arrive on the relay's first retry after the service is back.
  */
 public class AuditOutboxSender implements OutboxSender {
 
@@ -46,7 +54,13 @@ public class AuditOutboxSender implements OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(AuditOutboxSender.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** How long a send waits for a failed channel's fresh connection before trying its call anyway. */
+    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(1);
+
     private final AuditServiceGrpc.AuditServiceStub stub;
+    /** The channel whose reconnect backoff a send resets, or null when only a stub is known. */
+    private final ManagedChannel channel;
+
     private final Duration deadline;
     private final int maxBatchRecords;
     private final Counter sent;
@@ -60,7 +74,29 @@ public class AuditOutboxSender implements OutboxSender {
      */
     public AuditOutboxSender(
             AuditServiceGrpc.AuditServiceStub stub, Duration deadline, int maxBatchRecords, MeterRegistry meters) {
+        this(stub, null, deadline, maxBatchRecords, meters);
+    }
+
+    /**
+     * A sender on its own channel, which it reconnects at once when a send finds it failed (see the class comment).
+     *
+     * @param channel the channel to the audit service
+     * @param deadline the deadline of each call
+     * @param maxBatchRecords the most records per {@code RecordBatch} call
+     * @param meters where the sent and rejected counters go
+     */
+    public AuditOutboxSender(ManagedChannel channel, Duration deadline, int maxBatchRecords, MeterRegistry meters) {
+        this(AuditServiceGrpc.newStub(channel), channel, deadline, maxBatchRecords, meters);
+    }
+
+    private AuditOutboxSender(
+            AuditServiceGrpc.AuditServiceStub stub,
+            ManagedChannel channel,
+            Duration deadline,
+            int maxBatchRecords,
+            MeterRegistry meters) {
         this.stub = stub;
+        this.channel = channel;
         this.deadline = deadline;
         this.maxBatchRecords = maxBatchRecords;
         this.sent = Counter.builder("polyclinic.audit.outbox.sent")
@@ -94,6 +130,9 @@ public class AuditOutboxSender implements OutboxSender {
                 reject(message.id().toString(), "its payload is not an audit record: " + e.getMessage());
             }
         }
+        if (!requests.isEmpty()) {
+            reconnectIfFailed();
+        }
         for (int from = 0; from < requests.size(); from += maxBatchRecords) {
             var chunk = requests.subList(from, Math.min(requests.size(), from + maxBatchRecords));
             try {
@@ -106,6 +145,20 @@ public class AuditOutboxSender implements OutboxSender {
                 recordOneByOne(chunk);
             }
         }
+    }
+
+    /**
+     * A channel in TRANSIENT_FAILURE (the audit service was unreachable) reconnects now instead of after its own
+     * backoff; waits until it is ready, at most {@link #RECONNECT_WAIT}.
+     */
+    private void reconnectIfFailed() throws InterruptedException {
+        if (channel == null || channel.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
+            return;
+        }
+        var changed = new CountDownLatch(1);
+        channel.notifyWhenStateChanged(ConnectivityState.TRANSIENT_FAILURE, changed::countDown);
+        channel.resetConnectBackoff();
+        changed.await(Math.min(deadline.toMillis(), RECONNECT_WAIT.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** After a batch was refused: every record on its own, so that only the invalid ones are skipped. */

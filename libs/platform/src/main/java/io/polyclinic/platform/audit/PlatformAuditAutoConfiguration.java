@@ -1,7 +1,6 @@
 package io.polyclinic.platform.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,7 +28,6 @@ public class PlatformAuditAutoConfiguration {
     AuditOutboxSender auditOutboxSender(
             GrpcChannelFactory channels, AuditClientProperties properties, MeterRegistry meters) {
         var channel = channels.createChannel(properties.target());
-        return new AuditOutboxSender(
-                AuditServiceGrpc.newStub(channel), properties.deadline(), properties.maxBatchRecords(), meters);
+        return new AuditOutboxSender(channel, properties.deadline(), properties.maxBatchRecords(), meters);
     }
 }
