@@ -103,7 +103,7 @@ class AuditOutboxSenderReconnectTest {
         var payload = """
                 {"id":"%s","occurredAt":"2026-12-01T10:00:00Z","source":"booking","action":"APPOINTMENT_BOOKED",\
                 "entityType":"appointment","entityId":"a-1"}""".formatted(id);
-        return new OutboxMessage(id, "audit", "appointment:a-1", "AuditRecord", payload, Instant.now());
+        return new OutboxMessage(id, "audit", "appointment:a-1", "AuditRecord", payload, Instant.now(), null);
     }
 
     private static int freePort() {
