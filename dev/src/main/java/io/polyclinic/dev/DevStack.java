@@ -448,6 +448,7 @@ public final class DevStack implements AutoCloseable {
                   audit        http://localhost:%10$d  (gRPC %11$s)
                   notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
                   SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
+                  Kafka        %15$s
                   PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
@@ -470,7 +471,11 @@ public final class DevStack implements AutoCloseable {
                 notifier.smtpPort(),
                 notifier.amqpPort() == 0
                         ? "RabbitMQ from RABBITMQ_HOST"
-                        : "127.0.0.1:" + notifier.amqpPort() + " (Qpid Broker-J, guest/guest)");
+                        : "127.0.0.1:" + notifier.amqpPort() + " (Qpid Broker-J, guest/guest)",
+                config.externalKafka() != null
+                        ? config.externalKafka() + " (KAFKA_BOOTSTRAP_SERVERS)"
+                        : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
+                                + ")");
     }
 
     /** Keeps the started server for {@link #close()}; stops it at once when the stack is already stopping. */
