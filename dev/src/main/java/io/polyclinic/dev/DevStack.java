@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -125,8 +126,9 @@ public final class DevStack implements AutoCloseable {
                 Thread.ofPlatform().name("start-", 0).factory());
         var identity = CompletableFuture.supplyAsync(
                 () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS), starters);
-        var booking =
-                CompletableFuture.supplyAsync(() -> run(BookingApplication.class, bookingArgs(bookingUrl)), starters);
+        var booking = CompletableFuture.supplyAsync(
+                () -> run(BookingApplication.class, bookingArgs(bookingUrl), Map.of(), bookingInitializers()),
+                starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -147,7 +149,19 @@ public final class DevStack implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {
-        return run(application, args, Map.of());
+        return run(application, args, Map.of(), List.of());
+    }
+
+    private static ConfigurableApplicationContext run(
+            Class<?> application, List<String> args, Map<String, Object> devDefaults) {
+        return run(application, args, devDefaults, List.of());
+    }
+
+    /** The SQL capture of the benchmarks, when configured; nothing otherwise. */
+    private List<ApplicationContextInitializer<?>> bookingInitializers() {
+        return config.sqlCaptureDirectory() == null
+                ? List.of()
+                : List.of(SqlCapture.initializer(config.sqlCaptureDirectory().toAbsolutePath()));
     }
 
     /**
@@ -155,10 +169,14 @@ public final class DevStack implements AutoCloseable {
      *     variables still override (unlike {@code args})
      */
     private static ConfigurableApplicationContext run(
-            Class<?> application, List<String> args, Map<String, Object> devDefaults) {
+            Class<?> application,
+            List<String> args,
+            Map<String, Object> devDefaults,
+            List<ApplicationContextInitializer<?>> initializers) {
         // No per-context shutdown hook: close() stops the contexts in reverse order, then PostgreSQL.
         return new SpringApplicationBuilder(application)
                 .properties(devDefaults)
+                .initializers(initializers.toArray(ApplicationContextInitializer[]::new))
                 .main(application)
                 .listeners(new LoggingInitializationLock())
                 .registerShutdownHook(false)
@@ -196,6 +214,7 @@ public final class DevStack implements AutoCloseable {
     private List<String> bookingArgs(String jdbcUrl) {
         var args = serviceArgs(bookingPort, jdbcUrl);
         args.add("--polyclinic.booking.demo-data.enabled=" + config.demoData());
+        args.add("--polyclinic.booking.demo-data.scale=" + config.demoDataScale());
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }

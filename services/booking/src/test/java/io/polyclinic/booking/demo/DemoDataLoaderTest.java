@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,10 +30,18 @@ class DemoDataLoaderTest extends BookingApiTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    DataSource dataSource;
+
     private DemoDataLoader loader(Clock clock) {
         var properties = new BookingProperties(
-                Duration.ofHours(1), Duration.ofHours(2), 5, 31, 92, new BookingProperties.DemoData(true, 520, 14, 7L));
-        return new DemoDataLoader(demo, slots, transactions, properties, clock);
+                Duration.ofHours(1),
+                Duration.ofHours(2),
+                5,
+                31,
+                92,
+                new BookingProperties.DemoData(true, 520, 14, 7L, BookingProperties.DemoData.Scale.SMALL));
+        return new DemoDataLoader(demo, slots, transactions, dataSource, properties, clock);
     }
 
     private long count(String sql) {
