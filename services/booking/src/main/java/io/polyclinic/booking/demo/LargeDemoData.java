@@ -209,6 +209,9 @@ public final class LargeDemoData {
             }
         }
 
+        // the slots and their appointments go in without the secondary indexes and foreign keys of their tables,
+        // which are built and validated once afterwards (in this transaction, so a failure rolls all of it back)
+        var deferred = DeferredChecks.drop(connection, List.of("slots", "appointments"));
         long slots;
         try (var out = new CopyWriter(
                 copy.copyIn("copy slots (id, doctor_id, clinic_id, start_at, end_at, status) from stdin"))) {
@@ -228,6 +231,7 @@ public final class LargeDemoData {
                 """)) {
             appointments = book.executeUpdate();
         }
+        deferred.restore(connection);
         try (var analyze = connection.createStatement()) {
             analyze.execute("analyze clinics, doctors, doctor_specialties, doctor_clinics, slots, appointments");
         }
@@ -240,6 +244,68 @@ public final class LargeDemoData {
                 appointments,
                 took.toSeconds());
         return new Result(clinics.size(), doctors.size(), slots, appointments, took);
+    }
+
+    /**
+     * The secondary indexes (those behind no constraint) and foreign keys of some tables, read from the catalogue so
+     * that whatever later migrations define comes back exactly: dropped before a bulk load, restored after it.
+     */
+    private record DeferredChecks(List<String> drops, List<String> restores) {
+
+        static DeferredChecks drop(Connection connection, List<String> tables) throws SQLException {
+            var drops = new ArrayList<String>();
+            var indexes = new ArrayList<String>();
+            var foreignKeys = new ArrayList<String>();
+            var array = connection.createArrayOf("text", tables.toArray());
+            try (var query = connection.prepareStatement("""
+                    select format('drop index %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+                      from pg_index i
+                     where i.indrelid = any (?::regclass[])
+                       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+                    """)) {
+                query.setArray(1, array);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        drops.add(rows.getString(1));
+                        indexes.add(rows.getString(2));
+                    }
+                }
+            }
+            try (var query = connection.prepareStatement("""
+                    select format('alter table %s drop constraint %I', c.conrelid::regclass, c.conname),
+                           format('alter table %s add constraint %I %s', c.conrelid::regclass, c.conname,
+                                  pg_get_constraintdef(c.oid))
+                      from pg_constraint c
+                     where c.contype = 'f' and c.conrelid = any (?::regclass[])
+                    """)) {
+                query.setArray(1, array);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        drops.add(rows.getString(1));
+                        foreignKeys.add(rows.getString(2));
+                    }
+                }
+            }
+            execute(connection, drops);
+            var restores = new ArrayList<String>();
+            // sorts for the index builds in memory rather than on disk
+            restores.add("set local maintenance_work_mem = '256MB'");
+            restores.addAll(indexes);
+            restores.addAll(foreignKeys);
+            return new DeferredChecks(drops, restores);
+        }
+
+        void restore(Connection connection) throws SQLException {
+            execute(connection, restores);
+        }
+
+        private static void execute(Connection connection, List<String> statements) throws SQLException {
+            try (var statement = connection.createStatement()) {
+                for (var sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+        }
     }
 
     /** A doctor while the data set is generated. */

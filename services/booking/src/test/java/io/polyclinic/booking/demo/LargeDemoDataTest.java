@@ -26,6 +26,12 @@ class LargeDemoDataTest extends BookingApiTest {
     @Test
     void theLargeDataSetIsCopiedWithRealCitiesValidSlotsAndBookedAppointments() throws Exception {
         var before = jdbc.sql("select id from clinics").query(UUID.class).set();
+        var schema = """
+                select indexdef from pg_indexes where tablename in ('slots', 'appointments')
+                union all select pg_get_constraintdef(oid) from pg_constraint
+                 where conrelid in ('slots'::regclass, 'appointments'::regclass)
+                 order by 1""";
+        var schemaBefore = jdbc.sql(schema).query(String.class).list();
         var now = Instant.now();
         LargeDemoData.Result result;
         try (var connection = dataSource.getConnection()) {
@@ -37,6 +43,9 @@ class LargeDemoDataTest extends BookingApiTest {
                 .filter(id -> !before.contains(id))
                 .toList();
 
+        // the indexes and foreign keys dropped for the load are all back, exactly as they were
+        assertThat(jdbc.sql(schema).query(String.class).list()).isEqualTo(schemaBefore);
+        assertThat(schemaBefore).anyMatch(d -> d.startsWith("FOREIGN KEY (doctor_id)"));
         assertThat(clinics).hasSize(30);
         assertThat(result.clinics()).isEqualTo(30);
         assertThat(result.doctors()).isEqualTo(400);
