@@ -146,7 +146,7 @@ for f in "$work"/pgbench/script-*.sql; do script_args+=(-f "$f"); done
   -T "$duration" -l --log-prefix=tx "${script_args[@]}" booking > ../pgbench.txt 2>&1) \
   || { cat "$work/pgbench.txt" >&2; exit 1; }
 pg_tps=$(grep -oE 'tps = [0-9.]+' "$work/pgbench.txt" | head -1 | cut -d' ' -f3)
-pg_failed=$(grep -oE 'number of failed transactions: [0-9]+' "$work/pgbench.txt" | grep -oE '[0-9]+$' || echo 0)
+pg_failed=$(grep -oE 'number of failed transactions: [0-9]+' "$work/pgbench.txt" | head -1 | grep -oE '[0-9]+$' || echo 0)
 read -r pg_p50 pg_p90 pg_p99 pg_n <<< "$(cat "$work"/pgbench/tx* | awk '{print $3}' | sort -n | awk '
   { v[NR] = $1 } END { printf "%d %d %d %d", v[int(NR * 0.5 + 0.999)], v[int(NR * 0.9 + 0.999)], v[int(NR * 0.99 + 0.999)], NR }')"
 

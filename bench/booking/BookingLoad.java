@@ -94,7 +94,7 @@ public class BookingLoad {
                 latencies.length / seconds,
                 percentile(latencies, 50) / 1e6,
                 percentile(latencies, 99) / 1e6,
-                new TreeMap<>(statuses));
+                statusList(new TreeMap<>(statuses)));
 
         var race = 0;
         for (var slot : raceSlots) {
@@ -193,7 +193,7 @@ public class BookingLoad {
                 conflicts,
                 attempts.size() - created - conflicts,
                 millis,
-                counts,
+                statusList(counts),
                 created == 1 && conflicts == attempts.size() - 1 ? "exactly-one-winner" : "FAILED");
     }
 
@@ -214,6 +214,13 @@ public class BookingLoad {
         } catch (Exception e) {
             throw new IllegalStateException(url + ": " + e, e);
         }
+    }
+
+    /** {@code 201:1,409:499}: one field without spaces. */
+    private static String statusList(Map<Integer, ?> counts) {
+        var parts = new ArrayList<String>();
+        counts.forEach((status, count) -> parts.add(status + ":" + count));
+        return String.join(",", parts);
     }
 
     private static long percentile(long[] sorted, int percent) {
