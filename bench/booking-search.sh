@@ -175,6 +175,12 @@ awk '$1 == "race" { print $3 }' "$work/slots.txt" > "$work/race-slots.txt"
 "$java" bench/booking/BookingLoad.java "http://localhost:$gateway_port" "$patients" "$work/throughput-slots.txt" \
   "$work/race-slots.txt" "$book_concurrency" | tee "$work/booking.txt" >&2
 
+# the database's own count: every race slot must have exactly one appointment (the winner's, cancelled afterwards)
+race_ids=$(paste -sd, "$work/race-slots.txt" | sed -E "s/([0-9a-f-]{36})/'\\1'/g")
+db_winners=0
+[ -z "$race_ids" ] || db_winners=$(psql_booking -c "select count(*) from (select slot_id from appointments
+  where slot_id in ($race_ids) group by slot_id having count(*) = 1) x")
+
 field() { echo "$1" | grep -oE "(^| )$2=[^ ]+" | head -1 | cut -d= -f2; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 rate() { awk -v n="$(field "$1" requests)" -v s="$(field "$1" seconds)" 'BEGIN { printf "%.0f", n / s }'; }
@@ -215,6 +221,6 @@ races_ok=$(echo "$race_lines" | grep -c 'verdict=exactly-one-winner' || true)
       "p50 $(field "$booking_line" p50ms) ms, p99 $(field "$booking_line" p99ms) ms, statuses $(field "$booking_line" statuses)."
   fi
   echo "Concurrent booking of one slot by $patients patients at once: $races_ok of $races races had exactly one 201" \
-    "and $((patients - 1)) 409s."
+    "and $((patients - 1)) 409s; in the database $db_winners of $races race slots have exactly one appointment."
   echo "$race_lines" | sed -E 's/^BENCH race /- /'
 } | tee "$work/report.md"

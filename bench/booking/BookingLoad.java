@@ -53,11 +53,7 @@ public class BookingLoad {
                 .filter(l -> !l.isEmpty())
                 .toList();
         var concurrency = Integer.parseInt(args[4]);
-        var http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        var http = client();
 
         var tokens = register(http, base, patients);
 
@@ -99,8 +95,20 @@ public class BookingLoad {
         var race = 0;
         for (var slot : raceSlots) {
             race++;
-            race(http, base, tokens, slot, race);
+            // fresh connections for every race: a pooled keep-alive connection the server has just closed would
+            // lose its request before the server sees it
+            try (var fresh = client()) {
+                race(fresh, base, tokens, slot, race);
+            }
         }
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
     }
 
     private static List<String> register(HttpClient http, String base, int patients) throws Exception {
