@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -155,8 +156,9 @@ public final class DevStack implements AutoCloseable {
                 Thread.ofPlatform().name("start-", 0).factory());
         var identity = CompletableFuture.supplyAsync(
                 () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS), starters);
-        var booking =
-                CompletableFuture.supplyAsync(() -> run(BookingApplication.class, bookingArgs(bookingUrl)), starters);
+        var booking = CompletableFuture.supplyAsync(
+                () -> run(BookingApplication.class, bookingArgs(bookingUrl), Map.of(), bookingInitializers()),
+                starters);
         var audit = CompletableFuture.supplyAsync(() -> run(AuditApplication.class, auditArgs(auditUrl)), starters);
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
@@ -187,7 +189,19 @@ public final class DevStack implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {
-        return run(application, args, Map.of());
+        return run(application, args, Map.of(), List.of());
+    }
+
+    private static ConfigurableApplicationContext run(
+            Class<?> application, List<String> args, Map<String, Object> devDefaults) {
+        return run(application, args, devDefaults, List.of());
+    }
+
+    /** The SQL capture of the benchmarks, when configured; nothing otherwise. */
+    private List<ApplicationContextInitializer<?>> bookingInitializers() {
+        return config.sqlCaptureDirectory() == null
+                ? List.of()
+                : List.of(SqlCapture.initializer(config.sqlCaptureDirectory().toAbsolutePath()));
     }
 
     /**
@@ -195,10 +209,14 @@ public final class DevStack implements AutoCloseable {
      *     variables still override (unlike {@code args})
      */
     private static ConfigurableApplicationContext run(
-            Class<?> application, List<String> args, Map<String, Object> devDefaults) {
+            Class<?> application,
+            List<String> args,
+            Map<String, Object> devDefaults,
+            List<ApplicationContextInitializer<?>> initializers) {
         // No per-context shutdown hook: close() stops the contexts in reverse order, then PostgreSQL.
         return new SpringApplicationBuilder(application)
                 .properties(devDefaults)
+                .initializers(initializers.toArray(ApplicationContextInitializer[]::new))
                 .main(application)
                 .listeners(new LoggingInitializationLock())
                 .registerShutdownHook(false)
@@ -277,6 +295,7 @@ public final class DevStack implements AutoCloseable {
         var args = serviceArgs(bookingPort, jdbcUrl);
         args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.booking.demo-data.enabled=" + config.demoData());
+        args.add("--polyclinic.booking.demo-data.scale=" + config.demoDataScale());
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         args.add("--polyclinic.audit.target=" + auditTarget());
         return args;

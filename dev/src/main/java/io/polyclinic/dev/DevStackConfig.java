@@ -2,6 +2,7 @@ package io.polyclinic.dev;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -9,23 +10,28 @@ import java.util.Map;
  * tests build one with a temporary directory and port 0 (any free port) everywhere.
  *
  * @param varDirectory where data lives between runs: {@code postgres/} (the database files), {@code keys/}
- *     (identity's signing key), {@code dev-admin-password} (default {@code ./var})
+ *     (identity's signing key), {@code dev-admin-password} (default {@code ./var}, env {@code POLYCLINIC_DEV_VAR_DIR})
  * @param postgresPort embedded PostgreSQL's port on 127.0.0.1, 0 for any free port (default 54329, env
  *     {@code POLYCLINIC_DEV_POSTGRES_PORT}), away from a locally installed PostgreSQL's 5432
- * @param gatewayPort the gateway's port (default 8080), 0 for any free port
- * @param identityPort identity's port (default 8081), 0 for any free port
- * @param bookingPort booking's port (default 8082), 0 for any free port
+ * @param gatewayPort the gateway's port (default 8080, env {@code POLYCLINIC_DEV_GATEWAY_PORT}), 0 for any free port
+ * @param identityPort identity's port (default 8081, env {@code POLYCLINIC_DEV_IDENTITY_PORT}), 0 for any free port
+ * @param bookingPort booking's port (default 8082, env {@code POLYCLINIC_DEV_BOOKING_PORT}), 0 for any free port
  * @param adminEmail the first administrator (env {@code POLYCLINIC_ADMIN_EMAIL}, default
  *     {@code admin@polyclinic.local})
  * @param adminPassword its password (env {@code POLYCLINIC_ADMIN_PASSWORD}); {@code null} to use the one generated
  *     on the first run and kept in {@code <varDirectory>/dev-admin-password}
  * @param demoData whether booking loads its demo clinics, doctors and slots (default {@code true})
+ * @param demoDataScale which demo data set booking loads into an empty database: {@code small} (default) or
+ *     {@code large} (100k doctors, 5M slots; env {@code POLYCLINIC_DEMO_DATA_SCALE})
  * @param corsAllowedOrigins origins the gateway allows (default the gateway itself and the web UI on 8090)
  * @param notifierPort the notifier's port (default 8084), 0 for any free port
  * @param kafkaPort the in-process Kafka broker's port on 127.0.0.1 (data in {@code <varDirectory>/kafka}), 0 for any
  *     free port (default 9092, env {@code POLYCLINIC_DEV_KAFKA_PORT})
  * @param externalKafka bootstrap servers of a Kafka cluster to use instead of the in-process broker (env
  *     {@code KAFKA_BOOTSTRAP_SERVERS}), or {@code null}
+ * @param sqlCaptureDirectory for benchmarks only, normally null: booking writes the SQL of each request that carries
+ *     the header {@code X-Polyclinic-Capture-Sql} into this directory as a pgbench script (env
+ *     {@code POLYCLINIC_DEV_SQL_CAPTURE_DIR}; see {@link SqlCapture})
  */
 public record DevStackConfig(
         Path varDirectory,
@@ -36,10 +42,12 @@ public record DevStackConfig(
         String adminEmail,
         String adminPassword,
         boolean demoData,
+        String demoDataScale,
         List<String> corsAllowedOrigins,
         int notifierPort,
         int kafkaPort,
-        String externalKafka) {
+        String externalKafka,
+        Path sqlCaptureDirectory) {
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -50,30 +58,50 @@ public record DevStackConfig(
     }
 
     /**
-     * The defaults, overridden by {@code POLYCLINIC_DEV_POSTGRES_PORT}, {@code POLYCLINIC_ADMIN_*},
-     * {@code POLYCLINIC_DEV_KAFKA_PORT} and {@code KAFKA_BOOTSTRAP_SERVERS}.
+     * The defaults, overridden by {@code POLYCLINIC_DEV_*} (data directory, ports, SQL capture),
+     * {@code POLYCLINIC_DEMO_DATA_SCALE}, {@code POLYCLINIC_ADMIN_*} and {@code KAFKA_BOOTSTRAP_SERVERS}.
+     *
+     * @throws IllegalArgumentException when a port is not a number or the scale is neither small nor large
      */
     public static DevStackConfig fromEnvironment(Map<String, String> env) {
-        var kafkaPort = env.get("POLYCLINIC_DEV_KAFKA_PORT");
         var externalKafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
-        var postgresPort = env.get("POLYCLINIC_DEV_POSTGRES_PORT");
         var adminEmail = env.get("POLYCLINIC_ADMIN_EMAIL");
         var adminPassword = env.get("POLYCLINIC_ADMIN_PASSWORD");
+        var gatewayPort = port(env, "POLYCLINIC_DEV_GATEWAY_PORT", 8080);
+        var scale = value(env, "POLYCLINIC_DEMO_DATA_SCALE", "small").toLowerCase(Locale.ROOT);
+        if (!scale.equals("small") && !scale.equals("large")) {
+            throw new IllegalArgumentException("POLYCLINIC_DEMO_DATA_SCALE must be small or large, not " + scale);
+        }
+        var capture = env.get("POLYCLINIC_DEV_SQL_CAPTURE_DIR");
         return new DevStackConfig(
-                Path.of("var"),
-                postgresPort == null || postgresPort.isBlank()
-                        ? DEFAULT_POSTGRES_PORT
-                        : Integer.parseInt(postgresPort.trim()),
-                8080,
-                8081,
-                8082,
+                Path.of(value(env, "POLYCLINIC_DEV_VAR_DIR", "var")),
+                port(env, "POLYCLINIC_DEV_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
+                gatewayPort,
+                port(env, "POLYCLINIC_DEV_IDENTITY_PORT", 8081),
+                port(env, "POLYCLINIC_DEV_BOOKING_PORT", 8082),
                 adminEmail == null || adminEmail.isBlank() ? DEFAULT_ADMIN_EMAIL : adminEmail,
                 adminPassword == null || adminPassword.isBlank() ? null : adminPassword,
                 true,
-                List.of("http://localhost:8080", "http://localhost:8090"),
-                8084,
-                kafkaPort == null || kafkaPort.isBlank() ? DEFAULT_KAFKA_PORT : Integer.parseInt(kafkaPort.trim()),
-                externalKafka == null || externalKafka.isBlank() ? null : externalKafka.trim());
+                scale,
+                List.of("http://localhost:" + gatewayPort, "http://localhost:8090"),
+                port(env, "POLYCLINIC_DEV_NOTIFIER_PORT", 8084),
+                port(env, "POLYCLINIC_DEV_KAFKA_PORT", DEFAULT_KAFKA_PORT),
+                externalKafka == null || externalKafka.isBlank() ? null : externalKafka.trim(),
+                capture == null || capture.isBlank() ? null : Path.of(capture.trim()));
+    }
+
+    private static String value(Map<String, String> env, String name, String fallback) {
+        var value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        var value = value(env, name, String.valueOf(fallback));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, not " + value, e);
+        }
     }
 
     /** The same settings in another data directory with every port chosen by the system; for tests. */
@@ -87,9 +115,11 @@ public record DevStackConfig(
                 DEFAULT_ADMIN_EMAIL,
                 null,
                 true,
+                "small",
                 List.of("http://localhost:8090"),
                 0,
                 0,
+                null,
                 null);
     }
 }

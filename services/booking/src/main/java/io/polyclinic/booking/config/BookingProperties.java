@@ -44,12 +44,24 @@ public record BookingProperties(
      * @param doctors how many doctors to create ({@code doctors}, default 520)
      * @param daysAhead how many days of free slots to keep ahead of today ({@code days-ahead}, default 14)
      * @param seed the random seed, so every load produces the same names ({@code seed}, default 20261122)
+     * @param scale which set: {@code small} (the one above, {@code doctors} doctors with weekly schedules) or
+     *     {@code large} (the benchmark set of S11: 100,000 doctors, 2,000 clinics, 5,000,000 slots, loaded with COPY
+     *     in a few minutes; {@code doctors} and {@code days-ahead} do not apply) ({@code scale}, default
+     *     {@code small}; the dev stack sets it from {@code POLYCLINIC_DEMO_DATA_SCALE})
      */
     public record DemoData(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("520") @Min(1) @Max(100000) int doctors,
             @DefaultValue("14") @Min(1) @Max(92) int daysAhead,
-            @DefaultValue("20261122") long seed) {}
+            @DefaultValue("20261122") long seed,
+            @DefaultValue("small") @NotNull Scale scale) {
+
+        /** The size of the demo data set. */
+        public enum Scale {
+            SMALL,
+            LARGE
+        }
+    }
 
     /**
      * The completion job: BOOKED appointments whose slot has ended become COMPLETED (never a NO_SHOW one).

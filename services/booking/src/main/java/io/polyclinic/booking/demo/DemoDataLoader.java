@@ -10,6 +10,7 @@ import io.polyclinic.booking.schedule.WeeklyPlan;
 import io.polyclinic.booking.slot.NewSlot;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.platform.id.Ids;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import net.datafaker.Faker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (real coordinates and IANA zones), 18 specialties, {@code demo-data.doctors} doctors with Datafaker names (half
  * Russian, half English, a fixed seed) and their weekly schedules; on every start, tops free slots up to
  * {@code demo-data.days-ahead} days ahead in each clinic's zone (idempotent: only days after the latest existing
- * slot are generated, and overlaps are skipped by the database).
+ * slot are generated, and overlaps are skipped by the database). With {@code demo-data.scale=large} it loads
+ * {@link LargeDemoData} instead.
  */
 @Component
 @ConditionalOnProperty(name = "polyclinic.booking.demo-data.enabled", havingValue = "true")
@@ -51,6 +54,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private final DemoDataRepository demo;
     private final SlotRepository slots;
     private final TransactionTemplate transactions;
+    private final DataSource dataSource;
     private final BookingProperties.DemoData properties;
     private final Clock clock;
 
@@ -58,19 +62,43 @@ public class DemoDataLoader implements ApplicationRunner {
             DemoDataRepository demo,
             SlotRepository slots,
             TransactionTemplate transactions,
+            DataSource dataSource,
             BookingProperties properties,
             Clock clock) {
         this.demo = demo;
         this.slots = slots;
         this.transactions = transactions;
+        this.dataSource = dataSource;
         this.properties = properties.demoData();
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        load();
+        if (properties.scale() == BookingProperties.DemoData.Scale.LARGE) {
+            loadLarge();
+        } else {
+            load();
+        }
         topUp();
+    }
+
+    /**
+     * Loads the large data set ({@link LargeDemoData}) unless demo data was loaded before; answers whether it loaded.
+     * It streams millions of rows with COPY on one connection of its own, outside Spring's transactions.
+     */
+    public boolean loadLarge() {
+        log.info("Loading the large demo data set (100,000 doctors, 5,000,000 slots); this takes a few minutes");
+        try (var connection = dataSource.getConnection()) {
+            var result =
+                    LargeDemoData.loadIfEmpty(connection, LargeDemoData.Size.large(properties.seed()), clock.instant());
+            if (result == null) {
+                log.info("Demo data was loaded before; the large set is not loaded on top of it");
+            }
+            return result != null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The large demo data set did not load", e);
+        }
     }
 
     /** Loads the data set unless it was loaded before; answers whether it loaded. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,9 @@ class DemoDataLoaderTest extends BookingApiTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    DataSource dataSource;
+
     private DemoDataLoader loader(Clock clock) {
         var properties = new BookingProperties(
                 Duration.ofHours(1),
@@ -38,8 +42,8 @@ class DemoDataLoaderTest extends BookingApiTest {
                 92,
                 Duration.ofDays(90),
                 new BookingProperties.Completion(true, Duration.ofMinutes(1), 500),
-                new BookingProperties.DemoData(true, 520, 14, 7L));
-        return new DemoDataLoader(demo, slots, transactions, properties, clock);
+                new BookingProperties.DemoData(true, 520, 14, 7L, BookingProperties.DemoData.Scale.SMALL));
+        return new DemoDataLoader(demo, slots, transactions, dataSource, properties, clock);
     }
 
     private long count(String sql) {
