@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The SQL of the {@code outbox} table (schema: {@code io/polyclinic/platform/outbox/outbox.sql}). */
+/**
+ * The SQL of the {@code outbox} table, which each service creates in its own migrations (booking {@code V4__outbox.sql},
+ * identity {@code V3__outbox.sql}; the platform's tests use the same DDL from {@code outbox.sql}).
+ */
 public class OutboxRepository {
 
     /** Pending rows: how many, and when the oldest was written ({@code null} when none). */

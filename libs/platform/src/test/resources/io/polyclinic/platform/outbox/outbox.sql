@@ -1,5 +1,5 @@
 -- The transactional outbox of a service (io.polyclinic.platform.outbox). Each service's migrations create this
--- table with exactly these columns; the platform's tests create it from this file.
+-- table with exactly these columns; the platform's tests create it from this file (a test resource).
 create table outbox (
     id           uuid primary key,
     destination  text        not null check (length(destination) between 1 and 200),
