@@ -3,12 +3,8 @@ package io.polyclinic.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.notifier.mail.OutgoingEmail;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,8 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DevStackEndToEndTest {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,9 +43,13 @@ class DevStackEndToEndTest {
 
     static DevStack stack;
 
+    /** The stack's gateway, as an API client reaches it. */
+    static GatewayClient gateway;
+
     @BeforeAll
     static void startStack() {
         stack = DevStack.start(DevStackConfig.ephemeral(var));
+        gateway = new GatewayClient(stack.gatewayUrl(), Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -66,39 +64,40 @@ class DevStackEndToEndTest {
         var email = "e2e-" + UUID.randomUUID() + "@example.com";
         var password = "Correct-Horse-Battery-42";
 
-        var registered = post("/api/v1/auth/register", null, """
+        var registered = gateway.post("/api/v1/auth/register", null, """
                 {"email":"%s","password":"%s","fullName":"End To End"}""".formatted(email, password));
         assertThat(registered.statusCode()).isEqualTo(201);
 
-        var login = post("/api/v1/auth/login", null, """
+        var login = gateway.post("/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(email, password));
         assertThat(login.statusCode()).isEqualTo(200);
-        var token = json(login).get("accessToken").asString();
+        var token = GatewayClient.json(login).get("accessToken").asString();
 
-        var search = get("/api/v1/doctors?size=20", null);
+        var search = gateway.get("/api/v1/doctors?size=20", null);
         assertThat(search.statusCode()).isEqualTo(200);
-        var doctorId = firstDoctorWithAFreeSlot(json(search));
+        var doctorId = firstDoctorWithAFreeSlot(GatewayClient.json(search));
 
-        var card = get("/api/v1/doctors/" + doctorId, null);
+        var card = gateway.get("/api/v1/doctors/" + doctorId, null);
         assertThat(card.statusCode()).isEqualTo(200);
-        assertThat(json(card).get("id").asString()).isEqualTo(doctorId);
+        assertThat(GatewayClient.json(card).get("id").asString()).isEqualTo(doctorId);
 
         var slotId = aSlotWellAhead(doctorId);
-        var booked = post("/api/v1/appointments", token, """
+        var booked = gateway.post("/api/v1/appointments", token, """
                 {"slotId":"%s"}""".formatted(slotId));
         assertThat(booked.statusCode()).isEqualTo(201);
-        var appointment = json(booked);
+        var appointment = GatewayClient.json(booked);
         assertThat(appointment.get("slotId").asString()).isEqualTo(slotId);
         var appointmentId = appointment.get("id").asString();
 
-        var mine = get("/api/v1/appointments/me", token);
+        var mine = gateway.get("/api/v1/appointments/me", token);
         assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(json(mine).get("items").findValuesAsString("id")).contains(appointmentId);
+        assertThat(GatewayClient.json(mine).get("items").findValuesAsString("id"))
+                .contains(appointmentId);
         assertThat(freeSlotIds(doctorId)).doesNotContain(slotId);
 
-        var cancelled = post("/api/v1/appointments/" + appointmentId + "/cancel", token, null);
+        var cancelled = gateway.post("/api/v1/appointments/" + appointmentId + "/cancel", token, null);
         assertThat(cancelled.statusCode()).isEqualTo(200);
-        assertThat(json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(GatewayClient.json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(freeSlotIds(doctorId)).contains(slotId);
     }
 
@@ -108,49 +107,56 @@ class DevStackEndToEndTest {
         var credentials = "{\"email\":\"" + email + "\",\"password\":\"Correct-Horse-Battery-42\"}";
         var registration =
                 "{\"email\":\"" + email + "\",\"password\":\"Correct-Horse-Battery-42\",\"fullName\":\"Restart\"}";
-        assertThat(post("/api/v1/auth/register", null, registration).statusCode())
+        assertThat(gateway.post("/api/v1/auth/register", null, registration).statusCode())
                 .isEqualTo(201);
-        var token = json(post("/api/v1/auth/login", null, credentials))
+        var token = GatewayClient.json(gateway.post("/api/v1/auth/login", null, credentials))
                 .get("accessToken")
                 .asString();
-        var doctorId = firstDoctorWithAFreeSlot(json(get("/api/v1/doctors?size=20", null)));
-        var booked = post("/api/v1/appointments", token, "{\"slotId\":\"" + aSlotWellAhead(doctorId) + "\"}");
+        var doctorId = firstDoctorWithAFreeSlot(GatewayClient.json(gateway.get("/api/v1/doctors?size=20", null)));
+        var booked = gateway.post("/api/v1/appointments", token, "{\"slotId\":\"" + aSlotWellAhead(doctorId) + "\"}");
         assertThat(booked.statusCode()).isEqualTo(201);
-        var appointmentId = json(booked).get("id").asString();
-        long doctors =
-                json(get("/api/v1/doctors?size=1", null)).get("totalItems").asLong();
+        var appointmentId = GatewayClient.json(booked).get("id").asString();
+        long doctors = GatewayClient.json(gateway.get("/api/v1/doctors?size=1", null))
+                .get("totalItems")
+                .asLong();
 
         stack.close();
         stack = DevStack.start(DevStackConfig.ephemeral(var));
+        gateway = new GatewayClient(stack.gatewayUrl(), Duration.ofSeconds(30));
 
-        var again = post("/api/v1/auth/login", null, credentials);
+        var again = gateway.post("/api/v1/auth/login", null, credentials);
         assertThat(again.statusCode()).isEqualTo(200);
-        var mine = get("/api/v1/appointments/me", json(again).get("accessToken").asString());
-        assertThat(json(mine).get("items").findValuesAsString("id")).contains(appointmentId);
-        assertThat(json(get("/api/v1/doctors?size=1", null)).get("totalItems").asLong())
+        var mine = gateway.get(
+                "/api/v1/appointments/me",
+                GatewayClient.json(again).get("accessToken").asString());
+        assertThat(GatewayClient.json(mine).get("items").findValuesAsString("id"))
+                .contains(appointmentId);
+        assertThat(GatewayClient.json(gateway.get("/api/v1/doctors?size=1", null))
+                        .get("totalItems")
+                        .asLong())
                 .isEqualTo(doctors);
     }
 
     @Test
     void myAppointmentsWithoutATokenIsA401ProblemAtTheGatewayWithTheRequestId() {
-        var response = send(request("/api/v1/appointments/me", null)
+        var response = gateway.send(gateway.request("/api/v1/appointments/me", null)
                 .header("X-Request-Id", "e2e-no-token")
                 .GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(response.headers().allValues("X-Request-Id")).containsExactly("e2e-no-token");
-        var problem = json(response);
+        var problem = GatewayClient.json(response);
         assertThat(problem.get("type").asString()).isEqualTo("urn:polyclinic:problem:unauthorized");
         assertThat(problem.get("requestId").asString()).isEqualTo("e2e-no-token");
     }
 
     @Test
     void theDemoPatientAndTheAdminCanLogIn() {
-        var patient = post(
+        var patient = gateway.post(
                 "/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(DevStack.DEMO_PATIENT_EMAIL, DevStack.DEMO_PATIENT_PASSWORD));
-        var admin = post(
+        var admin = gateway.post(
                 "/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword()));
 
@@ -189,13 +195,13 @@ class DevStackEndToEndTest {
 
     @Test
     void theSwaggerUiListsEveryServiceAndServesTheirDocumentsThroughTheGateway() {
-        var config = json(get("/v3/api-docs/swagger-config", null));
+        var config = GatewayClient.json(gateway.get("/v3/api-docs/swagger-config", null));
         assertThat(config.get("urls").findValuesAsString("name")).contains("identity", "booking", "audit");
 
         for (var service : new String[] {"identity", "booking", "audit"}) {
-            var document = get("/v3/api-docs/" + service, null);
+            var document = gateway.get("/v3/api-docs/" + service, null);
             assertThat(document.statusCode()).isEqualTo(200);
-            var docs = json(document);
+            var docs = GatewayClient.json(document);
             assertThat(docs.get("paths").size()).isPositive();
             assertThat(docs.get("servers").get(0).get("url").asString()).isEqualTo(stack.gatewayUrl());
         }
@@ -203,24 +209,24 @@ class DevStackEndToEndTest {
 
     @Test
     void theAdminReadsAndVerifiesTheAuditLogThroughTheGatewayAndAPatientCannot() {
-        var admin = json(post("/api/v1/auth/login", null, """
+        var admin = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(
                                 DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword())))
                 .get("accessToken")
                 .asString();
-        var patient = json(post("/api/v1/auth/login", null, """
+        var patient = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(
                                 DevStack.DEMO_PATIENT_EMAIL, DevStack.DEMO_PATIENT_PASSWORD)))
                 .get("accessToken")
                 .asString();
 
-        var records = get("/api/v1/audit/records?size=5", admin);
+        var records = gateway.get("/api/v1/audit/records?size=5", admin);
         assertThat(records.statusCode()).as(records.body()).isEqualTo(200);
-        assertThat(json(records).has("items")).isTrue();
-        var verify = get("/api/v1/audit/verify", admin);
+        assertThat(GatewayClient.json(records).has("items")).isTrue();
+        var verify = gateway.get("/api/v1/audit/verify", admin);
         assertThat(verify.statusCode()).isEqualTo(200);
-        assertThat(json(verify).get("valid").asBoolean()).isTrue();
-        assertThat(get("/api/v1/audit/records", patient).statusCode()).isEqualTo(403);
+        assertThat(GatewayClient.json(verify).get("valid").asBoolean()).isTrue();
+        assertThat(gateway.get("/api/v1/audit/records", patient).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -243,7 +249,7 @@ class DevStackEndToEndTest {
         String page = "";
         while (!page.contains(to) && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
-            page = send(HttpRequest.newBuilder(URI.create(stack.notifierUrl() + "/dev/mail"))
+            page = gateway.send(HttpRequest.newBuilder(URI.create(stack.notifierUrl() + "/dev/mail"))
                             .timeout(Duration.ofSeconds(10)))
                     .body();
         }
@@ -253,20 +259,20 @@ class DevStackEndToEndTest {
     @Test
     void aBookingsTraceIdIsOnItsKafkaEventItsAuditRecordAndItsConfirmationEmail() throws Exception {
         var traceId = HexFormat.of().formatHex(randomBytes(16));
-        var patient = json(post("/api/v1/auth/login", null, """
+        var patient = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(
                                 DevStack.DEMO_PATIENT_EMAIL, DevStack.DEMO_PATIENT_PASSWORD)))
                 .get("accessToken")
                 .asString();
-        var doctorId = firstDoctorWithAFreeSlot(json(get("/api/v1/doctors?size=20", null)));
+        var doctorId = firstDoctorWithAFreeSlot(GatewayClient.json(gateway.get("/api/v1/doctors?size=20", null)));
         var slotId = aSlotWellAhead(doctorId);
 
-        var booked = send(request("/api/v1/appointments", patient)
+        var booked = gateway.send(gateway.request("/api/v1/appointments", patient)
                 .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"slotId\":\"" + slotId + "\"}")));
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
-        var appointmentId = json(booked).get("id").asString();
+        var appointmentId = GatewayClient.json(booked).get("id").asString();
 
         // (a) the AppointmentBooked event on Kafka carries the request's trace
         var event = bookedEvent(appointmentId);
@@ -274,15 +280,15 @@ class DevStackEndToEndTest {
         var eventId = UUID.fromString(header(event, "id"));
 
         // (b) the audit record of the booking, read by an admin through the gateway
-        var admin = json(post("/api/v1/auth/login", null, """
+        var admin = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(
                                 DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword())))
                 .get("accessToken")
                 .asString();
         var audit = await("the APPOINTMENT_BOOKED audit record", () -> {
-            var records = get("/api/v1/audit/records?entityId=" + appointmentId, admin);
+            var records = gateway.get("/api/v1/audit/records?entityId=" + appointmentId, admin);
             assertThat(records.statusCode()).as(records.body()).isEqualTo(200);
-            for (var record : json(records).get("items")) {
+            for (var record : GatewayClient.json(records).get("items")) {
                 if (record.get("action").asString().equals("APPOINTMENT_BOOKED")) {
                     return record;
                 }
@@ -306,8 +312,8 @@ class DevStackEndToEndTest {
 
         // (d) and the email really arrived, with its invitation
         var mail = await("the confirmation email in the dev SMTP inbox", () -> {
-            var page =
-                    JSON.readTree(send(HttpRequest.newBuilder(URI.create(stack.notifierUrl() + "/dev/mail?limit=200"))
+            var page = JSON.readTree(
+                    gateway.send(HttpRequest.newBuilder(URI.create(stack.notifierUrl() + "/dev/mail?limit=200"))
                                     .timeout(Duration.ofSeconds(10)))
                             .body());
             for (var received : page) {
@@ -417,52 +423,12 @@ class DevStackEndToEndTest {
         var slots = new ArrayList<JsonNode>();
         var totalPages = 1;
         for (int page = 0; page < totalPages; page++) {
-            var response = get("/api/v1/doctors/" + doctorId + "/slots?page=" + page, null);
+            var response = gateway.get("/api/v1/doctors/" + doctorId + "/slots?page=" + page, null);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            var body = json(response);
+            var body = GatewayClient.json(response);
             body.get("items").forEach(slots::add);
             totalPages = body.get("totalPages").asInt();
         }
         return slots;
-    }
-
-    private static HttpRequest.Builder request(String path, String token) {
-        var builder =
-                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    private static HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
-    }
-
-    private static HttpResponse<String> post(String path, String token, String body) {
-        var builder = request(path, token);
-        if (body == null) {
-            builder.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        }
-        return send(builder);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
     }
 }

@@ -7,11 +7,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DevStackOutageTest {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How long the platform may take to catch up after an outage (relay backoff, reconnects). */
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
@@ -63,6 +58,9 @@ class DevStackOutageTest {
 
     static DevStack stack;
 
+    /** The stack's gateway, as an API client reaches it. */
+    static GatewayClient gateway;
+
     /** Slots some test already took, so that tests never race for the same one. */
     private static final Set<String> takenSlots = new HashSet<>();
 
@@ -71,6 +69,7 @@ class DevStackOutageTest {
     @BeforeAll
     static void startStack() {
         stack = DevStack.start(DevStackConfig.ephemeral(var));
+        gateway = new GatewayClient(stack.gatewayUrl(), Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -88,7 +87,7 @@ class DevStackOutageTest {
 
         var failuresBefore = outboxSendFailures("audit");
         stack.stopAudit();
-        var down = get("/api/v1/audit/records?size=5", admin);
+        var down = gateway.get("/api/v1/audit/records?size=5", admin);
         var appointments = new ArrayList<String>();
         try {
             // The demo patient may hold 5 future appointments: each one is cancelled before the next is booked.
@@ -105,7 +104,7 @@ class DevStackOutageTest {
 
         assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
         assertThat(down.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(json(down).get("type").asString()).startsWith("urn:polyclinic:problem:");
+        assertThat(GatewayClient.json(down).get("type").asString()).startsWith("urn:polyclinic:problem:");
 
         var expected = new HashMap<String, Integer>();
         for (var id : appointments) {
@@ -115,9 +114,9 @@ class DevStackOutageTest {
         var recorded = awaitValue(() -> auditRecordsOf(admin, appointments), expected::equals);
         assertThat(recorded).isEqualTo(expected);
 
-        var verify = get("/api/v1/audit/verify", admin);
+        var verify = gateway.get("/api/v1/audit/verify", admin);
         assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
-        assertThat(json(verify).get("valid").asBoolean()).isTrue();
+        assertThat(GatewayClient.json(verify).get("valid").asBoolean()).isTrue();
     }
 
     @Test
@@ -232,7 +231,7 @@ class DevStackOutageTest {
 
     /** Booking's {@code polyclinic.outbox.send.failures} for a destination, from its Prometheus scrape. */
     private static double outboxSendFailures(String destination) {
-        var scrape = send(HttpRequest.newBuilder(URI.create(stack.bookingUrl() + "/actuator/prometheus"))
+        var scrape = gateway.send(HttpRequest.newBuilder(URI.create(stack.bookingUrl() + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(15)));
         assertThat(scrape.statusCode()).isEqualTo(200);
         var prefix = "polyclinic_outbox_send_failures_total{";
@@ -248,11 +247,12 @@ class DevStackOutageTest {
     private static Map<String, Integer> auditRecordsOf(String admin, List<String> appointments) {
         var counts = new HashMap<String, Integer>();
         for (var id : appointments) {
-            var response = get("/api/v1/audit/records?entityType=appointment&entityId=" + id + "&size=100", admin);
+            var response =
+                    gateway.get("/api/v1/audit/records?entityType=appointment&entityId=" + id + "&size=100", admin);
             if (response.statusCode() != 200) {
                 return Map.of("audit answers " + response.statusCode(), 1);
             }
-            for (var record : json(response).get("items")) {
+            for (var record : GatewayClient.json(response).get("items")) {
                 counts.merge(record.get("action").asString() + " " + id, 1, Integer::sum);
             }
         }
@@ -396,29 +396,29 @@ class DevStackOutageTest {
     }
 
     private static String book(String token, String slotId) {
-        var booked = post("/api/v1/appointments", token, "{\"slotId\":\"" + slotId + "\"}");
+        var booked = gateway.post("/api/v1/appointments", token, "{\"slotId\":\"" + slotId + "\"}");
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
-        return json(booked).get("id").asString();
+        return GatewayClient.json(booked).get("id").asString();
     }
 
     private static void cancel(String token, String appointmentId) {
-        var cancelled = post("/api/v1/appointments/" + appointmentId + "/cancel", token, null);
+        var cancelled = gateway.post("/api/v1/appointments/" + appointmentId + "/cancel", token, null);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
     }
 
     private static String registerAndLogIn(String email) {
         var password = "Correct-Horse-Battery-42";
-        var registered = post("/api/v1/auth/register", null, """
+        var registered = gateway.post("/api/v1/auth/register", null, """
                 {"email":"%s","password":"%s","fullName":"Outage Drill"}""".formatted(email, password));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return login(email, password);
     }
 
     private static String login(String email, String password) {
-        var login = post("/api/v1/auth/login", null, """
+        var login = gateway.post("/api/v1/auth/login", null, """
                 {"email":"%s","password":"%s"}""".formatted(email, password));
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return json(login).get("accessToken").asString();
+        return GatewayClient.json(login).get("accessToken").asString();
     }
 
     /**
@@ -426,7 +426,8 @@ class DevStackOutageTest {
      * notice and the cancellation cut-off allow them; a doctor no other test of this class used.
      */
     private static synchronized List<String> freeSlotsOfOneDoctor(int count) {
-        var doctors = json(get("/api/v1/doctors?size=50", null)).get("items");
+        var doctors =
+                GatewayClient.json(gateway.get("/api/v1/doctors?size=50", null)).get("items");
         var dayAhead = Instant.now().plus(Duration.ofDays(1));
         while (nextDoctor < doctors.size()) {
             var doctor = doctors.get(nextDoctor++);
@@ -434,9 +435,9 @@ class DevStackOutageTest {
                 continue;
             }
             var slots = new ArrayList<String>();
-            var response = get("/api/v1/doctors/" + doctor.get("id").asString() + "/slots?size=100", null);
+            var response = gateway.get("/api/v1/doctors/" + doctor.get("id").asString() + "/slots?size=100", null);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            for (var slot : json(response).get("items")) {
+            for (var slot : GatewayClient.json(response).get("items")) {
                 var id = slot.get("id").asString();
                 if (Instant.parse(slot.get("start").asString()).isAfter(dayAhead) && !takenSlots.contains(id)) {
                     slots.add(id);
@@ -465,43 +466,5 @@ class DevStackOutageTest {
             last = value.get();
         }
         return last;
-    }
-
-    private static HttpRequest.Builder request(String path, String token) {
-        var builder =
-                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(15));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    private static HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
-    }
-
-    private static HttpResponse<String> post(String path, String token, String body) {
-        var builder = request(path, token);
-        if (body == null) {
-            builder.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        }
-        return send(builder);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
     }
 }
