@@ -497,9 +497,11 @@ public class DoctorSearchRepository {
             conditions.add("d.status <> 'INACTIVE'");
         }
         if (c.city() != null) {
-            conditions.add("""
-                    exists (select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id
-                             where dc.doctor_id = d.id and lower(c.city) = lower(:city))""");
+            var probe = "select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+                    + " where dc.doctor_id = d.id and lower(c.city) = lower(:city)";
+            // a walk over slots checks the few doctors it meets (a scalar subquery stays a per-row probe): as a
+            // semi-join the planner crossed the city's doctors with its clinics before reading any slot
+            conditions.add(withFreeSlot ? "exists (" + probe + ")" : "(" + probe + " limit 1) is not null");
         }
         if (c.clinicId() != null) {
             conditions.add(
