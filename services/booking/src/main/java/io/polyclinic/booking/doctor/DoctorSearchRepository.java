@@ -50,9 +50,13 @@ public class DoctorSearchRepository {
     private static final int MIN_SLOTS_SCANNED = 60;
 
     /** Great-circle kilometres from the searched point to clinic {@code c} (haversine). */
-    private static final String DISTANCE_KM = "(" + GeoCircle.EARTH_RADIUS_KM
-            + " * 2 * asin(least(1, sqrt(power(sin(radians(c.latitude - :lat) / 2), 2)"
-            + " + cos(radians(:lat)) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - :lon) / 2), 2)))))";
+    private static final String DISTANCE_KM = distanceKm("c");
+
+    /**
+     * Below this many (clinic in the circle, doctor) pairs a circle drives a search even beside a selective filter:
+     * reading them costs less than probing the filter's doctors one by one.
+     */
+    private static final int SMALL_CIRCLE_PAIRS = 2000;
 
     private final JdbcClient jdbc;
 
@@ -65,8 +69,10 @@ public class DoctorSearchRepository {
      *
      * @param bookableFrom free slots count only when they start after this instant
      * @param candidates how many doctors match ({@link #count}, capped): decides how a nearest-slot sort runs
+     * @param cap where {@link #count} stopped counting: fewer candidates are all of them
      */
-    public List<Hit> search(DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, long candidates) {
+    public List<Hit> search(
+            DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, long candidates, int cap) {
         if (c.sort() == DoctorSortOrder.NEAREST_SLOT) {
             return searchByNearestSlot(c, bookableFrom, offset, limit, candidates);
         }
@@ -79,15 +85,24 @@ public class DoctorSearchRepository {
             }
         }
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, true, !byDistance);
+        // the circle's doctors, sorted, when they are few: a circle beside a selective filter that is small, or one
+        // without such a filter whose hits were all counted; many hits come early in the order's index instead
+        var circleFirst =
+                !byDistance && c.near() != null && (selective(c) ? circleFirst(c, bookableFrom) : candidates < cap);
+        var where = where(c, bookableFrom, params, true, !byDistance && !circleFirst);
         params.addValue("offset", offset).addValue("limit", limit);
         var order = orderBy(c);
+        String from;
+        if (byDistance) {
+            from = ", n.distance_km" + NEAR_DRIVEN + where;
+        } else {
+            from = circleFirst ? circleDriven() + and(where) : " from doctors d" + where;
+        }
         // the page's doctors first (index order, or a top-N sort of the candidates), then one probe per hit
         var sql = (byDistance ? near(c) : "")
                 + select(c)
                 + " from (select d.id, d.full_name, d.search_name, d.status, d.rating_avg, d.rating_count"
-                + (byDistance ? ", n.distance_km" + NEAR_DRIVEN : " from doctors d")
-                + where
+                + from
                 + " order by " + order + " offset :offset limit :limit) d"
                 + nearestSlotJoin(c)
                 + " order by " + order;
@@ -125,10 +140,14 @@ public class DoctorSearchRepository {
             }
         }
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, true, true);
+        var circleFirst = circleFirst(c, bookableFrom);
+        var where = where(c, bookableFrom, params, true, !circleFirst);
         params.addValue("offset", offset).addValue("limit", limit);
-        var sql = "select * from (" + select(c) + " from doctors d" + nearestSlotJoin(c) + where + ") d" + " order by "
-                + NEAREST_FIRST + " offset :offset limit :limit";
+        var from = circleFirst
+                ? " from (select d.*" + circleDriven() + and(where) + ") d" + nearestSlotJoin(c)
+                : " from doctors d" + nearestSlotJoin(c) + where;
+        var sql = "select * from (" + select(c) + from + ") d" + " order by " + NEAREST_FIRST
+                + " offset :offset limit :limit";
         return query(sql, params);
     }
 
@@ -162,11 +181,15 @@ public class DoctorSearchRepository {
             return List.of();
         }
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, true, true);
+        var circleFirst = circleFirst(c, bookableFrom);
+        var where = where(c, bookableFrom, params, true, !circleFirst);
         params.addValue("offset", offset).addValue("limit", limit);
-        var sql = select(c) + " from doctors d" + nearestSlotJoin(c)
-                + (where.isEmpty() ? " where " : where + " and ")
-                + "not exists (select 1 " + freeSlotFrom(c) + ") order by d.id offset :offset limit :limit";
+        var without = "not exists (select 1 " + freeSlotFrom(c) + ")";
+        var sql = circleFirst
+                ? select(c) + " from (select d.*" + circleDriven() + and(where) + " and " + without + ") d"
+                        + nearestSlotJoin(c) + " order by d.id offset :offset limit :limit"
+                : select(c) + " from doctors d" + nearestSlotJoin(c) + (where.isEmpty() ? " where " : where + " and ")
+                        + without + " order by d.id offset :offset limit :limit";
         return query(sql, params);
     }
 
@@ -292,9 +315,11 @@ public class DoctorSearchRepository {
      */
     public long count(DoctorSearchCriteria c, Instant bookableFrom, int cap) {
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, true, true);
+        var circleFirst = circleFirst(c, bookableFrom);
+        var where = where(c, bookableFrom, params, true, !circleFirst);
         params.addValue("cap", cap);
-        return jdbc.sql("select count(*) from (select 1 from doctors d" + where + " limit :cap) x")
+        var from = circleFirst ? circleDriven() + and(where) : " from doctors d" + where;
+        return jdbc.sql("select count(*) from (select 1" + from + " limit :cap) x")
                 .paramSource(params)
                 .query(Long.class)
                 .single();
@@ -368,16 +393,70 @@ public class DoctorSearchRepository {
         if (c.near() == null) {
             return "null::double precision";
         }
-        return "(select min(" + DISTANCE_KM + ") from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+        return "(select min(" + DISTANCE_KM + ") from doctor_clinics dc" + clinicOf("dc.clinic_id", "c")
                 + " where dc.doctor_id = d.id and " + inCircle() + ")";
+    }
+
+    /**
+     * {@code cross join lateral (...) alias}: the clinic whose id is {@code idColumn}, one primary-key probe per row
+     * of the table before it. The planner underestimates how many clinics a circle holds (1 for 77 in a 25 km
+     * circle), and with a plain join it reads the circle's clinics first and probes a doctor's slots in each of them:
+     * thousands of bitmap scans per doctor. {@code offset 0} keeps the subquery from being flattened into a join.
+     */
+    private static String clinicOf(String idColumn, String alias) {
+        return " cross join lateral (select * from clinics c0 where c0.id = " + idColumn + " offset 0) " + alias;
     }
 
     /** Clinic {@code c} lies in the circle: bounding box (index) and exact distance. */
     private static String inCircle() {
-        return "c.latitude between :minLat and :maxLat and (:lonSpan >= 180"
-                + " or c.longitude between :lon - :lonSpan and :lon + :lonSpan"
-                + " or c.longitude <= :lon + :lonSpan - 360 or c.longitude >= :lon - :lonSpan + 360)"
-                + " and " + DISTANCE_KM + " <= :radiusKm";
+        return inCircle("c");
+    }
+
+    /** Clinic {@code alias} lies in the circle: bounding box (index) and exact distance. */
+    private static String inCircle(String alias) {
+        var a = alias + ".";
+        return a + "latitude between :minLat and :maxLat and (:lonSpan >= 180"
+                + " or " + a + "longitude between :lon - :lonSpan and :lon + :lonSpan"
+                + " or " + a + "longitude <= :lon + :lonSpan - 360 or " + a + "longitude >= :lon - :lonSpan + 360)"
+                + " and " + distanceKm(alias) + " <= :radiusKm";
+    }
+
+    /** Great-circle kilometres from the searched point to clinic {@code alias} (haversine). */
+    private static String distanceKm(String alias) {
+        var a = alias + ".";
+        return "(" + GeoCircle.EARTH_RADIUS_KM
+                + " * 2 * asin(least(1, sqrt(power(sin(radians(" + a + "latitude - :lat) / 2), 2)"
+                + " + cos(radians(:lat)) * cos(radians(" + a + "latitude)) * power(sin(radians(" + a
+                + "longitude - :lon) / 2), 2)))))";
+    }
+
+    /**
+     * {@code from ... where ...}: the doctors {@code d} with a clinic in the circle, each once (at its clinic in the
+     * circle with the lowest id, so no de-duplication holds back a LIMIT), read from {@code clinics_location_idx} and
+     * {@code doctor_clinics_clinic_idx} with one primary-key probe per doctor ({@code offset 0} keeps the probe a
+     * nested loop: a hash join would scan every doctor and apply the filters to each). The caller appends
+     * {@code and} conditions on {@code d}.
+     */
+    private static String circleDriven() {
+        return " from clinics c join doctor_clinics dc on dc.clinic_id = c.id"
+                + " cross join lateral (select * from doctors d0 where d0.id = dc.doctor_id offset 0) d"
+                + " where " + inCircle()
+                + " and not exists (select 1 from doctor_clinics dc2" + clinicOf("dc2.clinic_id", "c2")
+                + " where dc2.doctor_id = dc.doctor_id and dc2.clinic_id < dc.clinic_id and " + inCircle("c2") + ")";
+    }
+
+    /** {@code where} conditions (as {@link #where} builds them) appended to a source that has its own where. */
+    private static String and(String where) {
+        return where.replaceFirst("^ where ", " and ");
+    }
+
+    /**
+     * Whether the circle's doctors drive the doctor-level queries instead of a probe per doctor: always when no
+     * selective filter is given (otherwise every doctor would be probed), and beside one when the circle is small.
+     */
+    private boolean circleFirst(DoctorSearchCriteria c, Instant bookableFrom) {
+        return c.near() != null
+                && (!selective(c) || scanCount(c, bookableFrom, SMALL_CIRCLE_PAIRS) < SMALL_CIRCLE_PAIRS);
     }
 
     /**
@@ -418,16 +497,18 @@ public class DoctorSearchRepository {
             conditions.add("d.status <> 'INACTIVE'");
         }
         if (c.city() != null) {
-            conditions.add("""
-                    exists (select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id
-                             where dc.doctor_id = d.id and lower(c.city) = lower(:city))""");
+            var probe = "select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+                    + " where dc.doctor_id = d.id and lower(c.city) = lower(:city)";
+            // a walk over slots checks the few doctors it meets (a scalar subquery stays a per-row probe): as a
+            // semi-join the planner crossed the city's doctors with its clinics before reading any slot
+            conditions.add(withFreeSlot ? "exists (" + probe + ")" : "(" + probe + " limit 1) is not null");
         }
         if (c.clinicId() != null) {
             conditions.add(
                     "exists (select 1 from doctor_clinics dc where dc.doctor_id = d.id and dc.clinic_id = :clinicId)");
         }
         if (withCircle && c.near() != null) {
-            var probe = "select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
+            var probe = "select 1 from doctor_clinics dc" + clinicOf("dc.clinic_id", "c")
                     + " where dc.doctor_id = d.id and " + inCircle();
             // with a selective filter beside it, probe each of its doctors (a scalar subquery stays a per-row
             // probe); alone, let the planner join the circle's doctors (EXISTS becomes a semi-join)
@@ -476,7 +557,7 @@ public class DoctorSearchRepository {
      * Both the nearest free slot and the date filter use it, so a hit never shows a slot the filters would not match.
      */
     private static String freeSlotFrom(DoctorSearchCriteria c) {
-        return " from slots s join clinics c on c.id = s.clinic_id"
+        return " from slots s" + clinicOf("s.clinic_id", "c")
                 + " where s.doctor_id = d.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom"
                 + " and d.status = 'ACTIVE'"
                 + slotConditions(c)

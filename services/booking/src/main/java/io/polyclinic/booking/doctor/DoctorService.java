@@ -122,7 +122,7 @@ public class DoctorService {
             return PageResponse.of(List.of(), page, total);
         }
         var limit = (int) Math.min(page.size(), total - page.offset());
-        var hits = search.search(criteria, bookableFrom, page.offset(), limit, total);
+        var hits = search.search(criteria, bookableFrom, page.offset(), limit, total, cap);
         return PageResponse.of(views(hits, language), page, total);
     }
 
