@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,12 @@ public class DoctorSearchRepository {
     private static final int SLOTS_SCANNED_PER_HIT = 3;
 
     private static final int MIN_SLOTS_SCANNED = 60;
+
+    /**
+     * Free slots of the searched local dates read to find their doctors before a date filter falls back to a probe
+     * per doctor (see {@link #windowDoctors}).
+     */
+    private static final int WINDOW_SLOTS_SCANNED = 1000;
 
     /** Great-circle kilometres from the searched point to clinic {@code c} (haversine). */
     private static final String DISTANCE_KM = distanceKm("c");
@@ -158,8 +165,12 @@ public class DoctorSearchRepository {
         var params = new MapSqlParameterSource();
         var where = where(c, bookableFrom, params, false, false);
         params.addValue("scan", scan);
+        // the doctor is looked up only for slots whose clinic matches (local date, city): the lateral reference to
+        // c orders the joins; as a plain join the planner probed a doctor for each of ~100,000 slots a date walk
+        // reads before the first one of the searched local day
         var sql = "with prefix as (select s.doctor_id, s.start_at from slots s join clinics c on c.id = s.clinic_id"
-                + " join doctors d on d.id = s.doctor_id"
+                + " cross join lateral (select * from doctors d0 where d0.id = s.doctor_id and c.id is not null"
+                + " offset 0) d"
                 + " where s.status = 'AVAILABLE' and s.start_at > :bookableFrom and d.status = 'ACTIVE'"
                 + slotConditions(c)
                 + where.replaceFirst("^ where ", " and ")
@@ -465,7 +476,7 @@ public class DoctorSearchRepository {
      * @param withFreeSlot whether a date range demands a matching free slot (off when the query walks slots)
      * @param withCircle whether a circle demands a clinic in it (off when the query walks slots or {@code near})
      */
-    private static String where(
+    private String where(
             DoctorSearchCriteria c,
             Instant bookableFrom,
             MapSqlParameterSource params,
@@ -515,11 +526,43 @@ public class DoctorSearchRepository {
             conditions.add(selective(c) ? "(" + probe + " limit 1) is not null" : "exists (" + probe + ")");
         }
         if (withFreeSlot && c.from() != null && c.to() != null) {
+            if (!selective(c) && c.near() == null) {
+                // a date filter alone probes doctors one by one until enough match: on a day few are free that is
+                // every doctor, so first read the day's few free slots, when they are few, and probe only theirs
+                var doctors = windowDoctors(c, bookableFrom);
+                if (doctors != null) {
+                    conditions.add(doctors.isEmpty() ? "false" : "d.id in (:windowDoctors)");
+                    params.addValue("windowDoctors", doctors);
+                }
+            }
             // a per-doctor probe of slots_available_idx (a scalar subquery is never turned into a join, which
             // could otherwise hash every free slot of the date range)
             conditions.add("(select 1 " + freeSlotFrom(c) + " limit 1) is not null");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /**
+     * The doctors with a free slot matching the search's clinic conditions and local dates, read clinic by clinic
+     * from the free slots of each clinic's local-date window (an index-only range scan of
+     * {@code slots_available_clinic_idx} per clinic), or null when there are {@link #WINDOW_SLOTS_SCANNED} such slots
+     * or more (a busy day: probing doctors one by one finds enough of them sooner).
+     */
+    private List<UUID> windowDoctors(DoctorSearchCriteria c, Instant bookableFrom) {
+        var params = new MapSqlParameterSource();
+        params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
+        slotParams(c, params);
+        params.addValue("scan", WINDOW_SLOTS_SCANNED);
+        // the clinic's local midnights as instants, widened by 3 h for daylight saving quirks (the local date
+        // itself is checked exactly by slotConditions); offset 0 keeps one range scan per clinic
+        var sql = "select s.doctor_id from clinics c cross join lateral (select s.doctor_id, s.start_at from slots s"
+                + " where s.clinic_id = c.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom"
+                + " and s.start_at >= (cast(:fromDate as timestamp) at time zone c.time_zone) - interval '3 hours'"
+                + " and s.start_at < (cast(cast(:toDate as date) + 1 as timestamp) at time zone c.time_zone)"
+                + " + interval '3 hours' offset 0) s"
+                + " where true" + slotConditions(c) + " limit :scan";
+        var slots = jdbc.sql(sql).paramSource(params).query(UUID.class).list();
+        return slots.size() >= WINDOW_SLOTS_SCANNED ? null : List.copyOf(new LinkedHashSet<>(slots));
     }
 
     /** The parameters of {@link #freeSlotFrom}, {@link #near} and the name query. */

@@ -121,6 +121,35 @@ class DoctorApiTest extends BookingApiTest {
     }
 
     @Test
+    void searchByCityAndDateAloneMatchesTheClinicsLocalDay() {
+        var specialty = createSpecialty();
+        var city = "Восток" + next();
+        var clinic = createClinic(city, "Asia/Vladivostok");
+        var free = createDoctor("Free " + next(), specialty, clinic);
+        var busy = createDoctor("Busy " + next(), specialty, clinic);
+        var zone = ZoneId.of("Asia/Vladivostok");
+        var day = LocalDate.now(zone).plusDays(6);
+        // 08:00 local is 22:00 UTC the day before; without a name or specialty the day's free slots drive the search
+        var start = day.atTime(8, 0).atZone(zone).toInstant();
+        var slot = createSlot(free, clinic, start, Duration.ofMinutes(30));
+        var blocked = createSlot(busy, clinic, start.plusSeconds(3600), Duration.ofMinutes(30));
+        post("/api/v1/admin/slots/" + blocked + "/block", admin, null);
+        var c = "city=" + enc(city);
+
+        var response = get("/api/v1/doctors?" + c + "&date=" + day, null);
+        assertThat(response.body().get("totalItems").asInt()).isEqualTo(1);
+        var hit = response.body().get("items").get(0);
+        assertThat(hit.get("id").asString()).isEqualTo(free.toString());
+        assertThat(hit.get("nearestFreeSlot").get("id").asString()).isEqualTo(slot.toString());
+        assertThat(names(c + "&date=" + day.minusDays(1))).isEmpty();
+        assertThat(names(c + "&date=" + day.plusDays(1))).isEmpty();
+        assertThat(names(c + "&from=" + day.minusDays(1) + "&to=" + day + "&sort=nearestSlot"))
+                .hasSize(1);
+        assertThat(names(c + "&from=" + day.plusDays(1) + "&to=" + day.plusDays(2) + "&sort=name"))
+                .isEmpty();
+    }
+
+    @Test
     void aDoctorOnLeaveShowsNoFreeSlotAnywhere() {
         var f = fixture();
         var start = hoursAhead(30);
