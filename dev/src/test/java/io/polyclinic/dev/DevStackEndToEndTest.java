@@ -14,13 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,16 +163,7 @@ class DevStackEndToEndTest {
     @Test
     void theDemoPatientsRegistrationIsAnEventOnTheStacksKafka() {
         var registrations = new ArrayList<String>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafkaBootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "e2e-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
+        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("identity.events"));
             var deadline = Instant.now().plusSeconds(60);
             while (registrations.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -333,16 +320,7 @@ class DevStackEndToEndTest {
 
     /** Reads {@code booking.events} from the start until the AppointmentBooked event of the appointment arrives. */
     private static ConsumerRecord<String, String> bookedEvent(String appointmentId) {
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafkaBootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "e2e-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
+        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("booking.events"));
             var deadline = Instant.now().plusSeconds(60);
             while (Instant.now().isBefore(deadline)) {

@@ -23,13 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,7 +207,7 @@ class DevStackOutageTest {
         assertThat(deadLetters).contains(badJob);
 
         var deadEvents = new ArrayList<String>();
-        try (var consumer = consumer()) {
+        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("booking.events.dlt"));
             var deadline = Instant.now().plus(CATCH_UP);
             while (deadEvents.size() < 2 && Instant.now().isBefore(deadline)) {
@@ -268,7 +265,7 @@ class DevStackOutageTest {
     private static Map<String, Integer> eventsOnTheTopic(Set<String> appointments, Map<String, Integer> expected) {
         var counts = new HashMap<String, Integer>();
         var eventIds = new HashSet<String>();
-        try (var consumer = consumer()) {
+        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("booking.events"));
             var deadline = Instant.now().plus(CATCH_UP);
             Instant settled = null;
@@ -380,19 +377,6 @@ class DevStackOutageTest {
                         patientEmail == null ? "" : "\"patientEmail\":\"" + patientEmail + "\",",
                         start,
                         start.plus(Duration.ofMinutes(30)));
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafkaBootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "outage-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer());
     }
 
     private static String book(String token, String slotId) {
