@@ -137,7 +137,9 @@ public final class DevStack implements AutoCloseable {
     private void startAll() {
         var var = config.varDirectory().toAbsolutePath();
         adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
-        adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort()));
+        // the large data set (3+ GB) keeps its hot indexes in PostgreSQL's own cache rather than the OS page cache
+        var sharedBuffers = config.demoDataScale().equals("large") ? "1GB" : "128MB";
+        adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort(), sharedBuffers));
         startKafka(var);
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());

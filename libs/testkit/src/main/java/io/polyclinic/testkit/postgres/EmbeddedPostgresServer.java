@@ -37,6 +37,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws UncheckedIOException when the binaries cannot be unpacked or the server does not start
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, "128MB");
+    }
+
+    /**
+     * Starts (initialising on first use) a server whose data lives in {@code dataDirectory}, with this much shared
+     * buffer cache.
+     *
+     * @param port the TCP port on 127.0.0.1, or 0 for any free port
+     * @param sharedBuffers PostgreSQL's {@code shared_buffers}, e.g. {@code 128MB} or {@code 1GB}
+     * @throws UncheckedIOException when the binaries cannot be unpacked or the server does not start
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers) {
         try {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -50,7 +62,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setLocaleConfig("lc-collate", "C")
                     .setLocaleConfig("lc-ctype", "C.UTF-8")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "128MB");
+                    .setServerConfig("shared_buffers", sharedBuffers);
             if (port > 0) {
                 builder.setPort(port);
             }

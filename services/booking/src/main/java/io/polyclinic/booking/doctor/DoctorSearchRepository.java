@@ -1,7 +1,10 @@
 package io.polyclinic.booking.doctor;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.polyclinic.booking.doctor.DoctorView.ClinicRef;
 import io.polyclinic.booking.doctor.DoctorView.NearestSlot;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -67,6 +70,12 @@ public class DoctorSearchRepository {
 
     private final JdbcClient jdbc;
 
+    /** Doctors per specialty code, for {@link #clinicsFirst}: a plan choice, so minutes-old figures do. */
+    private final Cache<String, Integer> specialtySizes = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(10_000)
+            .build();
+
     public DoctorSearchRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -75,13 +84,17 @@ public class DoctorSearchRepository {
      * One page of hits, in the criteria's order.
      *
      * @param bookableFrom free slots count only when they start after this instant
-     * @param candidates how many doctors match ({@link #count}, capped): decides how a nearest-slot sort runs
-     * @param cap where {@link #count} stopped counting: fewer candidates are all of them
+     * @param candidates the matching doctors as {@link #candidates} found them: all of them when fewer than
+     *     {@code cap}, and then only they are read and sorted; otherwise the order's index or a walk finds the page
+     * @param cap where {@link #candidates} stopped
      */
     public List<Hit> search(
-            DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, long candidates, int cap) {
+            DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, List<UUID> candidates, int cap) {
+        if (candidates.size() < cap) {
+            return fromCandidates(c, bookableFrom, candidates, offset, limit);
+        }
         if (c.sort() == DoctorSortOrder.NEAREST_SLOT) {
-            return searchByNearestSlot(c, bookableFrom, offset, limit, candidates);
+            return searchByNearestSlot(c, bookableFrom, offset, limit);
         }
         var byDistance = byDistance(c);
         if (byDistance) {
@@ -92,18 +105,17 @@ public class DoctorSearchRepository {
             }
         }
         var params = new MapSqlParameterSource();
-        // the circle's doctors, sorted, when they are few: a circle beside a selective filter that is small, or one
-        // without such a filter whose hits were all counted; many hits come early in the order's index instead
-        var circleFirst =
-                !byDistance && c.near() != null && (selective(c) ? circleFirst(c, bookableFrom) : candidates < cap);
-        var where = where(c, bookableFrom, params, true, !byDistance && !circleFirst);
+        // the circle's doctors, sorted, beside a selective filter when they are fewer than its doctors; otherwise
+        // the hits come early in the order's index
+        var clinicsFirst = !byDistance && c.near() != null && selective(c) && clinicsFirst(c, bookableFrom);
+        var where = where(c, bookableFrom, params, true, !byDistance && !clinicsFirst, clinicsFirst);
         params.addValue("offset", offset).addValue("limit", limit);
         var order = orderBy(c);
         String from;
         if (byDistance) {
             from = ", n.distance_km" + NEAR_DRIVEN + where;
         } else {
-            from = circleFirst ? circleDriven() + and(where) : " from doctors d" + where;
+            from = clinicsFirst ? clinicsDriven(c) + and(where) : " from doctors d" + where;
         }
         // the page's doctors first (index order, or a top-N sort of the candidates), then one probe per hit
         var sql = (byDistance ? near(c) : "")
@@ -117,44 +129,66 @@ public class DoctorSearchRepository {
     }
 
     /**
-     * Sort by nearest free slot (ties by doctor id, doctors without one last, by id). Few candidates (under the
-     * search's result cap): one LATERAL probe each, then a sort. Many: walk the matching free slots in
-     * {@code (start_at, doctor_id)} order on {@code slots_available_start_idx} for a bounded prefix. The first
+     * Sort by nearest free slot over many candidates (at least the search's result cap; fewer are sorted by
+     * {@link #fromCandidates}), ties by doctor id, doctors without one last, by id: walk the matching free slots in
+     * {@code (start_at, doctor_id)} order ({@code slots_available_start_idx}, or one range of
+     * {@code slots_available_day_idx} per searched local date, merged) for a bounded prefix. The first
      * appearance of each doctor in that stream is at its nearest slot, so the first k distinct doctors of any prefix
      * are the first k overall: the walk proves the page as soon as the prefix holds k doctors, or holds every matching
-     * free slot (then doctors without one follow).
+     * free slot (then doctors without one follow). When four ever longer prefixes prove nothing (free slots of
+     * matching doctors are rare), every candidate is probed and sorted.
      */
-    private List<Hit> searchByNearestSlot(
-            DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit, long candidates) {
+    private List<Hit> searchByNearestSlot(DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit) {
         var wanted = offset + limit;
-        if (candidates > wanted * 2 && candidates >= 100) {
-            var scan = Math.max(MIN_SLOTS_SCANNED, wanted * SLOTS_SCANNED_PER_HIT);
-            for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
-                var walked = walk(c, bookableFrom, scan);
-                if (walked.doctors().size() >= wanted) {
-                    return byIds(c, bookableFrom, walked.doctors().subList((int) offset, (int) wanted), NEAREST_FIRST);
+        var scan = Math.max(MIN_SLOTS_SCANNED, wanted * SLOTS_SCANNED_PER_HIT);
+        for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
+            var walked = walk(c, bookableFrom, scan);
+            if (walked.doctors().size() >= wanted) {
+                return byIds(c, bookableFrom, walked.doctors().subList((int) offset, (int) wanted), NEAREST_FIRST);
+            }
+            if (walked.exhausted()) {
+                var found = walked.doctors();
+                var hits = new ArrayList<Hit>();
+                if (offset < found.size()) {
+                    hits.addAll(byIds(c, bookableFrom, found.subList((int) offset, found.size()), NEAREST_FIRST));
                 }
-                if (walked.exhausted()) {
-                    var found = walked.doctors();
-                    var hits = new ArrayList<Hit>();
-                    if (offset < found.size()) {
-                        hits.addAll(byIds(c, bookableFrom, found.subList((int) offset, found.size()), NEAREST_FIRST));
-                    }
-                    hits.addAll(
-                            withoutFreeSlot(c, bookableFrom, Math.max(0, offset - found.size()), limit - hits.size()));
-                    return hits;
-                }
+                hits.addAll(withoutFreeSlot(c, bookableFrom, Math.max(0, offset - found.size()), limit - hits.size()));
+                return hits;
             }
         }
         var params = new MapSqlParameterSource();
-        var circleFirst = circleFirst(c, bookableFrom);
-        var where = where(c, bookableFrom, params, true, !circleFirst);
+        var clinicsFirst = clinicsFirst(c, bookableFrom);
+        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst);
         params.addValue("offset", offset).addValue("limit", limit);
-        var from = circleFirst
-                ? " from (select d.*" + circleDriven() + and(where) + ") d" + nearestSlotJoin(c)
+        var from = clinicsFirst
+                ? " from (select d.*" + clinicsDriven(c) + and(where) + ") d" + nearestSlotJoin(c)
                 : " from doctors d" + nearestSlotJoin(c) + where;
         var sql = "select * from (" + select(c) + from + ") d" + " order by " + NEAREST_FIRST
                 + " offset :offset limit :limit";
+        return query(sql, params);
+    }
+
+    /**
+     * A page of these doctors (all the matching ones, fewer than the cap) in the criteria's order: a sort of the
+     * candidates, then one nearest-slot probe per hit (per candidate for a nearest-slot or distance sort, whose order
+     * needs them).
+     */
+    private List<Hit> fromCandidates(
+            DoctorSearchCriteria c, Instant bookableFrom, List<UUID> candidates, long offset, int limit) {
+        var params = new MapSqlParameterSource();
+        params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
+        slotParams(c, params);
+        params.addValue("ids", candidates).addValue("offset", offset).addValue("limit", limit);
+        var order = c.sort() == DoctorSortOrder.NEAREST_SLOT ? NEAREST_FIRST : orderBy(c);
+        String sql;
+        if (order.equals(NEAREST_FIRST) || order.equals(BY_DISTANCE)) {
+            sql = "select * from (" + select(c) + " from doctors d" + nearestSlotJoin(c) + " where d.id in (:ids)) d"
+                    + " order by " + order + " offset :offset limit :limit";
+        } else {
+            sql = select(c) + " from (select d.id, d.full_name, d.search_name, d.status, d.rating_avg, d.rating_count"
+                    + " from doctors d where d.id in (:ids) order by " + order + " offset :offset limit :limit) d"
+                    + nearestSlotJoin(c) + " order by " + order;
+        }
         return query(sql, params);
     }
 
@@ -163,16 +197,32 @@ public class DoctorSearchRepository {
 
     private Walk walk(DoctorSearchCriteria c, Instant bookableFrom, long scan) {
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, false, false);
+        var where = where(c, bookableFrom, params, false, false, false);
         params.addValue("scan", scan);
-        // the doctor is looked up only for slots whose clinic matches (local date, city): the lateral reference to
-        // c orders the joins; as a plain join the planner probed a doctor for each of ~100,000 slots a date walk
-        // reads before the first one of the searched local day
-        var sql = "with prefix as (select s.doctor_id, s.start_at from slots s join clinics c on c.id = s.clinic_id"
-                + " cross join lateral (select * from doctors d0 where d0.id = s.doctor_id and c.id is not null"
-                + " offset 0) d"
-                + " where s.status = 'AVAILABLE' and s.start_at > :bookableFrom and d.status = 'ACTIVE'"
-                + slotConditions(c)
+        // a city's, clinic's or circle's slots are read clinic by clinic when they are few; otherwise the doctor is
+        // looked up only for slots whose clinic matches: the lateral reference to c orders the joins (as a plain
+        // join the planner probed a doctor for every slot it read)
+        var clinics = withClinic(c) ? clinicIds(c, params) : null;
+        if (clinics != null && clinics.isEmpty()) {
+            return new Walk(List.of(), true);
+        }
+        var clinicJoin = withClinic(c) && clinics == null;
+        String slots;
+        if (clinics != null) {
+            slots = clinicArms(clinics, c, params);
+        } else if (hasDates(c)) {
+            slots = dayArms(c, params);
+        } else {
+            slots = "slots s";
+        }
+        var sql = "with prefix as (select s.doctor_id, s.start_at from " + slots
+                + (clinicJoin ? clinicOf("s.clinic_id", "c") : "")
+                + " cross join lateral (select * from doctors d0 where d0.id = s.doctor_id"
+                + (clinicJoin ? " and c.id is not null" : "") + " offset 0) d"
+                + " where " + (slots.equals("slots s") ? "s.status = 'AVAILABLE' and " : "")
+                + "s.start_at > :bookableFrom and d.status = 'ACTIVE'"
+                + (clinicJoin ? clinicConditions(c) : "")
+                + dateConditions(c)
                 + where.replaceFirst("^ where ", " and ")
                 + " order by s.start_at, s.doctor_id limit :scan)"
                 + " select doctor_id, (select count(*) from prefix) scanned from prefix"
@@ -186,18 +236,74 @@ public class DoctorSearchRepository {
         return new Walk(doctors, scanned[0] < scan);
     }
 
+    /** Clinics a walk reads one by one at most (each one more branch to plan). */
+    private static final int MAX_WALKED_CLINICS = 64;
+
+    /** The ids of the clinics matching the search's city, clinic and circle, or null when there are too many. */
+    private List<UUID> clinicIds(DoctorSearchCriteria c, MapSqlParameterSource params) {
+        params.addValue("maxClinics", MAX_WALKED_CLINICS + 1);
+        var ids = jdbc.sql("select c.id from clinics c where true" + clinicConditions(c) + " limit :maxClinics")
+                .paramSource(params)
+                .query(UUID.class)
+                .list();
+        return ids.size() > MAX_WALKED_CLINICS ? null : ids;
+    }
+
+    /**
+     * {@code slots s}: these clinics' free slots in {@code (start_at, doctor_id)} order, one range of
+     * {@code slots_available_clinic_idx} per clinic merged by start time (a Merge Append).
+     */
+    private static String clinicArms(List<UUID> clinics, DoctorSearchCriteria c, MapSqlParameterSource params) {
+        var arms = new ArrayList<String>();
+        for (var clinic : clinics) {
+            var name = "clinic" + arms.size();
+            params.addValue(name, clinic);
+            arms.add("(select s.doctor_id, s.start_at, s.clinic_id, s.local_date from slots s"
+                    + " where s.status = 'AVAILABLE' and s.clinic_id = :" + name + " and s.start_at > :bookableFrom"
+                    + (hasDates(c) ? " and s.start_at >= :rangeLow and s.start_at < :rangeHigh" : "")
+                    + " order by s.start_at, s.doctor_id)");
+        }
+        return "(" + String.join(" union all ", arms) + ") s";
+    }
+
+    /**
+     * {@code slots s}: the free slots of the searched local dates in {@code (start_at, doctor_id)} order, one range
+     * of {@code slots_available_day_idx} per date merged by start time (a Merge Append: a slot of a later date in a
+     * zone east of another's may start first).
+     */
+    private static String dayArms(DoctorSearchCriteria c, MapSqlParameterSource params) {
+        var days = new ArrayList<String>();
+        for (var day = c.from(); !day.isAfter(c.to()); day = day.plusDays(1)) {
+            var name = "day" + days.size();
+            params.addValue(name, day);
+            days.add("(select s.doctor_id, s.start_at, s.clinic_id, s.local_date from slots s"
+                    + " where s.status = 'AVAILABLE' and s.local_date = :" + name
+                    + " and s.start_at > :bookableFrom order by s.start_at, s.doctor_id)");
+        }
+        return "(" + String.join(" union all ", days) + ") s";
+    }
+
+    private static boolean hasDates(DoctorSearchCriteria c) {
+        return c.from() != null && c.to() != null;
+    }
+
+    /** Whether the search restricts the clinics a free slot may be in (city, clinic, circle). */
+    private static boolean withClinic(DoctorSearchCriteria c) {
+        return c.city() != null || c.clinicId() != null || c.near() != null;
+    }
+
     /** Matching doctors without a matching free slot, by id: the tail of a nearest-slot sort. */
     private List<Hit> withoutFreeSlot(DoctorSearchCriteria c, Instant bookableFrom, long offset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         var params = new MapSqlParameterSource();
-        var circleFirst = circleFirst(c, bookableFrom);
-        var where = where(c, bookableFrom, params, true, !circleFirst);
+        var clinicsFirst = clinicsFirst(c, bookableFrom);
+        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst);
         params.addValue("offset", offset).addValue("limit", limit);
         var without = "not exists (select 1 " + freeSlotFrom(c) + ")";
-        var sql = circleFirst
-                ? select(c) + " from (select d.*" + circleDriven() + and(where) + " and " + without + ") d"
+        var sql = clinicsFirst
+                ? select(c) + " from (select d.*" + clinicsDriven(c) + and(where) + " and " + without + ") d"
                         + nearestSlotJoin(c) + " order by d.id offset :offset limit :limit"
                 : select(c) + " from doctors d" + nearestSlotJoin(c) + (where.isEmpty() ? " where " : where + " and ")
                         + without + " order by d.id offset :offset limit :limit";
@@ -228,7 +334,7 @@ public class DoctorSearchRepository {
         var scan = Math.max(200, wanted * (selective(c) ? 40 : 4));
         for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
             var params = new MapSqlParameterSource();
-            var where = where(c, bookableFrom, params, true, false);
+            var where = where(c, bookableFrom, params, true, false, false);
             params.addValue("scan", scan);
             var sql = "with prefix as (select dc.doctor_id, " + DISTANCE_KM + " distance_km"
                     + " from clinics c join doctor_clinics dc on dc.clinic_id = c.id where " + inCircle()
@@ -321,19 +427,20 @@ public class DoctorSearchRepository {
     }
 
     /**
-     * How many doctors match, counting at most {@code cap} (a broad search stops counting there: the exact number of
-     * thousands of hits costs a scan and helps nobody).
+     * The ids of the doctors that match, at most {@code cap} of them in no particular order: a broad search stops
+     * there (the exact number of thousands of hits costs a scan and helps nobody), and fewer than {@code cap} are all
+     * of them, which {@link #search} then only has to sort.
      */
-    public long count(DoctorSearchCriteria c, Instant bookableFrom, int cap) {
+    public List<UUID> candidates(DoctorSearchCriteria c, Instant bookableFrom, int cap) {
         var params = new MapSqlParameterSource();
-        var circleFirst = circleFirst(c, bookableFrom);
-        var where = where(c, bookableFrom, params, true, !circleFirst);
+        var clinicsFirst = clinicsFirst(c, bookableFrom);
+        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst);
         params.addValue("cap", cap);
-        var from = circleFirst ? circleDriven() + and(where) : " from doctors d" + where;
-        return jdbc.sql("select count(*) from (select 1" + from + " limit :cap) x")
+        var from = clinicsFirst ? clinicsDriven(c) + and(where) : " from doctors d" + where;
+        return jdbc.sql("select d.id" + from + " limit :cap")
                 .paramSource(params)
-                .query(Long.class)
-                .single();
+                .query(UUID.class)
+                .list();
     }
 
     /** The specialties of these doctors, by code. */
@@ -442,18 +549,19 @@ public class DoctorSearchRepository {
     }
 
     /**
-     * {@code from ... where ...}: the doctors {@code d} with a clinic in the circle, each once (at its clinic in the
-     * circle with the lowest id, so no de-duplication holds back a LIMIT), read from {@code clinics_location_idx} and
-     * {@code doctor_clinics_clinic_idx} with one primary-key probe per doctor ({@code offset 0} keeps the probe a
-     * nested loop: a hash join would scan every doctor and apply the filters to each). The caller appends
-     * {@code and} conditions on {@code d}.
+     * {@code from ... where ...}: the doctors {@code d} with a clinic in the searched city, clinic and circle, each
+     * once (at its matching clinic with the lowest id, so no de-duplication holds back a LIMIT), read from
+     * {@code clinics_city_idx} or {@code clinics_location_idx} and {@code doctor_clinics_clinic_idx} with one
+     * primary-key probe per doctor ({@code offset 0} keeps the probe a nested loop: a hash join would scan every
+     * doctor and apply the filters to each). The caller appends {@code and} conditions on {@code d}.
      */
-    private static String circleDriven() {
+    private static String clinicsDriven(DoctorSearchCriteria c) {
         return " from clinics c join doctor_clinics dc on dc.clinic_id = c.id"
                 + " cross join lateral (select * from doctors d0 where d0.id = dc.doctor_id offset 0) d"
-                + " where " + inCircle()
-                + " and not exists (select 1 from doctor_clinics dc2" + clinicOf("dc2.clinic_id", "c2")
-                + " where dc2.doctor_id = dc.doctor_id and dc2.clinic_id < dc.clinic_id and " + inCircle("c2") + ")";
+                + " where true" + clinicConditions(c, "c")
+                + " and (select 1 from doctor_clinics dc2" + clinicOf("dc2.clinic_id", "c2")
+                + " where dc2.doctor_id = dc.doctor_id and dc2.clinic_id < dc.clinic_id" + clinicConditions(c, "c2")
+                + " limit 1) is null";
     }
 
     /** {@code where} conditions (as {@link #where} builds them) appended to a source that has its own where. */
@@ -462,12 +570,43 @@ public class DoctorSearchRepository {
     }
 
     /**
-     * Whether the circle's doctors drive the doctor-level queries instead of a probe per doctor: always when no
-     * selective filter is given (otherwise every doctor would be probed), and beside one when the circle is small.
+     * Whether the doctors of the searched city, clinic or circle drive the doctor-level queries instead of a probe
+     * per doctor: always when no selective filter is given (otherwise every doctor would be probed), and beside one
+     * when they are few.
      */
-    private boolean circleFirst(DoctorSearchCriteria c, Instant bookableFrom) {
-        return c.near() != null
-                && (!selective(c) || scanCount(c, bookableFrom, SMALL_CIRCLE_PAIRS) < SMALL_CIRCLE_PAIRS);
+    private boolean clinicsFirst(DoctorSearchCriteria c, Instant bookableFrom) {
+        if (c.near() == null) {
+            return false;
+        }
+        if (!selective(c)) {
+            return true;
+        }
+        // a specialty alone may hold a quarter of all doctors: the clinics drive whenever they hold fewer pairs
+        var cap = words(c.name()).isEmpty() && c.clinicId() == null
+                ? Math.max(SMALL_CIRCLE_PAIRS, specialtySize(c.specialty()))
+                : SMALL_CIRCLE_PAIRS;
+        return clinicPairs(c, cap) < cap;
+    }
+
+    /** How many (clinic, doctor) pairs match the searched city, clinic and circle, counting at most {@code cap}. */
+    private long clinicPairs(DoctorSearchCriteria c, long cap) {
+        var params = new MapSqlParameterSource();
+        slotParams(c, params);
+        params.addValue("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 from clinics c join doctor_clinics dc on dc.clinic_id = c.id"
+                        + " where true" + clinicConditions(c, "c") + " limit :cap) x")
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** How many doctors have this specialty, counted at most every few minutes (it only picks a plan). */
+    private int specialtySize(String code) {
+        return specialtySizes.get(
+                code, k -> jdbc.sql("select count(*) from doctor_specialties where specialty_code = ?")
+                        .param(k)
+                        .query(Integer.class)
+                        .single());
     }
 
     /**
@@ -475,13 +614,15 @@ public class DoctorSearchRepository {
      *
      * @param withFreeSlot whether a date range demands a matching free slot (off when the query walks slots)
      * @param withCircle whether a circle demands a clinic in it (off when the query walks slots or {@code near})
+     * @param clinicsDriven whether the doctors come from {@link #clinicsDriven} (then city and clinic hold already)
      */
     private String where(
             DoctorSearchCriteria c,
             Instant bookableFrom,
             MapSqlParameterSource params,
             boolean withFreeSlot,
-            boolean withCircle) {
+            boolean withCircle,
+            boolean clinicsDriven) {
         var conditions = new ArrayList<String>();
         params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
         slotParams(c, params);
@@ -497,8 +638,8 @@ public class DoctorSearchRepository {
             conditions.add(typoTolerant(c) ? "((" + match + ") or :q <% d.search_name)" : "(" + match + ")");
         }
         if (c.specialty() != null) {
-            conditions.add(
-                    "exists (select 1 from doctor_specialties ds where ds.doctor_id = d.id and ds.specialty_code = :specialty)");
+            conditions.add("exists (select 1 from doctor_specialties ds where ds.doctor_id = d.id"
+                    + " and ds.specialty_code = :specialty)");
             params.addValue("specialty", c.specialty());
         }
         if (c.status() != null) {
@@ -507,14 +648,14 @@ public class DoctorSearchRepository {
         } else if (!c.includeInactive()) {
             conditions.add("d.status <> 'INACTIVE'");
         }
-        if (c.city() != null) {
+        if (c.city() != null && !clinicsDriven) {
             var probe = "select 1 from doctor_clinics dc join clinics c on c.id = dc.clinic_id"
                     + " where dc.doctor_id = d.id and lower(c.city) = lower(:city)";
             // a walk over slots checks the few doctors it meets (a scalar subquery stays a per-row probe): as a
             // semi-join the planner crossed the city's doctors with its clinics before reading any slot
             conditions.add(withFreeSlot ? "exists (" + probe + ")" : "(" + probe + " limit 1) is not null");
         }
-        if (c.clinicId() != null) {
+        if (c.clinicId() != null && !clinicsDriven) {
             conditions.add(
                     "exists (select 1 from doctor_clinics dc where dc.doctor_id = d.id and dc.clinic_id = :clinicId)");
         }
@@ -544,7 +685,7 @@ public class DoctorSearchRepository {
 
     /**
      * The doctors with a free slot matching the search's clinic conditions and local dates, read clinic by clinic
-     * from the free slots of each clinic's local-date window (an index-only range scan of
+     * from the free slots of each clinic's local dates (an index-only range scan of
      * {@code slots_available_clinic_idx} per clinic), or null when there are {@link #WINDOW_SLOTS_SCANNED} such slots
      * or more (a busy day: probing doctors one by one finds enough of them sooner).
      */
@@ -553,13 +694,11 @@ public class DoctorSearchRepository {
         params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
         slotParams(c, params);
         params.addValue("scan", WINDOW_SLOTS_SCANNED);
-        // the clinic's local midnights as instants, widened by 3 h for daylight saving quirks (the local date
-        // itself is checked exactly by slotConditions); offset 0 keeps one range scan per clinic
-        var sql = "select s.doctor_id from clinics c cross join lateral (select s.doctor_id, s.start_at from slots s"
-                + " where s.clinic_id = c.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom"
-                + " and s.start_at >= (cast(:fromDate as timestamp) at time zone c.time_zone) - interval '3 hours'"
-                + " and s.start_at < (cast(cast(:toDate as date) + 1 as timestamp) at time zone c.time_zone)"
-                + " + interval '3 hours' offset 0) s"
+        // offset 0 keeps one range scan per clinic
+        var sql = "select s.doctor_id from clinics c cross join lateral (select s.doctor_id, s.start_at, s.local_date"
+                + " from slots s where s.clinic_id = c.id and s.status = 'AVAILABLE'"
+                + " and s.start_at > :bookableFrom and s.start_at >= :rangeLow and s.start_at < :rangeHigh"
+                + " and s.local_date between :fromDate and :toDate offset 0) s"
                 + " where true" + slotConditions(c) + " limit :scan";
         var slots = jdbc.sql(sql).paramSource(params).query(UUID.class).list();
         return slots.size() >= WINDOW_SLOTS_SCANNED ? null : List.copyOf(new LinkedHashSet<>(slots));
@@ -573,6 +712,9 @@ public class DoctorSearchRepository {
         }
         if (c.city() != null) {
             params.addValue("city", c.city());
+        }
+        if (c.specialty() != null) {
+            params.addValue("specialty", c.specialty());
         }
         if (c.clinicId() != null) {
             params.addValue("clinicId", c.clinicId());
@@ -600,23 +742,56 @@ public class DoctorSearchRepository {
      * Both the nearest free slot and the date filter use it, so a hit never shows a slot the filters would not match.
      */
     private static String freeSlotFrom(DoctorSearchCriteria c) {
-        return " from slots s" + clinicOf("s.clinic_id", "c")
+        return " from slots s" + (withClinic(c) ? clinicOf("s.clinic_id", "c") : "")
                 + " where s.doctor_id = d.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom"
                 + " and d.status = 'ACTIVE'"
+                + doctorGuards(c)
                 + slotConditions(c)
                 + " ";
     }
 
+    /**
+     * The doctor's own specialty and city, checked once before its slots are read: conditions on {@code d} alone,
+     * which PostgreSQL runs as a one-time filter of the probe. A doctor-level semi-join for the same filter may run
+     * only after the probe (the planner orders a row's subplans by their estimated cost), so a search walking
+     * doctors in name or rating order would otherwise read the free slots of every doctor it passes.
+     */
+    private static String doctorGuards(DoctorSearchCriteria c) {
+        return (c.specialty() != null
+                        ? " and (select 1 from doctor_specialties ds0 where ds0.doctor_id = d.id"
+                                + " and ds0.specialty_code = :specialty) is not null"
+                        : "")
+                + (c.city() != null
+                        ? " and (select 1 from doctor_clinics dc0 join clinics c1 on c1.id = dc0.clinic_id"
+                                + " where dc0.doctor_id = d.id and lower(c1.city) = lower(:city) limit 1) is not null"
+                        : "");
+    }
+
     /** The conditions on a free slot {@code s} in clinic {@code c} beyond being free and bookable. */
     private static String slotConditions(DoctorSearchCriteria c) {
-        // instants bound the index range scan (zones lie within UTC-12..UTC+14); the local date decides
-        return (c.city() != null ? " and lower(c.city) = lower(:city)" : "")
-                + (c.clinicId() != null ? " and c.id = :clinicId" : "")
-                + (c.near() != null ? " and " + inCircle() : "")
-                + (c.from() != null && c.to() != null
-                        ? " and s.start_at >= :rangeLow and s.start_at < :rangeHigh"
-                                + " and (s.start_at at time zone c.time_zone)::date between :fromDate and :toDate"
-                        : "");
+        return clinicConditions(c) + dateConditions(c);
+    }
+
+    /** The search's conditions on clinic {@code c}: city, clinic, circle. */
+    private static String clinicConditions(DoctorSearchCriteria c) {
+        return clinicConditions(c, "c");
+    }
+
+    /** The search's conditions on clinic {@code alias}: city, clinic, circle. */
+    private static String clinicConditions(DoctorSearchCriteria c, String alias) {
+        return (c.city() != null ? " and lower(" + alias + ".city) = lower(:city)" : "")
+                + (c.clinicId() != null ? " and " + alias + ".id = :clinicId" : "")
+                + (c.near() != null ? " and " + inCircle(alias) : "");
+    }
+
+    /** The search's local dates on slot {@code s}. */
+    private static String dateConditions(DoctorSearchCriteria c) {
+        // instants bound the index range scan of a doctor's slots (zones lie within UTC-12..UTC+14); the slot's
+        // local date (kept by a trigger, V6) decides
+        return (c.from() != null && c.to() != null
+                ? " and s.start_at >= :rangeLow and s.start_at < :rangeHigh"
+                        + " and s.local_date between :fromDate and :toDate"
+                : "");
     }
 
     private static final String BY_RATING = "d.rating_avg desc, d.rating_count desc, d.full_name, d.id";

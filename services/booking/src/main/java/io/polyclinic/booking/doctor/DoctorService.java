@@ -111,18 +111,19 @@ public class DoctorService {
         var criteria = exact;
         var bookableFrom = bookableFrom();
         var cap = searchProperties.maxResults();
-        var total = search.count(criteria, bookableFrom, cap);
+        var candidates = search.candidates(criteria, bookableFrom, cap);
         var fuzzy = criteria.withTypoTolerance(true);
-        if (total == 0 && DoctorSearchRepository.typoTolerant(fuzzy)) {
+        if (candidates.isEmpty() && DoctorSearchRepository.typoTolerant(fuzzy)) {
             // nothing as typed: forgive a typo (trigram word similarity)
             criteria = fuzzy;
-            total = search.count(criteria, bookableFrom, cap);
+            candidates = search.candidates(criteria, bookableFrom, cap);
         }
+        long total = candidates.size();
         if (total == 0 || page.offset() >= total) {
             return PageResponse.of(List.of(), page, total);
         }
         var limit = (int) Math.min(page.size(), total - page.offset());
-        var hits = search.search(criteria, bookableFrom, page.offset(), limit, total, cap);
+        var hits = search.search(criteria, bookableFrom, page.offset(), limit, candidates, cap);
         return PageResponse.of(views(hits, language), page, total);
     }
 

@@ -121,7 +121,7 @@ public class SlotRepository {
         if (condition == null) {
             return List.of();
         }
-        return jdbc.sql("select s.* from slots s join clinics c on c.id = s.clinic_id where " + condition.sql()
+        return jdbc.sql("select s.* from slots s where " + condition.sql()
                         + " order by s.start_at, s.id limit :limit offset :offset")
                 .params(condition.params())
                 .param("limit", limit)
@@ -136,13 +136,13 @@ public class SlotRepository {
         if (condition == null) {
             return 0;
         }
-        return jdbc.sql("select count(*) from slots s join clinics c on c.id = s.clinic_id where " + condition.sql())
+        return jdbc.sql("select count(*) from slots s where " + condition.sql())
                 .params(condition.params())
                 .query(Long.class)
                 .single();
     }
 
-    /** A WHERE clause (over {@code slots s join clinics c}) with its named parameters. */
+    /** A WHERE clause (over {@code slots s}) with its named parameters. */
     private record Condition(String sql, Map<String, Object> params) {}
 
     /**
@@ -172,8 +172,8 @@ public class SlotRepository {
                 s.doctor_id = :doctorId and s.start_at > :after
                    and s.start_at >= :low and s.start_at < :high
                    and (cast(:until as timestamptz) is null or s.start_at <= :until)
-                   and (cast(:from as date) is null or (s.start_at at time zone c.time_zone)::date >= :from)
-                   and (s.start_at at time zone c.time_zone)::date <= :to
+                   and (cast(:from as date) is null or s.local_date >= :from)
+                   and s.local_date <= :to
                    and (cast(:status as text) is null or s.status = :status)""";
         if (filter.clinicIds() != null) {
             sql += " and s.clinic_id in (:clinicIds)";
