@@ -108,7 +108,7 @@ public class DoctorSearchRepository {
         // the circle's doctors, sorted, beside a selective filter when they are fewer than its doctors; otherwise
         // the hits come early in the order's index
         var clinicsFirst = !byDistance && c.near() != null && selective(c) && clinicsFirst(c, bookableFrom);
-        var where = where(c, bookableFrom, params, true, !byDistance && !clinicsFirst, clinicsFirst);
+        var where = where(c, bookableFrom, params, true, !byDistance && !clinicsFirst, clinicsFirst, false);
         params.addValue("offset", offset).addValue("limit", limit);
         var order = orderBy(c);
         String from;
@@ -158,7 +158,7 @@ public class DoctorSearchRepository {
         }
         var params = new MapSqlParameterSource();
         var clinicsFirst = clinicsFirst(c, bookableFrom);
-        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst);
+        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst, false);
         params.addValue("offset", offset).addValue("limit", limit);
         var from = clinicsFirst
                 ? " from (select d.*" + clinicsDriven(c) + and(where) + ") d" + nearestSlotJoin(c)
@@ -197,7 +197,7 @@ public class DoctorSearchRepository {
 
     private Walk walk(DoctorSearchCriteria c, Instant bookableFrom, long scan) {
         var params = new MapSqlParameterSource();
-        var where = where(c, bookableFrom, params, false, false, false);
+        var where = where(c, bookableFrom, params, false, false, false, false);
         params.addValue("scan", scan);
         // a city's, clinic's or circle's slots are read clinic by clinic when they are few; otherwise the doctor is
         // looked up only for slots whose clinic matches: the lateral reference to c orders the joins (as a plain
@@ -299,7 +299,7 @@ public class DoctorSearchRepository {
         }
         var params = new MapSqlParameterSource();
         var clinicsFirst = clinicsFirst(c, bookableFrom);
-        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst);
+        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst, false);
         params.addValue("offset", offset).addValue("limit", limit);
         var without = "not exists (select 1 " + freeSlotFrom(c) + ")";
         var sql = clinicsFirst
@@ -334,7 +334,7 @@ public class DoctorSearchRepository {
         var scan = Math.max(200, wanted * (selective(c) ? 40 : 4));
         for (int attempt = 0; attempt < 4; attempt++, scan *= 8) {
             var params = new MapSqlParameterSource();
-            var where = where(c, bookableFrom, params, true, false, false);
+            var where = where(c, bookableFrom, params, true, false, false, false);
             params.addValue("scan", scan);
             var sql = "with prefix as (select dc.doctor_id, " + DISTANCE_KM + " distance_km"
                     + " from clinics c join doctor_clinics dc on dc.clinic_id = c.id where " + inCircle()
@@ -434,9 +434,19 @@ public class DoctorSearchRepository {
     public List<UUID> candidates(DoctorSearchCriteria c, Instant bookableFrom, int cap) {
         var params = new MapSqlParameterSource();
         var clinicsFirst = clinicsFirst(c, bookableFrom);
-        var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst);
+        var daysFirst = !clinicsFirst && daysFirst(c);
+        var where = daysFirst
+                ? where(c, bookableFrom, params, true, false, true, true)
+                : where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst, false);
         params.addValue("cap", cap);
-        var from = clinicsFirst ? clinicsDriven(c) + and(where) : " from doctors d" + where;
+        String from;
+        if (clinicsFirst) {
+            from = clinicsDriven(c) + and(where);
+        } else if (daysFirst) {
+            from = daysDriven(c, params) + and(where);
+        } else {
+            from = " from doctors d" + where;
+        }
         return jdbc.sql("select d.id" + from + " limit :cap")
                 .paramSource(params)
                 .query(UUID.class)
@@ -600,6 +610,47 @@ public class DoctorSearchRepository {
                 .single();
     }
 
+    /**
+     * Whether the doctors working on the searched dates ({@code doctor_days}) drive the candidates: a date filter
+     * without a name (the trigram index drives better), clinic or circle (which drive through
+     * {@link #clinicsDriven}); a specialty or city is intersected with the day's doctors first, index to index.
+     */
+    private static boolean daysFirst(DoctorSearchCriteria c) {
+        return hasDates(c) && words(c.name()).isEmpty() && c.clinicId() == null && c.near() == null;
+    }
+
+    /**
+     * {@code from ... where ...}: the doctors {@code d} with slots on the searched local dates (and the searched
+     * specialty and city, joined index to index before any doctor is read), each once (at its first day in the
+     * range, checked on {@code doctor_days_doctor_idx}), read date by date from the primary key of
+     * {@code doctor_days}, so the caller's LIMIT stops the read early. The caller appends {@code and} conditions on
+     * {@code d}.
+     */
+    private static String daysDriven(DoctorSearchCriteria c, MapSqlParameterSource params) {
+        var filters = (c.specialty() != null
+                        ? " and exists (select 1 from doctor_specialties ds0 where ds0.doctor_id = dd.doctor_id"
+                                + " and ds0.specialty_code = :specialty)"
+                        : "")
+                + (c.city() != null
+                        ? " and exists (select 1 from doctor_clinics dc0 join clinics c0 on c0.id = dc0.clinic_id"
+                                + " where dc0.doctor_id = dd.doctor_id and lower(c0.city) = lower(:city))"
+                        : "");
+        var days = new ArrayList<String>();
+        for (var day = c.from(); !day.isAfter(c.to()); day = day.plusDays(1)) {
+            var name = "workday" + days.size();
+            params.addValue(name, day);
+            days.add("(select dd.doctor_id from doctor_days dd where dd.local_date = :" + name + filters
+                    + (days.isEmpty()
+                            ? ""
+                            : " and (select 1 from doctor_days e where e.doctor_id = dd.doctor_id"
+                                    + " and e.local_date >= :fromDate and e.local_date < :" + name
+                                    + " limit 1) is null")
+                    + ")");
+        }
+        return " from (" + String.join(" union all ", days) + ") w"
+                + " cross join lateral (select * from doctors d0 where d0.id = w.doctor_id offset 0) d where true";
+    }
+
     /** How many doctors have this specialty, counted at most every few minutes (it only picks a plan). */
     private int specialtySize(String code) {
         return specialtySizes.get(
@@ -615,6 +666,7 @@ public class DoctorSearchRepository {
      * @param withFreeSlot whether a date range demands a matching free slot (off when the query walks slots)
      * @param withCircle whether a circle demands a clinic in it (off when the query walks slots or {@code near})
      * @param clinicsDriven whether the doctors come from {@link #clinicsDriven} (then city and clinic hold already)
+     * @param daysDriven whether the doctors come from {@link #daysDriven} (then specialty and city hold already)
      */
     private String where(
             DoctorSearchCriteria c,
@@ -622,7 +674,8 @@ public class DoctorSearchRepository {
             MapSqlParameterSource params,
             boolean withFreeSlot,
             boolean withCircle,
-            boolean clinicsDriven) {
+            boolean clinicsDriven,
+            boolean daysDriven) {
         var conditions = new ArrayList<String>();
         params.addValue("bookableFrom", OffsetDateTime.ofInstant(bookableFrom, ZoneOffset.UTC));
         slotParams(c, params);
@@ -637,7 +690,7 @@ public class DoctorSearchRepository {
             // word similarity (pg_trgm, threshold 0.6) forgives a typo in queries long enough to carry one
             conditions.add(typoTolerant(c) ? "((" + match + ") or :q <% d.search_name)" : "(" + match + ")");
         }
-        if (c.specialty() != null) {
+        if (c.specialty() != null && !daysDriven) {
             conditions.add("exists (select 1 from doctor_specialties ds where ds.doctor_id = d.id"
                     + " and ds.specialty_code = :specialty)");
             params.addValue("specialty", c.specialty());
