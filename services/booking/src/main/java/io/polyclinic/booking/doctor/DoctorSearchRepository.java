@@ -237,7 +237,7 @@ public class DoctorSearchRepository {
     }
 
     /** Clinics a walk reads one by one at most (each one more branch to plan). */
-    private static final int MAX_WALKED_CLINICS = 64;
+    private static final int MAX_WALKED_CLINICS = 128;
 
     /** The ids of the clinics matching the search's city, clinic and circle, or null when there are too many. */
     private List<UUID> clinicIds(DoctorSearchCriteria c, MapSqlParameterSource params) {
@@ -731,7 +731,9 @@ public class DoctorSearchRepository {
             }
             // a per-doctor probe of slots_available_idx (a scalar subquery is never turned into a join, which
             // could otherwise hash every free slot of the date range)
-            conditions.add("(select 1 " + freeSlotFrom(c) + " limit 1) is not null");
+            // the driver already holds specialty and city (days) or city (clinics): no need to check them again
+            var guards = daysDriven ? "" : doctorGuards(c, clinicsDriven);
+            conditions.add("(select 1 " + freeSlotFrom(c, guards) + " limit 1) is not null");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
@@ -795,10 +797,15 @@ public class DoctorSearchRepository {
      * Both the nearest free slot and the date filter use it, so a hit never shows a slot the filters would not match.
      */
     private static String freeSlotFrom(DoctorSearchCriteria c) {
+        return freeSlotFrom(c, doctorGuards(c, false));
+    }
+
+    /** {@link #freeSlotFrom(DoctorSearchCriteria)} with these {@link #doctorGuards} instead of all of them. */
+    private static String freeSlotFrom(DoctorSearchCriteria c, String guards) {
         return " from slots s" + (withClinic(c) ? clinicOf("s.clinic_id", "c") : "")
                 + " where s.doctor_id = d.id and s.status = 'AVAILABLE' and s.start_at > :bookableFrom"
                 + " and d.status = 'ACTIVE'"
-                + doctorGuards(c)
+                + guards
                 + slotConditions(c)
                 + " ";
     }
@@ -809,12 +816,12 @@ public class DoctorSearchRepository {
      * only after the probe (the planner orders a row's subplans by their estimated cost), so a search walking
      * doctors in name or rating order would otherwise read the free slots of every doctor it passes.
      */
-    private static String doctorGuards(DoctorSearchCriteria c) {
+    private static String doctorGuards(DoctorSearchCriteria c, boolean cityHolds) {
         return (c.specialty() != null
                         ? " and (select 1 from doctor_specialties ds0 where ds0.doctor_id = d.id"
                                 + " and ds0.specialty_code = :specialty) is not null"
                         : "")
-                + (c.city() != null
+                + (c.city() != null && !cityHolds
                         ? " and (select 1 from doctor_clinics dc0 join clinics c1 on c1.id = dc0.clinic_id"
                                 + " where dc0.doctor_id = d.id and lower(c1.city) = lower(:city) limit 1) is not null"
                         : "");
