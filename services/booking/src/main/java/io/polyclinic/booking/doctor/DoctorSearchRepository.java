@@ -27,7 +27,10 @@ import org.springframework.stereotype.Repository;
  * bounding box on {@code clinics_location_idx} then the exact haversine distance; other filters as EXISTS
  * subqueries; the nearest free slot as a LATERAL subquery on the partial index {@code slots_available_idx}, computed
  * only for the page's doctors. Sorting by nearest free slot over many candidates walks the free slots in time order
- * instead ({@code slots_available_start_idx}), see {@link #searchByNearestSlot}.
+ * instead ({@code slots_available_start_idx}), see {@link #searchByNearestSlot}. Round 3 (decision 0023): a date
+ * filter is a range on the slot's own local date ({@code slots.local_date}, V6) and starts from the doctors working
+ * that day ({@code doctor_days}, V7); a search lists its candidates once ({@link #candidates}) and, when they are fewer
+ * than the cap, only sorts them.
  */
 @Repository
 public class DoctorSearchRepository {
