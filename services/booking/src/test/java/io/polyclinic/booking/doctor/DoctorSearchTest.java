@@ -123,6 +123,44 @@ class DoctorSearchTest extends BookingApiTest {
     }
 
     @Test
+    void aDateIsTheClinicsLocalDateAndMovesWithTheClinicsTimeZone() {
+        var specialty = createSpecialty();
+        var clinic = clinicAt("Тверь", 56.8587, 35.9176, "Europe/Moscow");
+        var doctor = createDoctor("Дата Зонова " + next(), specialty, clinic);
+        // 22:30 UTC: 01:30 the next day in Moscow, 17:30 the same day in New York
+        var utcDay = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3);
+        var start = utcDay.atTime(22, 30).toInstant(java.time.ZoneOffset.UTC);
+        createSlot(doctor, clinic, start, Duration.ofMinutes(30));
+        var s = "specialty=" + specialty + "&city=" + enc("Тверь");
+
+        assertThat(ids(items(s + "&date=" + utcDay.plusDays(1)))).containsExactly(doctor.toString());
+        assertThat(ids(items(s + "&date=" + utcDay))).isEmpty();
+
+        var moved = put(
+                "/api/v1/admin/clinics/" + clinic,
+                admin,
+                Map.of(
+                        "name",
+                        "Clinic " + next(),
+                        "address",
+                        "Street " + next(),
+                        "city",
+                        "Тверь",
+                        "latitude",
+                        56.8587,
+                        "longitude",
+                        35.9176,
+                        "timeZone",
+                        "America/New_York"));
+        assertThat(moved.status()).as(moved.raw().body()).isEqualTo(200);
+
+        assertThat(ids(items(s + "&date=" + utcDay))).containsExactly(doctor.toString());
+        assertThat(ids(items(s + "&date=" + utcDay.plusDays(1)))).isEmpty();
+        assertThat(ids(items("date=" + utcDay + "&name=" + enc("Зонова") + "&sort=nearestSlot")))
+                .containsExactly(doctor.toString());
+    }
+
+    @Test
     void everySortOrdersHitsAndAllFiltersCombine() {
         var specialty = createSpecialty();
         var clinic = clinicAt("Тверь", 56.8587, 35.9176, "Europe/Moscow");
