@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code default-radius-km}, default 25)
  * @param maxRadiusKm the largest {@code radiusKm} accepted; larger is a 400 ({@code max-radius-km}, default 500)
  * @param maxResults how far a search counts and pages: {@code totalItems} stops at this number and pages beyond it
- *     are empty, so a broad search never scans the whole catalogue ({@code max-results}, default 1000)
+ *     are empty, so a broad search never scans the whole catalogue ({@code max-results}, default 1000, at most
+ *     10,000: a search with fewer hits than this sorts their ids, passed as bind parameters, of which PostgreSQL takes
+ *     at most 65,535 a statement)
  */
 @Validated
 @ConfigurationProperties("polyclinic.booking.search")
@@ -26,4 +28,4 @@ public record SearchProperties(
         @DefaultValue("500") @DecimalMin("0.1") @DecimalMax("20000")
         double maxRadiusKm,
 
-        @DefaultValue("1000") @Min(100) @Max(100000) int maxResults) {}
+        @DefaultValue("1000") @Min(100) @Max(10000) int maxResults) {}
