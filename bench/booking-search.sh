@@ -7,7 +7,8 @@
 #      $BENCH_QUERIES generated searches: name fragments with and without typos, specialty, city or lat/lon/radius,
 #      a date or a date range, every sort, a few later pages);
 #   2. latency at a sustained load: the same searches through the gateway at fixed arrival rates (an open loop,
-#      bench/booking/SearchLoad.java), $BENCH_LOAD_SHARES percent of the throughput wrk reached through the gateway;
+#      bench/booking/SearchLoad.java), $BENCH_LOAD_SHARES percent of the throughput wrk reached through the gateway
+#      (the slowest 1 % of each run, with their searches, in $BENCH_VAR_DIR/run-*/open-loop-<share>.txt);
 #   3. the same SQL run directly by pgbench on the same database: booking itself records the SQL it runs for each of
 #      those searches (the dev stack's SQL capture, POLYCLINIC_DEV_SQL_CAPTURE_DIR), so pgbench replays exactly what
 #      the current code sends, whatever the repository class builds;
@@ -150,8 +151,9 @@ open_loop=()
 for share in $load_shares; do
   target=$(awk -v n="$gw_requests" -v s="$gw_seconds" -v p="$share" 'BEGIN { r = n / s * p / 100; printf "%.0f", r < 1 ? 1 : r }')
   echo "Open loop through the gateway at $target searches/s ($share % of wrk's), ${duration} s" >&2
-  line=$("$java" bench/booking/SearchLoad.java "http://localhost:$gateway_port" "$work/queries.txt" "$target" \
-    "$duration" | grep '^BENCH open-loop')
+  "$java" bench/booking/SearchLoad.java "http://localhost:$gateway_port" "$work/queries.txt" "$target" "$duration" \
+    > "$work/open-loop-$share.txt"
+  line=$(grep '^BENCH open-loop' "$work/open-loop-$share.txt")
   open_loop+=("share=$share $line")
 done
 

@@ -29,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * string) picked at random with a fixed seed, sent with {@code Accept-Language: ru}.
  *
  * <p>Prints one line, {@code BENCH open-loop rate=<target/s> achieved=<completed/s> requests=<n> p50=<us> p90=<us>
- * p99=<us> max=<us> errors=<no answer> non2xx=<n>}: the figures booking-search.sh puts into its report.
+ * p99=<us> max=<us> errors=<no answer> non2xx=<n>}: the figures booking-search.sh puts into its report; then the
+ * slowest requests, one {@code SLOW <ms> <path>} line each (the 1 % that make the p99 and above).
  */
 public class SearchLoad {
 
@@ -39,11 +40,15 @@ public class SearchLoad {
                 .map(String::trim)
                 .filter(l -> !l.isEmpty())
                 .toList();
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("No searches in " + args[1]);
+        }
         var rate = Double.parseDouble(args[2]);
         var seconds = Double.parseDouble(args[3]);
         var total = (int) Math.round(rate * seconds);
         var random = new Random(42);
         var latencies = new long[total];
+        var sent = new String[total];
         var errors = new AtomicInteger();
         var non2xx = new AtomicInteger();
         var futures = new ArrayList<CompletableFuture<Void>>(total);
@@ -61,7 +66,8 @@ public class SearchLoad {
                     LockSupport.parkNanos(wait);
                 }
                 var index = i;
-                var request = HttpRequest.newBuilder(URI.create(base + paths.get(random.nextInt(paths.size()))))
+                sent[i] = paths.get(random.nextInt(paths.size()));
+                var request = HttpRequest.newBuilder(URI.create(base + sent[i]))
                         .header("Accept-Language", "ru")
                         .timeout(Duration.ofSeconds(10))
                         .GET()
@@ -93,6 +99,14 @@ public class SearchLoad {
                     sorted[sorted.length - 1] / 1000,
                     errors.get(),
                     non2xx.get());
+            var slowest = new ArrayList<Integer>();
+            for (int i = 0; i < total; i++) {
+                slowest.add(i);
+            }
+            slowest.sort((a, b) -> Long.compare(latencies[b], latencies[a]));
+            for (var i : slowest.subList(0, Math.max(1, total / 100))) {
+                System.out.printf("SLOW %.1f %s%n", latencies[i] / 1e6, sent[i]);
+            }
         }
     }
 
