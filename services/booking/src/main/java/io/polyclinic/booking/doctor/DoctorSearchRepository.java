@@ -110,7 +110,7 @@ public class DoctorSearchRepository {
         var params = new MapSqlParameterSource();
         // the circle's doctors, sorted, beside a selective filter when they are fewer than its doctors; otherwise
         // the hits come early in the order's index
-        var clinicsFirst = !byDistance && c.near() != null && selective(c) && clinicsFirst(c, bookableFrom);
+        var clinicsFirst = !byDistance && c.near() != null && selective(c) && clinicsFirst(c);
         var where = where(c, bookableFrom, params, true, !byDistance && !clinicsFirst, clinicsFirst, false);
         params.addValue("offset", offset).addValue("limit", limit);
         var order = orderBy(c);
@@ -160,7 +160,7 @@ public class DoctorSearchRepository {
             }
         }
         var params = new MapSqlParameterSource();
-        var clinicsFirst = clinicsFirst(c, bookableFrom);
+        var clinicsFirst = clinicsFirst(c);
         var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst, false);
         params.addValue("offset", offset).addValue("limit", limit);
         var from = clinicsFirst
@@ -301,7 +301,7 @@ public class DoctorSearchRepository {
             return List.of();
         }
         var params = new MapSqlParameterSource();
-        var clinicsFirst = clinicsFirst(c, bookableFrom);
+        var clinicsFirst = clinicsFirst(c);
         var where = where(c, bookableFrom, params, true, !clinicsFirst, clinicsFirst, false);
         params.addValue("offset", offset).addValue("limit", limit);
         var without = "not exists (select 1 " + freeSlotFrom(c) + ")";
@@ -355,20 +355,23 @@ public class DoctorSearchRepository {
             if (doctors.size() >= wanted) {
                 return doctors.subList(0, (int) wanted);
             }
-            if (doctors.isEmpty() ? scanCount(c, bookableFrom, scan) < scan : scanned[0] < scan) {
+            if (doctors.isEmpty() ? pairCount(c, " and " + inCircle(), scan) < scan : scanned[0] < scan) {
                 return doctors;
             }
         }
         return null;
     }
 
-    /** How many (clinic in the circle, doctor) pairs there are, counting at most {@code cap}. */
-    private long scanCount(DoctorSearchCriteria c, Instant bookableFrom, long cap) {
+    /**
+     * How many (clinic, doctor) pairs there are whose clinic meets {@code clinicConditions} (over clinic {@code c},
+     * each starting with {@code and}), counting at most {@code cap}.
+     */
+    private long pairCount(DoctorSearchCriteria c, String clinicConditions, long cap) {
         var params = new MapSqlParameterSource();
         slotParams(c, params);
         params.addValue("cap", cap);
         return jdbc.sql("select count(*) from (select 1 from clinics c join doctor_clinics dc on dc.clinic_id = c.id"
-                        + " where " + inCircle() + " limit :cap) x")
+                        + " where true" + clinicConditions + " limit :cap) x")
                 .paramSource(params)
                 .query(Long.class)
                 .single();
@@ -436,7 +439,7 @@ public class DoctorSearchRepository {
      */
     public List<UUID> candidates(DoctorSearchCriteria c, Instant bookableFrom, int cap) {
         var params = new MapSqlParameterSource();
-        var clinicsFirst = clinicsFirst(c, bookableFrom);
+        var clinicsFirst = clinicsFirst(c);
         var daysFirst = !clinicsFirst && daysFirst(c);
         var where = daysFirst
                 ? where(c, bookableFrom, params, true, false, true, true)
@@ -583,11 +586,11 @@ public class DoctorSearchRepository {
     }
 
     /**
-     * Whether the doctors of the searched city, clinic or circle drive the doctor-level queries instead of a probe
-     * per doctor: always when no selective filter is given (otherwise every doctor would be probed), and beside one
-     * when they are few.
+     * Whether the doctors of the searched circle (in the searched city and clinic, if any) drive the doctor-level
+     * queries instead of a probe per doctor: always when no selective filter is given (otherwise every doctor would
+     * be probed), and beside one when they are few. A city alone drives through {@link #daysDriven} or a probe.
      */
-    private boolean clinicsFirst(DoctorSearchCriteria c, Instant bookableFrom) {
+    private boolean clinicsFirst(DoctorSearchCriteria c) {
         if (c.near() == null) {
             return false;
         }
@@ -598,19 +601,7 @@ public class DoctorSearchRepository {
         var cap = words(c.name()).isEmpty() && c.clinicId() == null
                 ? Math.max(SMALL_CIRCLE_PAIRS, specialtySize(c.specialty()))
                 : SMALL_CIRCLE_PAIRS;
-        return clinicPairs(c, cap) < cap;
-    }
-
-    /** How many (clinic, doctor) pairs match the searched city, clinic and circle, counting at most {@code cap}. */
-    private long clinicPairs(DoctorSearchCriteria c, long cap) {
-        var params = new MapSqlParameterSource();
-        slotParams(c, params);
-        params.addValue("cap", cap);
-        return jdbc.sql("select count(*) from (select 1 from clinics c join doctor_clinics dc on dc.clinic_id = c.id"
-                        + " where true" + clinicConditions(c, "c") + " limit :cap) x")
-                .paramSource(params)
-                .query(Long.class)
-                .single();
+        return pairCount(c, clinicConditions(c), cap) < cap;
     }
 
     /**
