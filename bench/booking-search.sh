@@ -7,8 +7,9 @@
 #      $BENCH_QUERIES generated searches: name fragments with and without typos, specialty, city or lat/lon/radius,
 #      a date or a date range, every sort, a few later pages);
 #   2. latency at a sustained load: the same searches through the gateway at fixed arrival rates (an open loop,
-#      bench/booking/SearchLoad.java), $BENCH_LOAD_SHARES percent of the throughput wrk reached through the gateway
-#      (the slowest 1 % of each run, with their searches, in $BENCH_VAR_DIR/run-*/open-loop-<share>.txt);
+#      bench/booking/SearchLoad.java), $BENCH_LOAD_SHARES percent of the throughput wrk reached through the gateway,
+#      $BENCH_LOAD_SECONDS each after $BENCH_LOAD_WARM_UP seconds not counted (the slowest 1 % of each run, with
+#      their searches, in $BENCH_VAR_DIR/run-*/open-loop-<share>.txt);
 #   3. the same SQL run directly by pgbench on the same database: booking itself records the SQL it runs for each of
 #      those searches (the dev stack's SQL capture, POLYCLINIC_DEV_SQL_CAPTURE_DIR), so pgbench replays exactly what
 #      the current code sends, whatever the repository class builds;
@@ -36,6 +37,8 @@ bookings_per_patient="${BENCH_BOOKINGS_PER_PATIENT:-3}"
 races="${BENCH_RACES:-3}"
 book_concurrency="${BENCH_BOOK_CONCURRENCY:-16}"
 load_shares="${BENCH_LOAD_SHARES:-25 50 75}"
+load_seconds="${BENCH_LOAD_SECONDS:-60}"
+load_warm_up="${BENCH_LOAD_WARM_UP:-10}"
 start_timeout="${BENCH_START_TIMEOUT:-1800}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -150,9 +153,9 @@ gw_seconds=$(echo "$via_gateway" | grep -oE 'seconds=[0-9.]+' | cut -d= -f2)
 open_loop=()
 for share in $load_shares; do
   target=$(awk -v n="$gw_requests" -v s="$gw_seconds" -v p="$share" 'BEGIN { r = n / s * p / 100; printf "%.0f", r < 1 ? 1 : r }')
-  echo "Open loop through the gateway at $target searches/s ($share % of wrk's), ${duration} s" >&2
-  "$java" bench/booking/SearchLoad.java "http://localhost:$gateway_port" "$work/queries.txt" "$target" "$duration" \
-    > "$work/open-loop-$share.txt"
+  echo "Open loop through the gateway at $target searches/s ($share % of wrk's), ${load_seconds} s" >&2
+  "$java" bench/booking/SearchLoad.java "http://localhost:$gateway_port" "$work/queries.txt" "$target" \
+    "$load_seconds" "$load_warm_up" > "$work/open-loop-$share.txt"
   line=$(grep '^BENCH open-loop' "$work/open-loop-$share.txt")
   open_loop+=("share=$share $line")
 done
@@ -232,8 +235,9 @@ races_ok=$(echo "$race_lines" | grep -c 'verdict=exactly-one-winner' || true)
     "$pg_failed failed |"
   echo
   echo
-  echo "Latency at a steady load: the same searches through the gateway at fixed arrival rates for ${duration} s each" \
-    "(bench/booking/SearchLoad.java; latency from each request's due time, so queueing counts):"
+  echo "Latency at a steady load: the same searches through the gateway at fixed arrival rates for ${load_seconds} s each" \
+    "after ${load_warm_up} s not counted (bench/booking/SearchLoad.java; latency from each request's due time, so" \
+    "queueing counts):"
   echo
   echo "| offered searches/s (share of wrk's) | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors / non-2xx |"
   echo "|---|---|---|---|---|---|---|"

@@ -19,18 +19,20 @@ import java.util.concurrent.locks.LockSupport;
  * JDK-only single-file program ({@code java SearchLoad.java ...}).
  *
  * <pre>
- * java bench/booking/SearchLoad.java &lt;base-url&gt; &lt;queries-file&gt; &lt;requests-per-second&gt; &lt;seconds&gt;
+ * java bench/booking/SearchLoad.java &lt;base-url&gt; &lt;queries-file&gt; &lt;requests-per-second&gt; &lt;seconds&gt; [&lt;warm-up-seconds&gt;]
  * </pre>
  *
  * Request {@code i} is due at {@code i / rate} seconds after the start, whatever happened to the ones before it, and
  * its latency is measured from that due time to the end of its response body: a slow answer delays no later request
  * and a stalled server shows as latency, not as fewer requests (no coordinated omission, unlike a closed loop such as
  * wrk whose connections wait for each other). Each request is a line of the queries file (a path with its query
- * string) picked at random with a fixed seed, sent with {@code Accept-Language: ru}.
+ * string) picked at random with a fixed seed, sent with {@code Accept-Language: ru}. The first warm-up seconds (default
+ * 0) run at the same rate and are not counted: they warm this JVM's own HTTP client and JIT, whose first requests are
+ * slow whatever the server does.
  *
  * <p>Prints one line, {@code BENCH open-loop rate=<target/s> achieved=<completed/s> requests=<n> p50=<us> p90=<us>
  * p99=<us> max=<us> errors=<no answer> non2xx=<n>}: the figures booking-search.sh puts into its report; then the
- * slowest requests, one {@code SLOW <ms> <path>} line each (the 1 % that make the p99 and above).
+ * slowest requests, one {@code SLOW <ms> at <s> s <path>} line each, {@code <s>} counted from the end of the warm-up (the 1 % that make the p99 and above).
  */
 public class SearchLoad {
 
@@ -45,6 +47,7 @@ public class SearchLoad {
         }
         var rate = Double.parseDouble(args[2]);
         var seconds = Double.parseDouble(args[3]);
+        var warmUp = (int) Math.round(rate * (args.length > 4 ? Double.parseDouble(args[4]) : 0));
         var total = (int) Math.round(rate * seconds);
         var random = new Random(42);
         var latencies = new long[total];
@@ -59,6 +62,21 @@ public class SearchLoad {
                         .executor(executor)
                         .build()) {
             var start = System.nanoTime();
+            for (int i = 0; i < warmUp; i++) {
+                var due = start + (long) (i * 1e9 / rate);
+                var wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                var path = paths.get(random.nextInt(paths.size()));
+                http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Accept-Language", "ru")
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            start += (long) (warmUp * 1e9 / rate);
             for (int i = 0; i < total; i++) {
                 var due = start + (long) (i * 1e9 / rate);
                 var wait = due - System.nanoTime();
@@ -105,7 +123,7 @@ public class SearchLoad {
             }
             slowest.sort((a, b) -> Long.compare(latencies[b], latencies[a]));
             for (var i : slowest.subList(0, Math.max(1, total / 100))) {
-                System.out.printf("SLOW %.1f %s%n", latencies[i] / 1e6, sent[i]);
+                System.out.printf("SLOW %.1f at %.1f s %s%n", latencies[i] / 1e6, i / rate, sent[i]);
             }
         }
     }
