@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Writers call {@link #evictDoctor}, {@link #evictSearches} or {@link #evictAll} after changing what a card or a
  * search shows; inside a transaction the eviction runs after the commit, so no reader can cache the old rows again
- * after it. Search pages carry a {@link SearchGeneration} in their key, so one increment retires them all. A card
- * load that overlapped an eviction is not stored.
+ * after it. Every key starts with its cache's {@link CacheGeneration}, so retiring a whole cache is one atomic
+ * increment, never a walk over the keys that a put in flight could outrun (any instance's late put lands under the old
+ * generation). A card load that overlapped an eviction in this JVM is not stored.
  *
  * <p>A Redis cache that fails (down, timeout, unreadable entry) never fails a request: the read goes to the
  * database, Redis is skipped for {@code redisRetryAfter}, and evictions missed meanwhile clear both caches once Redis
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class BookingCache {
 
-    /** Cache of doctor cards, key {@code <doctorId>:<language>}. */
+    /** Cache of doctor cards, key {@code <generation>:<doctorId>:<language>}. */
     public static final String CARDS = "doctor-cards";
 
     /** Cache of search pages, key {@code <generation>:<language>:<page>:<size>:<criteria>}. */
@@ -41,7 +42,8 @@ public final class BookingCache {
 
     private final Cache cards;
     private final Cache searches;
-    private final SearchGeneration generation;
+    private final CacheGeneration cardGeneration;
+    private final CacheGeneration searchGeneration;
     private final boolean remote;
     private final long retryAfterNanos;
     private final AtomicLong evictions = new AtomicLong();
@@ -51,13 +53,22 @@ public final class BookingCache {
     /**
      * @param cards the card cache, or null to cache nothing
      * @param searches the search page cache, or null to cache nothing
+     * @param cardGeneration the cards' generation, advanced when every card goes
+     * @param searchGeneration the search pages' generation, advanced by every write
      * @param remote whether the caches live in Redis (errors tolerated, see the class comment)
      * @param retryAfter how long Redis is skipped after an error
      */
-    public BookingCache(Cache cards, Cache searches, SearchGeneration generation, boolean remote, Duration retryAfter) {
+    public BookingCache(
+            Cache cards,
+            Cache searches,
+            CacheGeneration cardGeneration,
+            CacheGeneration searchGeneration,
+            boolean remote,
+            Duration retryAfter) {
         this.cards = cards;
         this.searches = searches;
-        this.generation = generation;
+        this.cardGeneration = cardGeneration;
+        this.searchGeneration = searchGeneration;
         this.remote = remote;
         this.retryAfterNanos = retryAfter.toNanos();
         this.skipRemoteUntil = System.nanoTime();
@@ -65,7 +76,7 @@ public final class BookingCache {
 
     /** A cache that caches nothing (polyclinic.booking.cache.enabled=false). */
     public static BookingCache disabled() {
-        return new BookingCache(null, null, SearchGeneration.local(), false, Duration.ZERO);
+        return new BookingCache(null, null, CacheGeneration.local(), CacheGeneration.local(), false, Duration.ZERO);
     }
 
     /**
@@ -78,7 +89,11 @@ public final class BookingCache {
         if (cards == null || !remoteUsable()) {
             return loader.get();
         }
-        return cached(cards, doctorId + ":" + language, type, loader, fresh);
+        var generation = current(cardGeneration);
+        if (generation < 0) {
+            return loader.get();
+        }
+        return cached(cards, generation + ":" + doctorId + ":" + language, type, loader, fresh);
     }
 
     /**
@@ -90,14 +105,24 @@ public final class BookingCache {
         if (searches == null || !remoteUsable()) {
             return loader.get();
         }
-        long current;
-        try {
-            current = generation.current();
-        } catch (RuntimeException e) {
-            failed(e);
+        var generation = current(searchGeneration);
+        if (generation < 0) {
             return loader.get();
         }
-        return cached(searches, current + ":" + key, type, loader, fresh);
+        return cached(searches, generation + ":" + key, type, loader, fresh);
+    }
+
+    /** The generation, or -1 when Redis failed to tell it (then the caller loads without the cache). */
+    private long current(CacheGeneration generation) {
+        try {
+            return generation.current();
+        } catch (RuntimeException e) {
+            if (!remote) {
+                throw e;
+            }
+            failed(e);
+            return -1;
+        }
     }
 
     /** Evicts the doctor's cards and every search page: call after any change to the doctor or its slots. */
@@ -105,11 +130,12 @@ public final class BookingCache {
         afterCommit(() -> {
             evictions.incrementAndGet();
             if (cards != null) {
+                var generation = cardGeneration.current();
                 for (var language : LANGUAGES) {
-                    cards.evict(doctorId + ":" + language);
+                    cards.evict(generation + ":" + doctorId + ":" + language);
                 }
             }
-            generation.advance();
+            searchGeneration.advance();
             if (searches != null && !remote) {
                 searches.clear();
             }
@@ -120,7 +146,7 @@ public final class BookingCache {
     public void evictSearches() {
         afterCommit(() -> {
             evictions.incrementAndGet();
-            generation.advance();
+            searchGeneration.advance();
             if (searches != null && !remote) {
                 searches.clear();
             }
@@ -134,12 +160,16 @@ public final class BookingCache {
 
     private void clearAll() {
         evictions.incrementAndGet();
-        if (cards != null) {
-            cards.clear();
-        }
-        generation.advance();
-        if (searches != null) {
-            searches.clear();
+        cardGeneration.advance();
+        searchGeneration.advance();
+        if (!remote) {
+            // in-process entries of old generations would only wait for their TTL: free them now
+            if (cards != null) {
+                cards.clear();
+            }
+            if (searches != null) {
+                searches.clear();
+            }
         }
     }
 

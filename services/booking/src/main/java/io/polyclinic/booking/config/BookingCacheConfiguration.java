@@ -3,7 +3,7 @@ package io.polyclinic.booking.config;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.ClientOptions;
 import io.polyclinic.booking.cache.BookingCache;
-import io.polyclinic.booking.cache.SearchGeneration;
+import io.polyclinic.booking.cache.CacheGeneration;
 import io.polyclinic.booking.doctor.DoctorCard;
 import io.polyclinic.booking.doctor.DoctorView;
 import io.polyclinic.platform.paging.PageResponse;
@@ -114,7 +114,8 @@ public class BookingCacheConfiguration {
             return new BookingCache(
                     bookingCacheManager.getCache(BookingCache.CARDS),
                     bookingCacheManager.getCache(BookingCache.SEARCHES),
-                    SearchGeneration.local(),
+                    CacheGeneration.local(),
+                    CacheGeneration.local(),
                     false,
                     Duration.ZERO);
         }
@@ -210,7 +211,8 @@ public class BookingCacheConfiguration {
             return new BookingCache(
                     bookingCacheManager.getCache(BookingCache.CARDS),
                     bookingCacheManager.getCache(BookingCache.SEARCHES),
-                    SearchGeneration.redis(redis, PREFIX + BookingCache.SEARCHES + ":generation"),
+                    CacheGeneration.redis(redis, PREFIX + BookingCache.CARDS + ":generation"),
+                    CacheGeneration.redis(redis, PREFIX + BookingCache.SEARCHES + ":generation"),
                     true,
                     properties.redisRetryAfter());
         }

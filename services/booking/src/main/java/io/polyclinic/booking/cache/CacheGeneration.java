@@ -4,21 +4,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The version of every cached search page: part of each page's key, advanced by any write, so one increment retires
- * every page at once (old pages are never read again and expire by TTL or size).
+ * The version of a cache's entries: part of each entry's key, so one increment retires every entry at once, atomically
+ * (old entries are never read again and expire by TTL or size). An entry put late by a load that began before the
+ * increment, on any instance, lands under the old version and is never served.
  */
-public interface SearchGeneration {
+public interface CacheGeneration {
 
     /** The current generation. */
     long current();
 
-    /** Retires every page cached so far. */
+    /** Retires every entry cached so far. */
     void advance();
 
     /** One counter in this JVM, for the in-process cache. */
-    static SearchGeneration local() {
+    static CacheGeneration local() {
         var counter = new AtomicLong();
-        return new SearchGeneration() {
+        return new CacheGeneration() {
             @Override
             public long current() {
                 return counter.get();
@@ -35,8 +36,8 @@ public interface SearchGeneration {
      * A counter in Redis shared by every instance. Its key has no TTL, so {@code maxmemory-policy volatile-lru} never
      * evicts it (only cached entries, which all have one, are candidates).
      */
-    static SearchGeneration redis(StringRedisTemplate redis, String key) {
-        return new SearchGeneration() {
+    static CacheGeneration redis(StringRedisTemplate redis, String key) {
+        return new CacheGeneration() {
             @Override
             public long current() {
                 var value = redis.opsForValue().get(key);
