@@ -163,7 +163,8 @@ done
 echo "pgbench with the same SQL, ${duration} s, $connections connections" >&2
 script_args=()
 for f in "$work"/pgbench/script-*.sql; do script_args+=(-f "$f"); done
-(cd "$work/pgbench" && pgbench -n -M simple -h 127.0.0.1 -p "$pg_port" -U postgres -c "$connections" -j "$threads" \
+# the session settings booking's pool uses (decision 0024); -M simple sends each statement with its values inlined
+(cd "$work/pgbench" && PGOPTIONS="-c max_parallel_workers_per_gather=0" pgbench -n -M simple -h 127.0.0.1 -p "$pg_port" -U postgres -c "$connections" -j "$threads" \
   -T "$duration" -l --log-prefix=tx "${script_args[@]}" booking > ../pgbench.txt 2>&1) \
   || { cat "$work/pgbench.txt" >&2; exit 1; }
 pg_tps=$(grep -oE 'tps = [0-9.]+' "$work/pgbench.txt" | head -1 | cut -d' ' -f3)
