@@ -615,12 +615,17 @@ public class DoctorSearchRepository {
 
     /**
      * {@code from ... where ...}: the doctors {@code d} with slots on the searched local dates (and the searched
-     * specialty and city, joined index to index before any doctor is read), each once (at its first day in the
-     * range, checked on {@code doctor_days_doctor_idx}), read date by date from the primary key of
-     * {@code doctor_days}, so the caller's LIMIT stops the read early. The caller appends {@code and} conditions on
-     * {@code d}.
+     * specialty and city, joined index to index before any doctor is read), each once. One date, or no specialty
+     * and city: read date by date from the primary key of {@code doctor_days}, a doctor at its first day in the range
+     * (checked on {@code doctor_days_doctor_idx}), so the caller's LIMIT stops the read early. Several dates with a
+     * specialty or city: the specialty's or city's doctors, each with one range probe of
+     * {@code doctor_days_doctor_idx} (a date-by-date read would list the same doctors once per date). The caller
+     * appends {@code and} conditions on {@code d}.
      */
     private static String daysDriven(DoctorSearchCriteria c, MapSqlParameterSource params) {
+        if (c.from().isBefore(c.to()) && (c.specialty() != null || c.city() != null)) {
+            return filterDriven(c);
+        }
         var filters = (c.specialty() != null
                         ? " and exists (select 1 from doctor_specialties ds0 where ds0.doctor_id = dd.doctor_id"
                                 + " and ds0.specialty_code = :specialty)"
@@ -642,6 +647,25 @@ public class DoctorSearchRepository {
                     + ")");
         }
         return " from (" + String.join(" union all ", days) + ") w"
+                + " cross join lateral (select * from doctors d0 where d0.id = w.doctor_id offset 0) d where true";
+    }
+
+    /** {@link #daysDriven} for a date range with a specialty or city: the filter's doctors, one range probe each. */
+    private static String filterDriven(DoctorSearchCriteria c) {
+        var city = "select dc0.doctor_id from doctor_clinics dc0 join clinics c0 on c0.id = dc0.clinic_id"
+                + " where lower(c0.city) = lower(:city)";
+        String filtered;
+        if (c.city() == null) {
+            filtered = "select ds0.doctor_id from doctor_specialties ds0 where ds0.specialty_code = :specialty";
+        } else if (c.specialty() == null) {
+            filtered = city + " group by dc0.doctor_id";
+        } else {
+            filtered = city + " and exists (select 1 from doctor_specialties ds0 where ds0.doctor_id = dc0.doctor_id"
+                    + " and ds0.specialty_code = :specialty) group by dc0.doctor_id";
+        }
+        return " from (select f.doctor_id from (" + filtered + ") f"
+                + " where exists (select 1 from doctor_days dd where dd.doctor_id = f.doctor_id"
+                + " and dd.local_date between :fromDate and :toDate)) w"
                 + " cross join lateral (select * from doctors d0 where d0.id = w.doctor_id offset 0) d where true";
     }
 

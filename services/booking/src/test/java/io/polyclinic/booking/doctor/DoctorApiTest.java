@@ -121,6 +121,41 @@ class DoctorApiTest extends BookingApiTest {
     }
 
     @Test
+    void aDateRangeWithACityAndSpecialtyListsEachDoctorOnceWithAFreeSlotInThatCity() {
+        var specialty = createSpecialty();
+        var other = createSpecialty();
+        var city = "Запад" + next();
+        var here = createClinic(city, "Europe/Kaliningrad");
+        var elsewhere = createClinic("Восток" + next(), "Asia/Vladivostok");
+        var zone = ZoneId.of("Europe/Kaliningrad");
+        var day = LocalDate.now(zone).plusDays(4);
+        var twoDays = createDoctor("Twodays " + next(), specialty, here);
+        var onlyElsewhere = createDoctor("Elsewhere " + next(), specialty, here, elsewhere);
+        var blockedOnly = createDoctor("Blocked " + next(), specialty, here);
+        var otherSpecialty = createDoctor("Other " + next(), other, here);
+        createSlot(twoDays, here, day.atTime(9, 0).atZone(zone).toInstant(), Duration.ofMinutes(30));
+        createSlot(twoDays, here, day.plusDays(1).atTime(9, 0).atZone(zone).toInstant(), Duration.ofMinutes(30));
+        createSlot(onlyElsewhere, elsewhere, day.atTime(10, 0).atZone(zone).toInstant(), Duration.ofMinutes(30));
+        var blocked =
+                createSlot(blockedOnly, here, day.atTime(11, 0).atZone(zone).toInstant(), Duration.ofMinutes(30));
+        post("/api/v1/admin/slots/" + blocked + "/block", admin, null);
+        createSlot(otherSpecialty, here, day.atTime(12, 0).atZone(zone).toInstant(), Duration.ofMinutes(30));
+        var range = "&from=" + day.minusDays(1) + "&to=" + day.plusDays(2);
+
+        var both = get("/api/v1/doctors?city=" + enc(city) + "&specialty=" + specialty + range, null);
+        assertThat(both.body().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(both.body().get("items").get(0).get("id").asString()).isEqualTo(twoDays.toString());
+        assertThat(names("city=" + enc(city) + range + "&sort=name"))
+                .containsExactly(
+                        get("/api/v1/doctors/" + otherSpecialty, null).text("fullName"),
+                        get("/api/v1/doctors/" + twoDays, null).text("fullName"));
+        assertThat(names("specialty=" + specialty + range + "&sort=name"))
+                .containsExactly(
+                        get("/api/v1/doctors/" + onlyElsewhere, null).text("fullName"),
+                        get("/api/v1/doctors/" + twoDays, null).text("fullName"));
+    }
+
+    @Test
     void searchByCityAndDateAloneMatchesTheClinicsLocalDay() {
         var specialty = createSpecialty();
         var city = "Восток" + next();

@@ -63,7 +63,9 @@ class DoctorSearchTest extends BookingApiTest {
         // typo-tolerant name: 100 ms instead of 1 ms; two parallel workers made a 15 ms page 20 ms (decision 0024)
         assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single())
                 .isEqualTo("force_custom_plan");
-        assertThat(jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single())
+        assertThat(jdbc.sql("show max_parallel_workers_per_gather")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("0");
     }
 
