@@ -190,7 +190,7 @@ public class BookingCacheConfiguration {
                     .entryTtl(properties.searchTtl())
                     .serializeValuesWith(
                             SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(json, pageType)));
-            // clear() walks keys with SCAN, never a blocking KEYS
+            // BookingCache retires entries by generation and never clears Redis; a clear() would SCAN, never KEYS
             var writer = RedisCacheWriter.nonLockingRedisCacheWriter(connectionFactory, BatchStrategies.scan(1000));
             return RedisCacheManager.builder(writer)
                     .cacheDefaults(cards)
