@@ -164,8 +164,9 @@ echo "pgbench with the same SQL, ${duration} s, $connections connections" >&2
 script_args=()
 for f in "$work"/pgbench/script-*.sql; do script_args+=(-f "$f"); done
 # the session settings booking's pool uses (decision 0024); -M simple sends each statement with its values inlined
-(cd "$work/pgbench" && PGOPTIONS="-c max_parallel_workers_per_gather=0" pgbench -n -M simple -h 127.0.0.1 -p "$pg_port" -U postgres -c "$connections" -j "$threads" \
-  -T "$duration" -l --log-prefix=tx "${script_args[@]}" booking > ../pgbench.txt 2>&1) \
+(cd "$work/pgbench" && PGOPTIONS="-c max_parallel_workers_per_gather=0" pgbench -n -M simple -h 127.0.0.1 \
+  -p "$pg_port" -U postgres -c "$connections" -j "$threads" -T "$duration" -l --log-prefix=tx "${script_args[@]}" \
+  booking > ../pgbench.txt 2>&1) \
   || { cat "$work/pgbench.txt" >&2; exit 1; }
 pg_tps=$(grep -oE 'tps = [0-9.]+' "$work/pgbench.txt" | head -1 | cut -d' ' -f3)
 pg_failed=$(grep -oE 'number of failed transactions: [0-9]+' "$work/pgbench.txt" | head -1 | grep -oE '[0-9]+$' || echo 0)
@@ -236,7 +237,8 @@ races_ok=$(echo "$race_lines" | grep -c 'verdict=exactly-one-winner' || true)
     "$pg_failed failed |"
   echo
   echo
-  echo "Latency at a steady load: the same searches through the gateway at fixed arrival rates for ${load_seconds} s each" \
+  echo "Latency at a steady load: the same searches through the gateway at fixed arrival rates for ${load_seconds} s" \
+    "each" \
     "after ${load_warm_up} s not counted (bench/booking/SearchLoad.java; latency from each request's due time, so" \
     "queueing counts):"
   echo

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * JDK-only single-file program ({@code java SearchLoad.java ...}).
  *
  * <pre>
- * java bench/booking/SearchLoad.java &lt;base-url&gt; &lt;queries-file&gt; &lt;requests-per-second&gt; &lt;seconds&gt; [&lt;warm-up-seconds&gt;]
+ * java bench/booking/SearchLoad.java &lt;base-url&gt; &lt;queries-file&gt; &lt;requests-per-second&gt; &lt;seconds&gt;
+ *     [&lt;warm-up-seconds&gt;]
  * </pre>
  *
  * Request {@code i} is due at {@code i / rate} seconds after the start, whatever happened to the ones before it, and
@@ -32,7 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Prints one line, {@code BENCH open-loop rate=<target/s> achieved=<completed/s> requests=<n> p50=<us> p90=<us>
  * p99=<us> max=<us> errors=<no answer> non2xx=<n>}: the figures booking-search.sh puts into its report; then the
- * slowest requests, one {@code SLOW <ms> at <s> s <path>} line each, {@code <s>} counted from the end of the warm-up (the 1 % that make the p99 and above).
+ * slowest requests, one {@code SLOW <ms> at <s> s <path>} line each, {@code <s>} counted from the end of the
+ * warm-up (the 1 % that make the p99 and above).
  */
 public class SearchLoad {
 
