@@ -3,6 +3,7 @@ package io.polyclinic.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.notifier.mail.OutgoingEmail;
+import io.polyclinic.testkit.kafka.KafkaTestConsumers;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +164,7 @@ class DevStackEndToEndTest {
     @Test
     void theDemoPatientsRegistrationIsAnEventOnTheStacksKafka() {
         var registrations = new ArrayList<String>();
-        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
+        try (var consumer = KafkaTestConsumers.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("identity.events"));
             var deadline = Instant.now().plusSeconds(60);
             while (registrations.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -320,7 +321,7 @@ class DevStackEndToEndTest {
 
     /** Reads {@code booking.events} from the start until the AppointmentBooked event of the appointment arrives. */
     private static ConsumerRecord<String, String> bookedEvent(String appointmentId) {
-        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
+        try (var consumer = KafkaTestConsumers.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("booking.events"));
             var deadline = Instant.now().plusSeconds(60);
             while (Instant.now().isBefore(deadline)) {

@@ -2,6 +2,7 @@ package io.polyclinic.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polyclinic.testkit.kafka.KafkaTestConsumers;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
@@ -207,7 +208,7 @@ class DevStackOutageTest {
         assertThat(deadLetters).contains(badJob);
 
         var deadEvents = new ArrayList<String>();
-        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
+        try (var consumer = KafkaTestConsumers.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("booking.events.dlt"));
             var deadline = Instant.now().plus(CATCH_UP);
             while (deadEvents.size() < 2 && Instant.now().isBefore(deadline)) {
@@ -265,7 +266,7 @@ class DevStackOutageTest {
     private static Map<String, Integer> eventsOnTheTopic(Set<String> appointments, Map<String, Integer> expected) {
         var counts = new HashMap<String, Integer>();
         var eventIds = new HashSet<String>();
-        try (var consumer = KafkaReader.fromTheStart(stack.kafkaBootstrapServers())) {
+        try (var consumer = KafkaTestConsumers.fromTheStart(stack.kafkaBootstrapServers())) {
             consumer.subscribe(List.of("booking.events"));
             var deadline = Instant.now().plus(CATCH_UP);
             Instant settled = null;

@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
+import io.polyclinic.testkit.kafka.KafkaTestConsumers;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,16 +133,8 @@ class OutboxTraceContextTest {
     /** Reads the topic from the start until {@code count} records arrived: id header -> traceparent header or null. */
     private Map<String, String> traceparentHeadersById(int count) {
         var headers = new HashMap<String, String>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        EmbeddedKafkaServer.shared().bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "trace-test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
+        try (var consumer =
+                KafkaTestConsumers.fromTheStart(EmbeddedKafkaServer.shared().bootstrapServers())) {
             consumer.subscribe(List.of(topic));
             var deadline = Instant.now().plusSeconds(30);
             while (headers.size() < count && Instant.now().isBefore(deadline)) {

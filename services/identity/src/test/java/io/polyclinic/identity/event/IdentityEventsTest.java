@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.identity.IdentityApiTest;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
+import io.polyclinic.testkit.kafka.KafkaTestConsumers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,16 +21,8 @@ class IdentityEventsTest extends IdentityApiTest {
     /** The events about {@code userId}, once {@code expected} arrived (or after 60 s), in offset order. */
     private static List<Event> eventsAbout(UUID userId, int expected) {
         var found = new ArrayList<Event>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        EmbeddedKafkaServer.shared().bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
+        try (var consumer =
+                KafkaTestConsumers.fromTheStart(EmbeddedKafkaServer.shared().bootstrapServers())) {
             consumer.subscribe(List.of("identity.events"));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (found.size() < expected && System.nanoTime() < deadline) {

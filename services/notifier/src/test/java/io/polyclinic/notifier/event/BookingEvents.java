@@ -1,6 +1,7 @@
 package io.polyclinic.notifier.event;
 
 import io.polyclinic.notifier.KafkaTestBroker;
+import io.polyclinic.testkit.kafka.KafkaTestConsumers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,14 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -140,15 +138,9 @@ final class BookingEvents {
 
     /** Reads the dead-letter topic from the start until {@code expected} records with this key arrived or time is up. */
     static List<ConsumerRecord<String, byte[]>> deadLettersWithKey(String key, int expected, Duration maxWait) {
-        var config = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestBroker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
         var found = new ArrayList<ConsumerRecord<String, byte[]>>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer =
+                KafkaTestConsumers.fromTheStart(KafkaTestBroker.bootstrapServers(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(DEAD_LETTER_TOPIC));
             long deadline = System.nanoTime() + maxWait.toNanos();
             while (found.size() < expected && System.nanoTime() < deadline) {
