@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -94,6 +96,7 @@ public final class DevStack implements AutoCloseable {
     private int bookingPort;
     private int auditPort;
     private int auditGrpcPort;
+    private int notifierPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -151,20 +154,31 @@ public final class DevStack implements AutoCloseable {
         var auditUrl = postgres.createDatabaseIfMissing("audit");
         auditJdbcUrl = auditUrl;
         var notifierUrl = postgres.createDatabaseIfMissing("notifier");
-        int notifierPort = portOrFree(config.notifierPort());
+        notifierPort = portOrFree(config.notifierPort());
+        gatewayPort = portOrFree(config.gatewayPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
         var starters = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().name("start-", 0).factory());
-        var identity = CompletableFuture.supplyAsync(
-                () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS), starters);
-        var booking = CompletableFuture.supplyAsync(
-                () -> run(BookingApplication.class, bookingArgs(bookingUrl), Map.of(), bookingInitializers()),
+        var identity = launch(
+                "identity",
+                () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS),
+                () -> identityArgs(var, identityUrl),
                 starters);
-        var audit = CompletableFuture.supplyAsync(() -> run(AuditApplication.class, auditArgs(auditUrl)), starters);
+        var booking = launch(
+                "booking",
+                () -> run(BookingApplication.class, bookingArgs(bookingUrl), Map.of(), bookingInitializers()),
+                () -> bookingArgs(bookingUrl),
+                starters);
+        var audit = launch(
+                "audit", () -> run(AuditApplication.class, auditArgs(auditUrl)), () -> auditArgs(auditUrl), starters);
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
-                        serviceArgs(notifierPort, notifierUrl), jwksUri(), kafkaBootstrapServers(), System.getenv()),
+                        serviceArgs(notifierPort, notifierUrl),
+                        jwksUri(),
+                        kafkaBootstrapServers(),
+                        System.getenv(),
+                        config.isExternal("notifier") ? args -> handOver("notifier", args) : null),
                 starters);
         starters.shutdown();
         try {
@@ -174,20 +188,68 @@ public final class DevStack implements AutoCloseable {
             registerAudit(audit.join());
             adopt(notifierBlock.join());
         } catch (CompletionException e) {
-            identity.thenAccept(ConfigurableApplicationContext::close);
-            booking.thenAccept(ConfigurableApplicationContext::close);
-            audit.thenAccept(ConfigurableApplicationContext::close);
+            identity.thenAccept(DevStack::closeIfStarted);
+            booking.thenAccept(DevStack::closeIfStarted);
+            audit.thenAccept(DevStack::closeIfStarted);
             notifierBlock.thenAccept(NotifierDevBlock::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        var gateway = run(GatewayApplication.class, gatewayArgs());
-        register(gateway);
-        gatewayPort = localPort(gateway);
-
-        for (var port : List.of(identityPort, bookingPort, auditPort, notifier.port(), gatewayPort)) {
-            awaitReady(port);
+        if (config.isExternal("gateway")) {
+            handOver("gateway", gatewayArgs());
+        } else {
+            register(run(GatewayApplication.class, gatewayArgs()));
         }
-        createDemoPatient();
+
+        var ports = Map.of(
+                "identity", identityPort,
+                "booking", bookingPort,
+                "audit", auditPort,
+                "notifier", notifierPort,
+                "gateway", gatewayPort);
+        for (var service : DevStackConfig.SERVICES) {
+            if (!config.isExternal(service)) {
+                awaitReady(ports.get(service));
+            }
+        }
+        if (config.isExternal("gateway") || config.isExternal("identity")) {
+            log.info("The demo patient is registered on a start with the gateway and identity in the stack");
+        } else {
+            createDemoPatient();
+        }
+    }
+
+    /**
+     * Starts a service in this JVM, or, when the stack leaves it out, writes its arguments for {@link ServiceLauncher}
+     * and completes with {@code null}.
+     */
+    private CompletableFuture<ConfigurableApplicationContext> launch(
+            String service,
+            Supplier<ConfigurableApplicationContext> inProcess,
+            Supplier<List<String>> args,
+            Executor starters) {
+        if (config.isExternal(service)) {
+            handOver(service, args.get());
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(inProcess, starters);
+    }
+
+    /** Leaves {@code service} to {@link ServiceLauncher}: its arguments go to the stack's data directory. */
+    private void handOver(String service, List<String> args) {
+        ExternalServices.write(config.varDirectory().toAbsolutePath(), service, args);
+        log.info("{} is left out of the stack; run it as its own JVM with: {}", service, launchCommand(service));
+    }
+
+    /** The command that runs a left-out service as its own JVM (from the repository's root). */
+    static String launchCommand(String service) {
+        return "./mvnw -pl dev -am spring-boot:run -Ddev.main-class=" + ServiceLauncher.class.getName()
+                + " -Dspring-boot.run.arguments=" + service;
+    }
+
+    private static void closeIfStarted(ConfigurableApplicationContext context) {
+        if (context != null) {
+            context.close();
+        }
     }
 
     private static ConfigurableApplicationContext run(Class<?> application, List<String> args) {
@@ -320,7 +382,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private List<String> gatewayArgs() {
-        var args = common(config.gatewayPort());
+        var args = common(gatewayPort);
         args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.gateway.identity-uri=http://localhost:" + identityPort);
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
@@ -348,10 +410,6 @@ public final class DevStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("No free port", e);
         }
-    }
-
-    private static int localPort(ConfigurableApplicationContext context) {
-        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
     private static String generatedAdminPassword(Path var) {
@@ -435,8 +493,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** The notifier's base URL; its {@code /dev/mail} lists the mail the dev SMTP server received. */
-    public synchronized String notifierUrl() {
-        return "http://localhost:" + notifier.port();
+    public String notifierUrl() {
+        return "http://localhost:" + notifierPort;
     }
 
     /**
@@ -473,6 +531,7 @@ public final class DevStack implements AutoCloseable {
                   PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
+                %16$s\
                 Press Ctrl-C to stop.
                 """.formatted(
                 gatewayUrl(),
@@ -488,7 +547,7 @@ public final class DevStack implements AutoCloseable {
                 DEMO_PATIENT_PASSWORD,
                 auditPort,
                 auditTarget(),
-                notifier.port(),
+                notifierPort,
                 notifier.smtpPort(),
                 notifier.amqpPort() == 0
                         ? "RabbitMQ from RABBITMQ_HOST"
@@ -496,7 +555,20 @@ public final class DevStack implements AutoCloseable {
                 config.externalKafka() != null
                         ? config.externalKafka() + " (KAFKA_BOOTSTRAP_SERVERS)"
                         : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
-                                + ")");
+                                + ")",
+                externalServicesNote());
+    }
+
+    /** For each service left out of the stack, the line that says how to run it; empty when none is. */
+    private String externalServicesNote() {
+        var note = new StringBuilder();
+        for (var service : DevStackConfig.SERVICES) {
+            if (config.isExternal(service)) {
+                note.append(
+                        "  left out    %s: run it as its own JVM with %s%n".formatted(service, launchCommand(service)));
+            }
+        }
+        return note.toString();
     }
 
     /** Keeps the started server for {@link #close()}; stops it at once when the stack is already stopping. */
@@ -519,6 +591,9 @@ public final class DevStack implements AutoCloseable {
 
     /** Keeps a started context for {@link #close()}; closes it at once when the stack is already stopping. */
     private synchronized void register(ConfigurableApplicationContext context) {
+        if (context == null) {
+            return;
+        }
         if (closed) {
             context.close();
             throw new IllegalStateException("The dev stack was stopped while it was starting");
@@ -529,6 +604,9 @@ public final class DevStack implements AutoCloseable {
     // ---- Outages: the audit service and Kafka stopped and started again while the rest runs (DevStackOutageTest) ----
 
     private synchronized void registerAudit(ConfigurableApplicationContext context) {
+        if (context == null) {
+            return;
+        }
         register(context);
         auditContext = context;
     }

@@ -1,9 +1,12 @@
 package io.polyclinic.dev;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the dev stack runs. {@link #fromEnvironment} gives the defaults of {@code ./mvnw -pl dev -am spring-boot:run};
@@ -32,6 +35,9 @@ import java.util.Map;
  * @param sqlCaptureDirectory for benchmarks only, normally null: booking writes the SQL of each request that carries
  *     the header {@code X-Polyclinic-Capture-Sql} into this directory as a pgbench script (env
  *     {@code POLYCLINIC_DEV_SQL_CAPTURE_DIR}; see {@link SqlCapture})
+ * @param externalServices services the stack leaves out, to be run as their own JVM by {@link ServiceLauncher}
+ *     against the stack's PostgreSQL, Kafka and brokers (env {@code POLYCLINIC_DEV_EXTERNAL}, a comma-separated
+ *     subset of {@link #SERVICES}; default none)
  */
 public record DevStackConfig(
         Path varDirectory,
@@ -47,7 +53,11 @@ public record DevStackConfig(
         int notifierPort,
         int kafkaPort,
         String externalKafka,
-        Path sqlCaptureDirectory) {
+        Path sqlCaptureDirectory,
+        Set<String> externalServices) {
+
+    /** The services of the stack, by the names {@code POLYCLINIC_DEV_EXTERNAL} and {@link ServiceLauncher} take. */
+    public static final List<String> SERVICES = List.of("identity", "booking", "audit", "notifier", "gateway");
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -55,6 +65,38 @@ public record DevStackConfig(
 
     public DevStackConfig {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+        externalServices = Set.copyOf(externalServices);
+        for (var name : externalServices) {
+            if (!SERVICES.contains(name)) {
+                throw new IllegalArgumentException(
+                        "POLYCLINIC_DEV_EXTERNAL names an unknown service: " + name + " (known: " + SERVICES + ")");
+            }
+        }
+    }
+
+    /** This configuration with {@code services} left out of the stack, to be run as their own JVM. */
+    public DevStackConfig withExternalServices(Set<String> services) {
+        return new DevStackConfig(
+                varDirectory,
+                postgresPort,
+                gatewayPort,
+                identityPort,
+                bookingPort,
+                adminEmail,
+                adminPassword,
+                demoData,
+                demoDataScale,
+                corsAllowedOrigins,
+                notifierPort,
+                kafkaPort,
+                externalKafka,
+                sqlCaptureDirectory,
+                services);
+    }
+
+    /** Whether the stack leaves {@code service} out (see {@link #externalServices}). */
+    public boolean isExternal(String service) {
+        return externalServices.contains(service);
     }
 
     /**
@@ -87,7 +129,15 @@ public record DevStackConfig(
                 port(env, "POLYCLINIC_DEV_NOTIFIER_PORT", 8084),
                 port(env, "POLYCLINIC_DEV_KAFKA_PORT", DEFAULT_KAFKA_PORT),
                 externalKafka == null || externalKafka.isBlank() ? null : externalKafka.trim(),
-                capture == null || capture.isBlank() ? null : Path.of(capture.trim()));
+                capture == null || capture.isBlank() ? null : Path.of(capture.trim()),
+                serviceNames(value(env, "POLYCLINIC_DEV_EXTERNAL", "")));
+    }
+
+    private static Set<String> serviceNames(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {
@@ -120,6 +170,7 @@ public record DevStackConfig(
                 0,
                 0,
                 null,
-                null);
+                null,
+                Set.of());
     }
 }

@@ -7,6 +7,7 @@ import io.polyclinic.testkit.mail.EmbeddedSmtpServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,9 +42,16 @@ final class NotifierDevBlock implements AutoCloseable {
      * @param kafkaBootstrapServers where Kafka is, or {@code null} for none
      * @param env the process environment ({@code RABBITMQ_HOST}, {@code RABBITMQ_PORT}, {@code RABBITMQ_USERNAME},
      *     {@code RABBITMQ_PASSWORD}, {@code RABBITMQ_VHOST})
+     * @param handOver {@code null} to run the notifier in this JVM; else SMTP and AMQP start here and the notifier's
+     *     arguments go to this consumer, for the notifier to run as its own JVM (without the {@code /dev/mail} page,
+     *     whose inbox is the SMTP server in this JVM)
      */
     static NotifierDevBlock start(
-            List<String> serviceArgs, String jwksUri, String kafkaBootstrapServers, Map<String, String> env) {
+            List<String> serviceArgs,
+            String jwksUri,
+            String kafkaBootstrapServers,
+            Map<String, String> env,
+            Consumer<List<String>> handOver) {
         // Broker-J logs every connection and queue operation at INFO; a system property reaches every context's
         // logging set-up in this JVM (an environment variable or argument still overrides it).
         if (System.getProperty(QPID_LOG_LEVEL) == null) {
@@ -54,7 +62,6 @@ final class NotifierDevBlock implements AutoCloseable {
         try {
             var args = new ArrayList<>(serviceArgs);
             args.add("--polyclinic.security.jwk-set-uri=" + jwksUri);
-            args.add("--polyclinic.notifier.dev-mail-page=true");
             smtp.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
             if (isSet(env, "RABBITMQ_HOST") || isSet(env, "SPRING_RABBITMQ_HOST")) {
                 rabbitFromEnvironment(env, args);
@@ -69,6 +76,11 @@ final class NotifierDevBlock implements AutoCloseable {
             } else {
                 args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
             }
+            if (handOver != null) {
+                handOver.accept(args);
+                return new NotifierDevBlock(smtp, amqp, null);
+            }
+            args.add("--polyclinic.notifier.dev-mail-page=true");
             var inbox = new GreenMailInbox(smtp);
             var context = new SpringApplicationBuilder(NotifierApplication.class)
                     .main(NotifierApplication.class)
@@ -105,11 +117,6 @@ final class NotifierDevBlock implements AutoCloseable {
         return value != null && !value.isBlank();
     }
 
-    /** The notifier's HTTP port. */
-    int port() {
-        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    }
-
     /** The SMTP server's port on 127.0.0.1. */
     int smtpPort() {
         return smtp.port();
@@ -125,11 +132,13 @@ final class NotifierDevBlock implements AutoCloseable {
         return smtp.receivedMessages();
     }
 
-    /** Stops the notifier (its consumers finish), then the brokers it used. */
+    /** Stops the notifier (its consumers finish) when it runs here, then the brokers it used. */
     @Override
     public void close() {
         try {
-            context.close();
+            if (context != null) {
+                context.close();
+            }
         } finally {
             if (amqp != null) {
                 amqp.close();
