@@ -98,6 +98,8 @@ public final class DevStack implements AutoCloseable {
     private ConfigurableApplicationContext auditContext;
 
     private String auditJdbcUrl;
+    /** The audit service's chain key and anchor file in var/ (decision 0030); the environment may override them. */
+    private Map<String, Object> auditDevDefaults;
 
     private DevStack(DevStackConfig config) {
         this.config = config;
@@ -150,6 +152,10 @@ public final class DevStack implements AutoCloseable {
         auditGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_GRPC_PORT);
         var auditUrl = postgres.createDatabaseIfMissing("audit");
         auditJdbcUrl = auditUrl;
+        auditDevDefaults = Map.of(
+                "polyclinic.audit.chain.key", generatedAuditChainKey(var),
+                "polyclinic.audit.chain.anchor-file",
+                        var.resolve("audit-anchor.json").toString());
         var notifierUrl = postgres.createDatabaseIfMissing("notifier");
         int notifierPort = portOrFree(config.notifierPort());
 
@@ -161,7 +167,8 @@ public final class DevStack implements AutoCloseable {
         var booking = CompletableFuture.supplyAsync(
                 () -> run(BookingApplication.class, bookingArgs(bookingUrl), Map.of(), bookingInitializers()),
                 starters);
-        var audit = CompletableFuture.supplyAsync(() -> run(AuditApplication.class, auditArgs(auditUrl)), starters);
+        var audit = CompletableFuture.supplyAsync(
+                () -> run(AuditApplication.class, auditArgs(auditUrl), auditDevDefaults), starters);
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
                         serviceArgs(notifierPort, notifierUrl), jwksUri(), kafkaBootstrapServers(), System.getenv()),
@@ -376,6 +383,35 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The audit chain key of this {@code var/} directory: 32 random bytes, Base64, generated on the first start into
+     * {@code audit-chain-key} (owner-only from its creation) and never logged. Losing it makes the audit log
+     * unverifiable, like losing {@code var/} itself.
+     */
+    private static String generatedAuditChainKey(Path var) {
+        var file = var.resolve("audit-chain-key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(var);
+                var bytes = new byte[32];
+                new SecureRandom().nextBytes(bytes);
+                var posix = var.getFileSystem().supportedFileAttributeViews().contains("posix");
+                var temporary = posix
+                        ? Files.createTempFile(
+                                var,
+                                "audit-chain-key",
+                                ".tmp",
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : Files.createTempFile(var, "audit-chain-key", ".tmp");
+                Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.UTF_8);
+                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the audit chain key in " + file, e);
+        }
+    }
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -552,7 +588,7 @@ public final class DevStack implements AutoCloseable {
             if (auditContext != null || closed) {
                 return;
             }
-            auditContext = run(AuditApplication.class, auditArgs(auditJdbcUrl));
+            auditContext = run(AuditApplication.class, auditArgs(auditJdbcUrl), auditDevDefaults);
             // First in the list: closed after the gateway and the services that call it, as at the first start.
             contexts.addFirst(auditContext);
         }
