@@ -241,18 +241,7 @@ class HashChainVerificationTest extends AuditApiTest {
             // The next append anchors the lagging batch first, so the anchor never falls two batches behind.
             var service = new AuditLogService(
                     repository, Clock.systemUTC(), new SimpleMeterRegistry(), properties, keys, restarted);
-            transactions.executeWithoutResult(status -> service.append(List.of(AuditRecord.of(
-                    Ids.newId(),
-                    Instant.now(),
-                    "booking",
-                    null,
-                    "SLOT_CREATED",
-                    "slot",
-                    uniqueEntity(),
-                    null,
-                    null,
-                    null,
-                    null))));
+            transactions.executeWithoutResult(status -> service.append(List.of(slotCreated())));
             assertThat(restarted.current().seq()).isEqualTo(head + 1);
             assertThat(new ChainAnchorStore(lagging, keys, Clock.systemUTC(), repository)
                             .current()
@@ -260,6 +249,48 @@ class HashChainVerificationTest extends AuditApiTest {
                     .isEqualTo(head + 1);
         } finally {
             verifier.destroy();
+        }
+    }
+
+    @Test
+    void afterAKeyRotationOldRecordsVerifyWithThePreviousKeyAndNewOnesAreLinkedWithTheNewKey() throws Exception {
+        appendOneByOne(3);
+        long head = headSeq();
+        var rotated = ChainKeys.of(
+                java.util.Base64.getEncoder().encodeToString("a new chain key of 32 bytes or more".getBytes()),
+                List.of(io.polyclinic.audit.ChainTestInitializer.TEST_KEY));
+        var copy = Files.createTempDirectory("rotated-anchor").resolve("anchor.json");
+        Files.copy(anchorFile, copy);
+        // The service restarted with the new key; the anchor, sealed with the old one, still loads.
+        var anchors = new ChainAnchorStore(copy, rotated, Clock.systemUTC(), repository);
+        var service = new AuditLogService(
+                repository, Clock.systemUTC(), new SimpleMeterRegistry(), properties, rotated, anchors);
+        var verifier = new ChainVerificationService(
+                repository, anchors, rotated, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
+        saveFrom(head + 1);
+        try {
+            transactions.executeWithoutResult(status -> service.append(List.of(slotCreated())));
+            assertThat(repository.chainAfter(head, 1).getFirst().keyId()).isEqualTo(rotated.currentId());
+            assertThat(repository.chainAfter(head - 1, 1).getFirst().keyId()).isEqualTo(keys.currentId());
+
+            assertThat(run(verifier).status()).isEqualTo(VerificationStatus.VALID);
+
+            // Without the previous key, the old records cannot be verified.
+            var newKeyOnly = ChainKeys.of(
+                    java.util.Base64.getEncoder().encodeToString("a new chain key of 32 bytes or more".getBytes()),
+                    List.of());
+            var forgetful = new ChainVerificationService(
+                    repository, anchors, newKeyOnly, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
+            try {
+                var result = run(forgetful);
+                assertThat(result.status()).isEqualTo(VerificationStatus.BROKEN);
+                assertThat(result.firstBroken().reason()).isEqualTo(BreakReason.UNKNOWN_KEY);
+            } finally {
+                forgetful.destroy();
+            }
+        } finally {
+            verifier.destroy();
+            restoreFrom(head + 1, head);
         }
     }
 
@@ -305,6 +336,21 @@ class HashChainVerificationTest extends AuditApiTest {
                             .setRecord(record(uniqueEntity()))
                             .build());
         }
+    }
+
+    private static AuditRecord slotCreated() {
+        return AuditRecord.of(
+                Ids.newId(),
+                Instant.now(),
+                "booking",
+                null,
+                "SLOT_CREATED",
+                "slot",
+                uniqueEntity(),
+                null,
+                null,
+                null,
+                null);
     }
 
     private long headSeq() {
