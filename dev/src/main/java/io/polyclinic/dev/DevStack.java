@@ -101,6 +101,8 @@ public final class DevStack implements AutoCloseable {
     private ConfigurableApplicationContext auditContext;
 
     private String auditJdbcUrl;
+    /** The audit service's chain key and anchor file in var/ (decision 0030); the environment may override them. */
+    private Map<String, Object> auditDevDefaults;
 
     private DevStack(DevStackConfig config) {
         this.config = config;
@@ -153,6 +155,7 @@ public final class DevStack implements AutoCloseable {
         auditGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_GRPC_PORT);
         var auditUrl = postgres.createDatabaseIfMissing("audit");
         auditJdbcUrl = auditUrl;
+        auditDevDefaults = auditDevDefaults(var);
         var notifierUrl = postgres.createDatabaseIfMissing("notifier");
         notifierPort = portOrFree(config.notifierPort());
         gatewayPort = portOrFree(config.gatewayPort());
@@ -171,7 +174,10 @@ public final class DevStack implements AutoCloseable {
                 () -> bookingArgs(bookingUrl),
                 starters);
         var audit = launch(
-                "audit", () -> run(AuditApplication.class, auditArgs(auditUrl)), () -> auditArgs(auditUrl), starters);
+                "audit",
+                () -> run(AuditApplication.class, auditArgs(auditUrl), auditDevDefaults),
+                () -> auditArgs(auditUrl),
+                starters);
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
                         serviceArgs(notifierPort, notifierUrl),
@@ -434,6 +440,47 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The audit service's laptop defaults: the chain key generated into {@code var/} and the anchor file beside it
+     * (decision 0030); the environment may override them.
+     */
+    static Map<String, Object> auditDevDefaults(Path var) {
+        return Map.of(
+                "polyclinic.audit.chain.key",
+                generatedAuditChainKey(var),
+                "polyclinic.audit.chain.anchor-file",
+                var.resolve("audit-anchor.json").toString());
+    }
+
+    /**
+     * The audit chain key of this {@code var/} directory: 32 random bytes, Base64, generated on the first start into
+     * {@code audit-chain-key} (owner-only from its creation) and never logged. Losing it makes the audit log
+     * unverifiable, like losing {@code var/} itself.
+     */
+    private static String generatedAuditChainKey(Path var) {
+        var file = var.resolve("audit-chain-key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(var);
+                var bytes = new byte[32];
+                new SecureRandom().nextBytes(bytes);
+                var posix = var.getFileSystem().supportedFileAttributeViews().contains("posix");
+                var temporary = posix
+                        ? Files.createTempFile(
+                                var,
+                                "audit-chain-key",
+                                ".tmp",
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : Files.createTempFile(var, "audit-chain-key", ".tmp");
+                Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.UTF_8);
+                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the audit chain key in " + file, e);
+        }
+    }
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -630,7 +677,7 @@ public final class DevStack implements AutoCloseable {
             if (auditContext != null || closed) {
                 return;
             }
-            auditContext = run(AuditApplication.class, auditArgs(auditJdbcUrl));
+            auditContext = run(AuditApplication.class, auditArgs(auditJdbcUrl), auditDevDefaults);
             // First in the list: closed after the gateway and the services that call it, as at the first start.
             contexts.addFirst(auditContext);
         }

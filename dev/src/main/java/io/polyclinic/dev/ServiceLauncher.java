@@ -44,7 +44,7 @@ public final class ServiceLauncher {
         var arguments = new ArrayList<>(ExternalServices.read(varDirectory, service));
         arguments.addAll(Arrays.asList(args).subList(1, args.length));
         new SpringApplicationBuilder(application(service))
-                .properties(devDefaults(service))
+                .properties(devDefaults(service, varDirectory.toAbsolutePath()))
                 .run(arguments.toArray(String[]::new));
     }
 
@@ -67,7 +67,11 @@ public final class ServiceLauncher {
     }
 
     /** The laptop defaults the stack gives the service at the lowest priority (see {@link DevStack}). */
-    private static Map<String, Object> devDefaults(String service) {
-        return service.equals("identity") ? DevStack.IDENTITY_DEV_DEFAULTS : Map.of();
+    private static Map<String, Object> devDefaults(String service, Path varDirectory) {
+        return switch (service) {
+            case "identity" -> DevStack.IDENTITY_DEV_DEFAULTS;
+            case "audit" -> DevStack.auditDevDefaults(varDirectory);
+            default -> Map.of();
+        };
     }
 }

@@ -72,6 +72,32 @@ final class GatewayClient {
         }
     }
 
+    /**
+     * Runs an audit chain verification as the admin: starts the job, polls it until it is not RUNNING (at most a
+     * minute) and returns its final state.
+     */
+    JsonNode verifyAuditChain(String adminToken) {
+        var started = post("/api/v1/audit/verifications", adminToken, null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        var location = started.headers().firstValue("Location").orElseThrow();
+        var deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            var job = json(get(location, adminToken));
+            if (!job.get("status").asString().equals("RUNNING")) {
+                return job;
+            }
+            assertThat(System.nanoTime())
+                    .as("verification still running: %s", job)
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

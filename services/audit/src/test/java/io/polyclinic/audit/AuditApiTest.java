@@ -41,11 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Base of the audit service's Spring tests: ONE shared context on a fresh embedded PostgreSQL database, the HTTP
  * server and the gRPC server each on a free port, real HTTP and real gRPC (plaintext, like the internal network)
- * against them, tokens from {@link TestJwtIssuer}. Tests write records with unique entity ids, so they do not see
+ * against them, tokens from {@link TestJwtIssuer}, a chain key and anchor file from {@link ChainTestInitializer}. Tests write records with unique entity ids, so they do not see
  * each other's records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class})
+@ContextConfiguration(
+        initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class, ChainTestInitializer.class})
 public abstract class AuditApiTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -173,9 +174,49 @@ public abstract class AuditApiTest {
     }
 
     protected Response get(String path, String token) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .GET();
+        return send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET(),
+                token);
+    }
+
+    protected Response post(String path, String token) {
+        return send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                token);
+    }
+
+    /** Starts a chain verification as the admin and returns its final state (polled until it is not RUNNING). */
+    protected JsonNode verifyChain() {
+        var started = post("/api/v1/audit/verifications", admin);
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(202);
+        return awaitVerification(started.body().get("id").asString());
+    }
+
+    /** Polls a verification job until it is not RUNNING (at most a minute) and returns its last state. */
+    protected JsonNode awaitVerification(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            var job = get("/api/v1/audit/verifications/" + id, admin);
+            assertThat(job.status()).as(job.raw().body()).isEqualTo(200);
+            if (!job.body().get("status").asString().equals("RUNNING")) {
+                return job.body();
+            }
+            assertThat(System.nanoTime())
+                    .as("verification %s still running", id)
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Response send(HttpRequest.Builder builder, String token) {
+        builder.timeout(Duration.ofSeconds(60));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

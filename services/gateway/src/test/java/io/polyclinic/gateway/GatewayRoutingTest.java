@@ -112,7 +112,7 @@ class GatewayRoutingTest {
 
         var records = http.get(
                 "/api/v1/audit/records?entityType=slot&page=0", "Authorization", admin, "X-Request-Id", requestId);
-        var verify = http.get("/api/v1/audit/verify", "Authorization", admin);
+        var verify = http.get("/api/v1/audit/verifications/" + UUID.randomUUID(), "Authorization", admin);
 
         assertThat(GatewayHttp.json(records).get("service").asString()).isEqualTo("audit");
         assertThat(GatewayHttp.json(verify).get("service").asString()).isEqualTo("audit");

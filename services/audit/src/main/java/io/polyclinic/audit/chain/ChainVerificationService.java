@@ -4,84 +4,209 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polyclinic.audit.config.AuditProperties;
 import io.polyclinic.audit.record.AuditRecordRepository;
+import io.polyclinic.audit.record.ChainKeys;
 import io.polyclinic.audit.record.HashChain;
+import io.polyclinic.audit.record.LoggedRecord;
+import io.polyclinic.platform.id.Ids;
+import io.polyclinic.platform.problem.NotFoundException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies the audit log's hash chain: walks every record in {@code seq} order, in batches so that memory stays
- * flat, recomputes each link from the stored fields and the previous link, and compares it with the stored one and
- * finally with the chain head. The walk ends at the head read when it starts, so records appended meanwhile are
- * left for the next run.
+ * Verifies the audit chain as a background job (decision 0030). A job walks the records in {@code seq} order in
+ * keyset-paged batches ({@code verify-batch-size}), so memory stays flat over millions of records, recomputes each
+ * link (the unkeyed SHA-256 before the anchor's {@code keyedFromSeq}, the keyed HMAC from there on, with the key the
+ * record names) and compares it with the stored one, with the anchor's link at the anchor's position and with the
+ * database's head row at the head. It walks to the database's head or the anchor's position, whichever is further:
+ * records the anchor vouches for but the database lacks are MISSING, while records past the anchor (the batch the
+ * anchor may lag behind by, or records appended meanwhile) are fine.
+ *
+ * <p>One job runs at a time: starting while one runs returns the running one. Jobs live in memory (the last
+ * {@value #KEPT_JOBS}): a restart forgets them, and a job running at shutdown ends FAILED.
  */
 @Service
-public class ChainVerificationService {
+public class ChainVerificationService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ChainVerificationService.class);
+    static final int KEPT_JOBS = 20;
 
     private final AuditRecordRepository repository;
-    private final int batchSize;
+    private final ChainAnchorStore anchors;
+    private final ChainKeys keys;
+    private final Clock clock;
     private final MeterRegistry meters;
+    private final int batchSize;
+    private final LinkedHashMap<UUID, VerificationJob> jobs = new LinkedHashMap<>();
+    private VerificationJob running;
+    private Thread worker;
+    private volatile boolean stopping;
 
     public ChainVerificationService(
-            AuditRecordRepository repository, AuditProperties properties, MeterRegistry meters) {
+            AuditRecordRepository repository,
+            ChainAnchorStore anchors,
+            ChainKeys keys,
+            Clock clock,
+            MeterRegistry meters,
+            AuditProperties properties) {
         this.repository = repository;
-        this.batchSize = properties.verifyBatchSize();
+        this.anchors = anchors;
+        this.keys = keys;
+        this.clock = clock;
         this.meters = meters;
+        this.batchSize = properties.verifyBatchSize();
     }
 
-    /** Walks the whole chain; never throws for a broken chain, reports it. */
-    public ChainVerification verify() {
+    /**
+     * Starts a verification, or returns the one already running.
+     *
+     * @return the job as it is now (RUNNING with no record checked yet, for a new job)
+     * @throws IllegalStateException when the service is shutting down
+     */
+    public synchronized VerificationView start() {
+        if (running != null && running.running()) {
+            return running.view();
+        }
+        if (stopping) {
+            throw new IllegalStateException("The audit service is stopping");
+        }
+        // The anchor first: the head read after it is at or past it, unless records were removed.
+        var anchor = anchors.current();
         var head = repository.head();
+        long end = Math.max(head.lastSeq(), anchor.seq());
+        var job = new VerificationJob(Ids.newId(), end, anchor.seq(), Instant.now(clock));
+        jobs.put(job.id(), job);
+        while (jobs.size() > KEPT_JOBS) {
+            jobs.remove(jobs.firstEntry().getKey());
+        }
+        running = job;
+        worker = Thread.ofVirtual()
+                .name("audit-chain-verification")
+                .start(() -> run(job, new Walk(anchor, head.lastSeq(), head.lastHash(), end)));
+        return job.view();
+    }
+
+    /**
+     * A job's state.
+     *
+     * @throws NotFoundException for an unknown id (or one of a job too old to be kept)
+     */
+    public synchronized VerificationView find(UUID id) {
+        var job = jobs.get(id);
+        if (job == null) {
+            throw new NotFoundException("verification", id);
+        }
+        return job.view();
+    }
+
+    /** Stops a running walk between two batches; it ends FAILED. */
+    @Override
+    public void destroy() throws InterruptedException {
+        Thread thread;
+        synchronized (this) {
+            stopping = true;
+            thread = worker;
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    /** What a job compares the records with, read when it starts. */
+    private record Walk(ChainAnchor anchor, long headSeq, byte[] headHash, long end) {}
+
+    private void run(VerificationJob job, Walk walk) {
+        VerificationStatus status;
+        BrokenRecord broken = null;
+        try {
+            broken = walk(job, walk);
+            status = broken == null ? VerificationStatus.VALID : VerificationStatus.BROKEN;
+        } catch (RuntimeException e) {
+            log.error("Audit chain verification {} could not finish", job.id(), e);
+            status = VerificationStatus.FAILED;
+        }
+        if (broken != null) {
+            log.error(
+                    "The audit chain is broken at seq {} ({}): a record was altered, removed or linked without the"
+                            + " key (verification {})",
+                    broken.seq(),
+                    broken.reason(),
+                    job.id());
+        }
+        job.finish(status, broken, Instant.now(clock));
+        Counter.builder("polyclinic.audit.verify.runs")
+                .description("Audit chain verifications, by result")
+                .tag("result", status.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters)
+                .increment();
+    }
+
+    /** Walks the chain; the first position that does not hold, or null when all do. */
+    private BrokenRecord walk(VerificationJob job, Walk walk) {
+        var anchor = walk.anchor();
         var previous = HashChain.GENESIS;
         long expected = 1;
-        ChainVerification result = null;
-        walk:
-        while (expected <= head.lastSeq()) {
+        while (expected <= walk.end()) {
+            if (stopping) {
+                throw new IllegalStateException("The audit service stopped during the verification");
+            }
             var batch = repository.chainAfter(expected - 1, batchSize);
             if (batch.isEmpty()) {
                 break;
             }
             for (var logged : batch) {
-                if (logged.seq() > head.lastSeq()) {
-                    break walk;
+                if (logged.seq() > walk.end()) {
+                    break;
                 }
                 if (logged.seq() != expected) {
-                    result = broken(expected, head.lastSeq());
-                    break walk;
+                    return new BrokenRecord(expected, null, BreakReason.MISSING);
                 }
-                var link = HashChain.link(previous, logged.seq(), logged.recordedAt(), logged.record());
-                if (!MessageDigest.isEqual(link, logged.hash())) {
-                    result = broken(expected, head.lastSeq());
-                    break walk;
+                var reason = check(logged, previous, anchor.keyedFromSeq());
+                if (reason == null
+                        && logged.seq() == anchor.seq()
+                        && !MessageDigest.isEqual(logged.hash(), anchor.hash())) {
+                    reason = BreakReason.ANCHOR_MISMATCH;
+                }
+                if (reason == null
+                        && logged.seq() == walk.headSeq()
+                        && !MessageDigest.isEqual(logged.hash(), walk.headHash())) {
+                    reason = BreakReason.HEAD_MISMATCH;
+                }
+                if (reason != null) {
+                    return new BrokenRecord(logged.seq(), logged.record().id(), reason);
                 }
                 previous = logged.hash();
+                job.checked(expected);
                 expected++;
             }
         }
-        if (result == null) {
-            boolean reachedHead = expected - 1 == head.lastSeq() && MessageDigest.isEqual(previous, head.lastHash());
-            result = reachedHead
-                    ? new ChainVerification(true, expected - 1, null, head.lastSeq())
-                    : broken(expected > head.lastSeq() ? head.lastSeq() : expected, head.lastSeq());
-        }
-        if (!result.valid()) {
-            log.error(
-                    "The audit log's hash chain is broken at seq {} (head {}): a record was altered or removed",
-                    result.firstBrokenSeq(),
-                    result.headSeq());
-        }
-        Counter.builder("polyclinic.audit.verify.runs")
-                .description("Hash-chain verifications, by result")
-                .tag("result", result.valid() ? "valid" : "broken")
-                .register(meters)
-                .increment();
-        return result;
+        return expected <= walk.end() ? new BrokenRecord(expected, null, BreakReason.MISSING) : null;
     }
 
-    private static ChainVerification broken(long seq, long headSeq) {
-        return new ChainVerification(false, seq - 1, seq, headSeq);
+    /** Why a record's link does not hold, or null when it does. */
+    private BreakReason check(LoggedRecord logged, byte[] previous, long keyedFromSeq) {
+        byte[] link;
+        if (logged.seq() < keyedFromSeq) {
+            if (logged.keyId() != null) {
+                return BreakReason.ALTERED;
+            }
+            link = HashChain.link(previous, logged.seq(), logged.recordedAt(), logged.record());
+        } else {
+            if (logged.keyId() == null) {
+                return BreakReason.UNKEYED;
+            }
+            if (!keys.knows(logged.keyId())) {
+                return BreakReason.UNKNOWN_KEY;
+            }
+            link = HashChain.keyedLink(
+                    keys, logged.keyId(), previous, logged.seq(), logged.recordedAt(), logged.record());
+        }
+        return MessageDigest.isEqual(link, logged.hash()) ? null : BreakReason.ALTERED;
     }
 }

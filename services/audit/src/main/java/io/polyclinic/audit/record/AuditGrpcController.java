@@ -26,7 +26,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * The gRPC transport of the audit log ({@code polyclinic.audit.v1.AuditService}): translates messages to use cases
  * and failures to status codes. A client's mistake is INVALID_ARGUMENT with a description naming the field (and,
  * in a batch, the record's index); a database outage is UNAVAILABLE, so a relay retries; anything else is INTERNAL
- * without details.
+ * without details. A chain that no longer matches its anchor is FAILED_PRECONDITION (relays retry).
  */
 @GrpcService
 public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
@@ -164,6 +164,12 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
     private static StatusRuntimeException status(RuntimeException e) {
         if (e instanceof InvalidRequestException invalid) {
             return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
+        }
+        if (e instanceof ChainIntegrityException) {
+            log.error("Refusing audit records: {}", e.getMessage());
+            return Status.FAILED_PRECONDITION
+                    .withDescription("The audit log refuses new records until its chain is investigated.")
+                    .asRuntimeException();
         }
         if (e instanceof DataIntegrityViolationException) {
             // A value the checks above let through but a column constraint refuses: still the client's record at fault.

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Repository;
 public class AuditRecordRepository {
 
     private static final String COLUMNS = "seq, id, occurred_at, recorded_at, source, actor_id, action, entity_type,"
-            + " entity_id, details::text as details, request_id, trace_id, ip, hash";
+            + " entity_id, details::text as details, request_id, trace_id, ip, hash, key_id";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -85,13 +86,14 @@ public class AuditRecordRepository {
                 r.requestId(),
                 r.traceId(),
                 r.ip(),
-                logged.hash()
+                logged.hash(),
+                logged.keyId()
             });
         }
         jdbcTemplate.batchUpdate("""
                 insert into audit_records (seq, id, occurred_at, recorded_at, source, actor_id, action, entity_type,
-                                           entity_id, details, request_id, trace_id, ip, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?, ?)
+                                           entity_id, details, request_id, trace_id, ip, hash, key_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?, ?, ?)
                 """, rows);
     }
 
@@ -133,6 +135,24 @@ public class AuditRecordRepository {
                 .param("limit", limit)
                 .query((rs, n) -> map(rs))
                 .list();
+    }
+
+    /** The link stored at {@code seq}, or empty when no record holds that position. */
+    public Optional<byte[]> hashAt(long seq) {
+        return jdbc.sql("select hash from audit_records where seq = :seq")
+                .param("seq", seq)
+                .query((rs, n) -> rs.getBytes("hash"))
+                .optional();
+    }
+
+    /**
+     * The position of the first keyed record (one with a key id), or empty when every record is unkeyed. Used once,
+     * when the chain anchor is created.
+     */
+    public Optional<Long> firstKeyedSeq() {
+        return jdbc.sql("select seq from audit_records where key_id is not null order by seq limit 1")
+                .query(Long.class)
+                .optional();
     }
 
     /** Appends each non-null filter to {@code where} as a parameterized condition and returns the parameters. */
@@ -178,7 +198,8 @@ public class AuditRecordRepository {
                 rs.getString("request_id"),
                 rs.getString("trace_id"),
                 rs.getString("ip"));
-        return new LoggedRecord(rs.getLong("seq"), instant(rs, "recorded_at"), rs.getBytes("hash"), record);
+        return new LoggedRecord(
+                rs.getLong("seq"), instant(rs, "recorded_at"), rs.getBytes("hash"), rs.getString("key_id"), record);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

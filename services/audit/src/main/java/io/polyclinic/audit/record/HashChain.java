@@ -9,16 +9,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * The audit log's hash chain (decision 0018): {@code hash(n) = SHA-256(hash(n-1) || canonical(n))} with
- * {@code hash(0)} = 32 zero bytes, where {@code canonical(n)} is an unambiguous byte encoding of every stored field
- * of record {@code n}, its {@code seq} and {@code recordedAt} included. Changing, removing or reordering any record
- * changes every later link, so {@code /api/v1/audit/verify} finds the first altered record.
+ * The audit log's chain of links (decisions 0018, 0030). A keyed link (every record appended now) is
+ * {@code HMAC-SHA256(key, hash(n-1) || canonical-v2(n))}; an unkeyed link (records appended before keying) is
+ * {@code SHA-256(hash(n-1) || canonical-v1(n))}; {@code hash(0)} is 32 zero bytes. {@code canonical(n)} is an
+ * unambiguous byte encoding of every stored field of record {@code n}, its {@code seq} and {@code recordedAt}
+ * included. Changing, removing or reordering any record changes every later link, so a verification finds the first
+ * altered record; without the key nobody can compute a keyed link that verifies.
  *
- * <p>Canonical form (format version 1): the ASCII tag {@code audit-v1}, then for each field in the order seq, id,
- * occurredAt, recordedAt, source, actorId, action, entityType, entityId, details, requestId, traceId, ip: a
- * separator {@code |} followed by {@code ~} for {@code null} or by the value's UTF-8 byte length in decimal, a
- * {@code :} and the UTF-8 bytes (a netstring, so no value can imitate a separator). Instants are written as epoch
- * microseconds, UUIDs in lower-case text, seq in decimal.
+ * <p>Canonical form: the ASCII tag ({@code audit-v1} unkeyed, {@code audit-v2} keyed), then for each field in the
+ * order seq, id, occurredAt, recordedAt, source, actorId, action, entityType, entityId, details, requestId, traceId,
+ * ip and (v2 only) the key id: a separator {@code |} followed by {@code ~} for {@code null} or by the value's UTF-8
+ * byte length in decimal, a {@code :} and the UTF-8 bytes (a netstring, so no value can imitate a separator).
+ * Instants are written as epoch microseconds, UUIDs in lower-case text, seq in decimal.
  */
 public final class HashChain {
 
@@ -26,11 +28,34 @@ public final class HashChain {
     public static final byte[] GENESIS = new byte[32];
 
     private static final byte[] TAG = "audit-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEYED_TAG = "audit-v2".getBytes(StandardCharsets.US_ASCII);
 
     private HashChain() {}
 
     /**
-     * The link of a record.
+     * The keyed link of a record.
+     *
+     * @param keys the key ring
+     * @param keyId the id of the key to link with (stored with the record)
+     * @param previous the previous record's link ({@link #GENESIS} for seq 1), 32 bytes
+     * @param seq the record's position
+     * @param recordedAt when it was stored, microsecond precision
+     * @param record the record
+     * @return 32 bytes
+     * @throws IllegalArgumentException for a key id the ring does not know
+     */
+    public static byte[] keyedLink(
+            ChainKeys keys, String keyId, byte[] previous, long seq, Instant recordedAt, AuditRecord record) {
+        var mac = keys.mac(keyId);
+        mac.update(previous);
+        var out = canonicalFields(KEYED_TAG, seq, recordedAt, record);
+        field(out, keyId);
+        mac.update(out.toByteArray());
+        return mac.doFinal();
+    }
+
+    /**
+     * The unkeyed link of a record, as linked before the chain was keyed; verification only.
      *
      * @param previous the previous record's link ({@link #GENESIS} for seq 1), 32 bytes
      * @param seq the record's position
@@ -47,8 +72,12 @@ public final class HashChain {
 
     /** The canonical bytes of a record at a position (see the class comment). */
     static byte[] canonical(long seq, Instant recordedAt, AuditRecord record) {
+        return canonicalFields(TAG, seq, recordedAt, record).toByteArray();
+    }
+
+    private static ByteArrayOutputStream canonicalFields(byte[] tag, long seq, Instant recordedAt, AuditRecord record) {
         var out = new ByteArrayOutputStream(256);
-        out.writeBytes(TAG);
+        out.writeBytes(tag);
         field(out, Long.toString(seq));
         field(out, record.id().toString());
         field(out, micros(record.occurredAt()));
@@ -62,7 +91,7 @@ public final class HashChain {
         field(out, record.requestId());
         field(out, record.traceId());
         field(out, record.ip());
-        return out.toByteArray();
+        return out;
     }
 
     /** Lower-case hex of a link. */

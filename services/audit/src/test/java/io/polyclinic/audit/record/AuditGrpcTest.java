@@ -232,11 +232,10 @@ class AuditGrpcTest extends AuditApiTest {
             var seqs = calls.stream().map(CompletableFuture::join).sorted().toList();
             assertThat(seqs).doesNotHaveDuplicates();
         }
-        var verification = get("/api/v1/audit/verify", admin);
-        assertThat(verification.status()).isEqualTo(200);
-        assertThat(verification.body().get("valid").asBoolean()).isTrue();
-        assertThat(verification.body().get("checkedRecords").asLong())
-                .isEqualTo(verification.body().get("headSeq").asLong());
+        var verification = verifyChain();
+        assertThat(verification.get("status").asString()).isEqualTo("VALID");
+        assertThat(verification.get("checkedRecords").asLong())
+                .isEqualTo(verification.get("totalRecords").asLong());
     }
 
     @Test

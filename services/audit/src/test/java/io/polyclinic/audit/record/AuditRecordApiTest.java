@@ -77,7 +77,9 @@ class AuditRecordApiTest extends AuditApiTest {
         get("/api/v1/audit/records", null).isProblem(401, "unauthorized");
         get("/api/v1/audit/records", patient).isProblem(403, "forbidden");
         get("/api/v1/audit/records", manager).isProblem(403, "forbidden");
-        get("/api/v1/audit/verify", patient).isProblem(403, "forbidden");
+        post("/api/v1/audit/verifications", patient).isProblem(403, "forbidden");
+        post("/api/v1/audit/verifications", null).isProblem(401, "unauthorized");
+        get("/api/v1/audit/verifications/" + UUID.randomUUID(), manager).isProblem(403, "forbidden");
         assertThat(get("/api/v1/audit/records", admin).status()).isEqualTo(200);
     }
 }
