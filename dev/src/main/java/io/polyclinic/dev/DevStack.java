@@ -91,6 +91,7 @@ public final class DevStack implements AutoCloseable {
     private String adminPassword;
     /** Booking's client secret at identity's token endpoint (its audit records need a service token). */
     private String bookingClientSecret;
+
     private int gatewayPort;
     private int identityPort;
     private int bookingPort;
@@ -402,7 +403,8 @@ public final class DevStack implements AutoCloseable {
             new SecureRandom().nextBytes(bytes);
             var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             }

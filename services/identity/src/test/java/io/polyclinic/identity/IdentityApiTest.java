@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
             "polyclinic.identity.admin.password=" + IdentityApiTest.ROOT_PASSWORD,
             "polyclinic.identity.service-tokens.clients.booking.secret=" + IdentityApiTest.BOOKING_SECRET,
             "polyclinic.identity.service-tokens.clients.booking.scopes=audit.write,booking.read",
-            "polyclinic.identity.service-tokens.clients.notifier.secret-sha256=" + IdentityApiTest.NOTIFIER_SECRET_SHA256,
+            "polyclinic.identity.service-tokens.clients.notifier.secret-sha256="
+                    + IdentityApiTest.NOTIFIER_SECRET_SHA256,
             "polyclinic.identity.service-tokens.clients.notifier.scopes=audit.write"
         })
 @ContextConfiguration(

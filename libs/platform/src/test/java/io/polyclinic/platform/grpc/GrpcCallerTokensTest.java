@@ -56,10 +56,14 @@ class GrpcCallerTokensTest {
     void aTokenForBothAudiencesOrNeitherIsInvalid() {
         var validator = tokens.validator("polyclinic-identity");
 
-        assertThat(validator.validate(jwt("polyclinic", "polyclinic-services").build()).hasErrors())
+        assertThat(validator
+                        .validate(jwt("polyclinic", "polyclinic-services").build())
+                        .hasErrors())
                 .isTrue();
         assertThat(validator.validate(jwt("elsewhere").build()).hasErrors()).isTrue();
-        assertThat(validator.validate(jwt("polyclinic").issuer("someone-else").build()).hasErrors())
+        assertThat(validator
+                        .validate(jwt("polyclinic").issuer("someone-else").build())
+                        .hasErrors())
                 .isTrue();
     }
 

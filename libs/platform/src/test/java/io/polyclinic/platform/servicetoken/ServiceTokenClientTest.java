@@ -65,9 +65,7 @@ class ServiceTokenClientTest {
             byte[] body;
             if (status.get() == 200) {
                 body = """
-                        {"access_token":"token-%d","token_type":"Bearer","expires_in":300,"scope":"audit.write"}"""
-                        .formatted(issued.incrementAndGet())
-                        .getBytes(StandardCharsets.UTF_8);
+                        {"access_token":"token-%d","token_type":"Bearer","expires_in":300,"scope":"audit.write"}""".formatted(issued.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
             } else {
                 body = "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8);
             }

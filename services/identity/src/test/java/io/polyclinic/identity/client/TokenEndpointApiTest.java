@@ -89,8 +89,8 @@ class TokenEndpointApiTest extends IdentityApiTest {
     void anUnknownGrantTypeIs400UnsupportedGrantTypeAndAMissingOneInvalidRequest() {
         var password = token(basic("booking", BOOKING_SECRET), "grant_type=password&username=a&password=b");
         var missing = token(basic("booking", BOOKING_SECRET), "scope=audit.write");
-        var twice = token(
-                basic("booking", BOOKING_SECRET), "grant_type=client_credentials&grant_type=client_credentials");
+        var twice =
+                token(basic("booking", BOOKING_SECRET), "grant_type=client_credentials&grant_type=client_credentials");
 
         assertThat(password.status()).isEqualTo(400);
         assertThat(password.text("error")).isEqualTo("unsupported_grant_type");
