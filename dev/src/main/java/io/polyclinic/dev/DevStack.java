@@ -91,6 +91,9 @@ public final class DevStack implements AutoCloseable {
     private boolean closed;
 
     private String adminPassword;
+    /** Booking's client secret at identity's token endpoint (its audit records need a service token). */
+    private String bookingClientSecret;
+
     private int gatewayPort;
     private int identityPort;
     private int bookingPort;
@@ -142,6 +145,7 @@ public final class DevStack implements AutoCloseable {
     private void startAll() {
         var var = config.varDirectory().toAbsolutePath();
         adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
+        bookingClientSecret = generatedServiceClientSecret(var, "booking");
         // the large data set (3+ GB) keeps its hot indexes in PostgreSQL's own cache rather than the OS page cache
         var sharedBuffers = config.demoDataScale().equals("large") ? "1GB" : "128MB";
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort(), sharedBuffers));
@@ -358,6 +362,9 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.identity.admin.password=" + adminPassword);
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
         args.add("--polyclinic.audit.target=" + auditTarget());
+        // Service clients (decision 0025): booking writes audit records; identity mints its own tokens.
+        args.add("--polyclinic.identity.service-tokens.clients.booking.secret=" + bookingClientSecret);
+        args.add("--polyclinic.identity.service-tokens.clients.booking.scopes=audit.write");
         return args;
     }
 
@@ -368,6 +375,9 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.booking.demo-data.scale=" + config.demoDataScale());
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         args.add("--polyclinic.audit.target=" + auditTarget());
+        args.add("--polyclinic.service-tokens.client-id=booking");
+        args.add("--polyclinic.service-tokens.client-secret=" + bookingClientSecret);
+        args.add("--polyclinic.service-tokens.token-uri=http://localhost:" + identityPort + "/oauth2/token");
         return args;
     }
 
@@ -478,6 +488,35 @@ public final class DevStack implements AutoCloseable {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the audit chain key in " + file, e);
+        }
+    }
+
+    /**
+     * A service client's secret at identity's token endpoint: generated on the first start into
+     * {@code <var>/dev-service-clients/<client>.secret} (owner-only permissions) and read from there afterwards;
+     * never printed.
+     */
+    private static String generatedServiceClientSecret(Path var, String clientId) {
+        var directory = var.resolve("dev-service-clients");
+        var file = directory.resolve(clientId + ".secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(directory);
+            var bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            try {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the dev service client secret in " + file, e);
         }
     }
 

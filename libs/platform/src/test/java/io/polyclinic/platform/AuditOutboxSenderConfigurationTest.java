@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polyclinic.platform.audit.AuditOutboxSender;
 import io.polyclinic.platform.audit.PlatformAuditAutoConfiguration;
+import io.polyclinic.platform.servicetoken.ServiceTokenAutoConfiguration;
+import io.polyclinic.platform.servicetoken.ServiceTokenClient;
+import io.polyclinic.platform.servicetoken.ServiceTokenSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -18,6 +21,7 @@ class AuditOutboxSenderConfigurationTest {
             .withConfiguration(AutoConfigurations.of(
                     SslAutoConfiguration.class,
                     GrpcClientAutoConfiguration.class,
+                    ServiceTokenAutoConfiguration.class,
                     PlatformAuditAutoConfiguration.class))
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
@@ -36,5 +40,34 @@ class AuditOutboxSenderConfigurationTest {
                     assertThat(context.getBean(AuditOutboxSender.class).supports("audit"))
                             .isTrue();
                 });
+    }
+
+    @Test
+    void clientCredentialsEnableTheServiceTokenClient() {
+        runner.withPropertyValues(
+                        "polyclinic.service-tokens.client-id=booking",
+                        "polyclinic.service-tokens.client-secret=a-secret-from-the-environment-0123456789")
+                .run(context -> assertThat(context).hasSingleBean(ServiceTokenClient.class));
+        runner.run(context -> assertThat(context).doesNotHaveBean(ServiceTokenSource.class));
+    }
+
+    @Test
+    void aClientIdWithoutASecretFailsTheStart() {
+        runner.withPropertyValues("polyclinic.service-tokens.client-id=booking").run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("without a client secret"));
+    }
+
+    @Test
+    void aServiceThatMintsItsOwnTokensKeepsItsSource() {
+        ServiceTokenSource own = () -> "own";
+        runner.withBean(ServiceTokenSource.class, () -> own)
+                .withPropertyValues(
+                        "polyclinic.service-tokens.client-id=booking",
+                        "polyclinic.service-tokens.client-secret=a-secret-from-the-environment-0123456789")
+                .run(context ->
+                        assertThat(context.getBean(ServiceTokenSource.class)).isSameAs(own));
     }
 }

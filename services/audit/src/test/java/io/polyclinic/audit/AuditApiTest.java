@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the audit service's Spring tests: ONE shared context on a fresh embedded PostgreSQL database, the HTTP
- * server and the gRPC server each on a free port, real HTTP and real gRPC (plaintext, like the internal network)
- * against them, tokens from {@link TestJwtIssuer}, a chain key and anchor file from {@link ChainTestInitializer}. Tests write records with unique entity ids, so they do not see
+ * server and the gRPC server each on a free port, real HTTP and real gRPC (plaintext) against them, user and service
+ * tokens from {@link TestJwtIssuer}, a chain key and anchor file from {@link ChainTestInitializer}. Tests write records with unique entity ids, so they do not see
  * each other's records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
@@ -65,6 +65,10 @@ public abstract class AuditApiTest {
     private GrpcServerLifecycle grpcServer;
 
     protected final String admin = TestJwtIssuer.shared().token(Ids.newId(), "admin@test", "ADMIN");
+
+    /** A service token allowed to write audit records, like booking's. */
+    protected final String writer = TestJwtIssuer.shared().serviceToken("booking", "audit.write");
+
     protected ManagedChannel channel;
 
     @BeforeEach
@@ -84,7 +88,13 @@ public abstract class AuditApiTest {
         return grpcServer.getPort();
     }
 
+    /** A stub that sends a service token with scope {@code audit.write}, as a service's outbox relay does. */
     protected AuditServiceGrpc.AuditServiceBlockingStub blocking() {
+        return withToken(writer);
+    }
+
+    /** A stub that sends no credentials at all. */
+    protected AuditServiceGrpc.AuditServiceBlockingStub anonymous() {
         return AuditServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
@@ -94,19 +104,35 @@ public abstract class AuditApiTest {
     }
 
     protected AuditServiceGrpc.AuditServiceBlockingStub withToken(String token) {
-        var headers = new Metadata();
-        headers.put(Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return blocking().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return anonymous().withInterceptors(bearer(token));
     }
 
+    /** An asynchronous stub with the writer's service token. */
     protected AuditServiceGrpc.AuditServiceStub async() {
-        return AuditServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return async(writer);
+    }
+
+    /** An asynchronous stub with this bearer token, or none when it is null. */
+    protected AuditServiceGrpc.AuditServiceStub async(String token) {
+        var stub = AuditServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return token == null ? stub : stub.withInterceptors(bearer(token));
+    }
+
+    private static io.grpc.ClientInterceptor bearer(String token) {
+        var headers = new Metadata();
+        headers.put(Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return MetadataUtils.newAttachHeadersInterceptor(headers);
     }
 
     /** Streams the records as one RecordBatch call; a failed call completes exceptionally with its status. */
     protected RecordBatchResponse sendBatch(List<AuditRecord> records) throws Exception {
+        return sendBatch(records, writer);
+    }
+
+    /** Streams the records as one RecordBatch call with this bearer token (none when null). */
+    protected RecordBatchResponse sendBatch(List<AuditRecord> records, String token) throws Exception {
         var result = new CompletableFuture<RecordBatchResponse>();
-        var requests = async().recordBatch(new StreamObserver<>() {
+        var requests = async(token).recordBatch(new StreamObserver<>() {
             @Override
             public void onNext(RecordBatchResponse value) {
                 result.complete(value);

@@ -39,7 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
             "polyclinic.identity.password.bcrypt-strength=10",
             "polyclinic.identity.keys.directory=target/test-keys",
             "polyclinic.identity.admin.email=" + IdentityApiTest.ROOT_EMAIL,
-            "polyclinic.identity.admin.password=" + IdentityApiTest.ROOT_PASSWORD
+            "polyclinic.identity.admin.password=" + IdentityApiTest.ROOT_PASSWORD,
+            "polyclinic.identity.service-tokens.clients.booking.secret=" + IdentityApiTest.BOOKING_SECRET,
+            "polyclinic.identity.service-tokens.clients.booking.scopes=audit.write,booking.read",
+            "polyclinic.identity.service-tokens.clients.notifier.secret-sha256="
+                    + IdentityApiTest.NOTIFIER_SECRET_SHA256,
+            "polyclinic.identity.service-tokens.clients.notifier.scopes=audit.write"
         })
 @ContextConfiguration(
         initializers = {
@@ -53,6 +58,16 @@ public abstract class IdentityApiTest {
     public static final String ROOT_EMAIL = "root@polyclinic.test";
     public static final String ROOT_PASSWORD = "Root-password-for-tests";
     public static final String PASSWORD = "correct horse battery staple";
+
+    /** The secret of the service client {@code booking} (scopes audit.write, booking.read). */
+    public static final String BOOKING_SECRET = "booking-secret-for-tests-0123456789abcdef";
+
+    /** The secret of the service client {@code notifier}, registered by its SHA-256 only (scope audit.write). */
+    public static final String NOTIFIER_SECRET = "notifier-secret-for-tests-0123456789abcdef";
+
+    /** SHA-256 of {@link #NOTIFIER_SECRET}, hex. */
+    public static final String NOTIFIER_SECRET_SHA256 =
+            "0b364848eed23de3d26dc81bb678c3a3c5b0408edcfde3b07fb66251db4c29e6";
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =

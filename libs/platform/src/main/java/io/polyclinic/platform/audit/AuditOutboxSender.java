@@ -1,6 +1,7 @@
 package io.polyclinic.platform.audit;
 
 import com.google.protobuf.Timestamp;
+import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -39,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Failures: an unreachable, slow or failing audit service throws, so the relay keeps the rows and retries. A
  * message that cannot become a valid record (unreadable payload, or one the audit service refuses with
  * INVALID_ARGUMENT) would block every later record forever if retried: it is logged at ERROR with its id, counted in
- * {@code polyclinic.audit.outbox.rejected} and skipped, and the valid records of its batch are still delivered.
+ * {@code polyclinic.audit.outbox.rejected} and skipped, and the valid records of its batch are still delivered. A
+ * batch refused with RESOURCE_EXHAUSTED (longer than the server's per-stream cap) is sent record by record too.
+ * Refused credentials (UNAUTHENTICATED, PERMISSION_DENIED) throw like an outage: nothing is skipped for them.
  *
  * <p>Reconnecting: after the audit service was down, a gRPC channel waits out its own reconnect backoff (growing to
  * two minutes) and until then fails every call at once with the old "connection refused", even when the service is
@@ -87,6 +90,31 @@ public class AuditOutboxSender implements OutboxSender {
      */
     public AuditOutboxSender(ManagedChannel channel, Duration deadline, int maxBatchRecords, MeterRegistry meters) {
         this(AuditServiceGrpc.newStub(channel), channel, deadline, maxBatchRecords, meters);
+    }
+
+    /**
+     * A sender on its own channel whose calls carry credentials, such as the service token of
+     * {@link io.polyclinic.platform.servicetoken.ServiceTokenClientInterceptor} (the audit service refuses calls
+     * without one). When no token can be had, the call fails and the relay keeps the rows for its next try.
+     *
+     * @param channel the channel to the audit service
+     * @param credentials the interceptor that authenticates each call
+     * @param deadline the deadline of each call
+     * @param maxBatchRecords the most records per {@code RecordBatch} call
+     * @param meters where the sent and rejected counters go
+     */
+    public AuditOutboxSender(
+            ManagedChannel channel,
+            ClientInterceptor credentials,
+            Duration deadline,
+            int maxBatchRecords,
+            MeterRegistry meters) {
+        this(
+                AuditServiceGrpc.newStub(channel).withInterceptors(credentials),
+                channel,
+                deadline,
+                maxBatchRecords,
+                meters);
     }
 
     private AuditOutboxSender(
@@ -139,7 +167,9 @@ public class AuditOutboxSender implements OutboxSender {
                 recordBatch(chunk);
                 sent.increment(chunk.size());
             } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() != Status.Code.INVALID_ARGUMENT) {
+                var code = e.getStatus().getCode();
+                // RESOURCE_EXHAUSTED: the batch is longer than the server's per-stream cap; one by one still works.
+                if (code != Status.Code.INVALID_ARGUMENT && code != Status.Code.RESOURCE_EXHAUSTED) {
                     throw e;
                 }
                 recordOneByOne(chunk);

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -15,6 +19,7 @@ import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
 import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
 import io.polyclinic.contracts.audit.v1.RecordRequest;
 import io.polyclinic.platform.outbox.OutboxMessage;
+import io.polyclinic.platform.servicetoken.ServiceTokenClientInterceptor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -35,6 +40,7 @@ class AuditOutboxSenderReconnectTest {
 
     private final int port = freePort();
     private final Set<String> received = ConcurrentHashMap.newKeySet();
+    private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
     private final ManagedChannel channel =
             ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     private Server server;
@@ -49,7 +55,12 @@ class AuditOutboxSenderReconnectTest {
 
     @Test
     void theFirstSendAfterTheAuditServiceIsBackDeliversAtOnce() throws Exception {
-        var sender = new AuditOutboxSender(channel, Duration.ofSeconds(5), 500, new SimpleMeterRegistry());
+        var sender = new AuditOutboxSender(
+                channel,
+                new ServiceTokenClientInterceptor(() -> "service-token"),
+                Duration.ofSeconds(5),
+                500,
+                new SimpleMeterRegistry());
         var whileDown = message();
         assertThatThrownBy(() -> sender.send(List.of(whileDown)))
                 .isInstanceOfSatisfying(
@@ -63,11 +74,21 @@ class AuditOutboxSenderReconnectTest {
         assertThat(received)
                 .containsExactlyInAnyOrder(
                         whileDown.id().toString(), afterwards.id().toString());
+        assertThat(authorizations).containsOnly("Bearer service-token");
     }
 
     /** A stand-in for the audit service that keeps the record ids of every batch. */
     private void startAuditService() throws IOException {
+        ServerInterceptor headers = new ServerInterceptor() {
+            @Override
+            public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
+                    ServerCall<ReqT, RespT> call, Metadata metadata, ServerCallHandler<ReqT, RespT> next) {
+                authorizations.add(String.valueOf(metadata.get(ServiceTokenClientInterceptor.AUTHORIZATION)));
+                return next.startCall(call, metadata);
+            }
+        };
         server = ServerBuilder.forPort(port)
+                .intercept(headers)
                 .addService(new AuditServiceGrpc.AuditServiceImplBase() {
                     @Override
                     public StreamObserver<RecordRequest> recordBatch(StreamObserver<RecordBatchResponse> response) {

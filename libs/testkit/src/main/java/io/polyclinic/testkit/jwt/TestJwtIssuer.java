@@ -29,12 +29,16 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Stands in for the identity service in a single service's tests: an RS256 key whose public half is served as a
  * JWKS over real HTTP on 127.0.0.1, and tokens with the claims identity issues ({@code sub}, {@code email},
- * {@code roles}, {@code iss=polyclinic-identity}, {@code aud=polyclinic}, {@code jti}, 15 minutes).
+ * {@code roles}, {@code iss=polyclinic-identity}, {@code aud=polyclinic}, {@code jti}, 15 minutes), and service
+ * tokens ({@link #serviceToken}).
  */
 public final class TestJwtIssuer {
 
     public static final String ISSUER = "polyclinic-identity";
     public static final String AUDIENCE = "polyclinic";
+
+    /** The audience of service tokens ({@code polyclinic.service-tokens.audience}). */
+    public static final String SERVICE_AUDIENCE = "polyclinic-services";
 
     private static TestJwtIssuer shared;
 
@@ -102,6 +106,26 @@ public final class TestJwtIssuer {
                 claims(userId, "other@example.com", List.of(roles), Instant.now(), Duration.ofMinutes(15), audience));
     }
 
+    /**
+     * A valid service token, as identity's token endpoint issues it: {@code sub} and {@code client_id} the client id,
+     * {@code scope} the scopes separated by spaces, audience {@link #SERVICE_AUDIENCE}, 5 minutes.
+     */
+    public String serviceToken(String clientId, String... scopes) {
+        var now = Instant.now();
+        return sign(
+                key,
+                new JWTClaimsSet.Builder()
+                        .subject(clientId)
+                        .issuer(ISSUER)
+                        .audience(SERVICE_AUDIENCE)
+                        .claim("client_id", clientId)
+                        .claim("scope", String.join(" ", scopes))
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                        .jwtID(UUID.randomUUID().toString())
+                        .build());
+    }
+
     private static JWTClaimsSet claims(
             UUID userId, String email, List<String> roles, Instant issuedAt, Duration lifetime, String audience) {
         return new JWTClaimsSet.Builder()
@@ -145,7 +169,8 @@ public final class TestJwtIssuer {
                             Map.of(
                                     "polyclinic.security.jwk-set-uri", shared().jwkSetUri(),
                                     "polyclinic.security.issuer", ISSUER,
-                                    "polyclinic.security.audience", AUDIENCE)));
+                                    "polyclinic.security.audience", AUDIENCE,
+                                    "polyclinic.service-tokens.audience", SERVICE_AUDIENCE)));
         }
     }
 }

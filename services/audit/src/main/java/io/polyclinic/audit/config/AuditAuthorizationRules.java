@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * URL rules of the audit service: the whole REST API (record queries, chain verification) is for admins. The gRPC
- * port is not behind these rules; see decision 0018 for who may reach it.
+ * port has its own rules ({@link AuditGrpcSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditAuthorizationRules {

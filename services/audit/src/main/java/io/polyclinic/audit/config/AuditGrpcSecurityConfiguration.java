@@ -1,46 +1,27 @@
 package io.polyclinic.audit.config;
 
 import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
+import io.polyclinic.platform.grpc.GrpcAccessRules;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.server.GlobalServerInterceptor;
-import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
-import org.springframework.grpc.server.security.GrpcSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 /**
- * Who may call the gRPC API (decision 0018). Writes ({@code Record}, {@code RecordBatch}) come from the services'
- * outbox relays, which hold no user token: they are open to whoever reaches the gRPC port, which is therefore kept
- * on the internal network (never routed by the gateway; mTLS through {@code spring.grpc.server.ssl.*} where the
- * network is shared). Reads ({@code Query}) return personal data: they need an access token with role ADMIN, verified
- * like on the REST API (the platform's {@link JwtDecoder}, roles from the {@code roles} claim).
+ * Who may call the gRPC API (decisions 0018, 0025); the platform's gRPC server security enforces it. Writes
+ * ({@code Record}, {@code RecordBatch}) come from the services' outbox relays and need a service token from identity
+ * with scope {@value #WRITE_SCOPE}, so credentials protect the port, whatever network reaches it. Reads
+ * ({@code Query}) return personal data: they need a user access token with role ADMIN, as on the REST API.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditGrpcSecurityConfiguration {
 
-    @Bean
-    @GlobalServerInterceptor
-    AuthenticationProcessInterceptor auditGrpcSecurity(GrpcSecurity grpc, JwtDecoder decoder) throws Exception {
-        var query = AuditServiceGrpc.getQueryMethod().getFullMethodName();
-        return grpc.authorizeRequests(requests -> requests.methods(query)
-                        .hasAuthority("ROLE_" + AuthenticatedUser.ADMIN)
-                        .allRequests()
-                        .permitAll())
-                .oauth2ResourceServer(resourceServer ->
-                        resourceServer.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesConverter())))
-                .build();
-    }
+    /** The scope a service token needs to write audit records. */
+    public static final String WRITE_SCOPE = "audit.write";
 
-    /** Maps the {@code roles} claim ({@code ["ADMIN"]}) to authorities {@code ROLE_ADMIN}, as on the REST API. */
-    private static JwtAuthenticationConverter rolesConverter() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
+    @Bean
+    GrpcAccessRules auditGrpcAccess() {
+        return rules -> rules.serviceScope(
+                        WRITE_SCOPE, AuditServiceGrpc.getRecordMethod(), AuditServiceGrpc.getRecordBatchMethod())
+                .userRole(AuthenticatedUser.ADMIN, AuditServiceGrpc.getQueryMethod());
     }
 }

@@ -8,10 +8,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polyclinic.audit.AuditApiTest;
-import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
 import io.polyclinic.platform.audit.AuditOutboxSender;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.OutboxMessage;
+import io.polyclinic.platform.servicetoken.ServiceTokenClientInterceptor;
+import io.polyclinic.platform.servicetoken.ServiceTokenSource;
+import io.polyclinic.platform.servicetoken.ServiceTokenUnavailableException;
+import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +48,15 @@ class AuditOutboxSenderTest extends AuditApiTest {
     }
 
     private AuditOutboxSender sender(String target, int maxBatchRecords) {
+        return sender(target, maxBatchRecords, () -> writer);
+    }
+
+    /** A sender whose calls carry the tokens of {@code tokens}, as every service's sender does. */
+    private AuditOutboxSender sender(String target, int maxBatchRecords, ServiceTokenSource tokens) {
         var channel = channels.createChannel(target);
         opened.add(channel);
-        return new AuditOutboxSender(AuditServiceGrpc.newStub(channel), Duration.ofSeconds(5), maxBatchRecords, meters);
+        return new AuditOutboxSender(
+                channel, new ServiceTokenClientInterceptor(tokens), Duration.ofSeconds(5), maxBatchRecords, meters);
     }
 
     private static OutboxMessage message(String entityId, String action, String details) {
@@ -129,6 +139,79 @@ class AuditOutboxSenderTest extends AuditApiTest {
 
         assertThat(stored(entity)).isEqualTo(1);
         assertThat(meters.counter("polyclinic.audit.outbox.rejected").count()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAServiceTokenSendFailsUnavailableAndNothingIsStoredOrSkipped() {
+        var entity = uniqueEntity();
+        ServiceTokenSource identityDown = () -> {
+            throw new ServiceTokenUnavailableException("identity is down");
+        };
+
+        assertThatThrownBy(() -> sender("static://localhost:" + grpcPort(), 500, identityDown)
+                        .send(List.of(message(entity, "APPOINTMENT_BOOKED", "{}"))))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+        assertThat(stored(entity)).isZero();
+        assertThat(meters.counter("polyclinic.audit.outbox.rejected").count()).isZero();
+    }
+
+    @Test
+    void aRefusedServiceTokenThrowsSoTheRelayKeepsTheRowsAndTheTokenIsForgotten() {
+        var entity = uniqueEntity();
+        var forgotten = new ArrayList<String>();
+        var userToken = TestJwtIssuer.shared().token(Ids.newId(), "admin@test", "ADMIN");
+        var tokens = new ServiceTokenSource() {
+            @Override
+            public String token() {
+                return userToken;
+            }
+
+            @Override
+            public void invalidate(String token) {
+                forgotten.add(token);
+            }
+        };
+
+        assertThatThrownBy(() -> sender("static://localhost:" + grpcPort(), 500, tokens)
+                        .send(List.of(message(entity, "APPOINTMENT_BOOKED", "{}"))))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> sender("static://localhost:" + grpcPort(), 500, () -> "forged")
+                        .send(List.of(message(entity, "APPOINTMENT_BOOKED", "{}"))))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+        var invalidating = sender("static://localhost:" + grpcPort(), 500, new ServiceTokenSource() {
+            @Override
+            public String token() {
+                return "expired-or-rotated";
+            }
+
+            @Override
+            public void invalidate(String token) {
+                forgotten.add(token);
+            }
+        });
+        assertThatThrownBy(() -> invalidating.send(List.of(message(entity, "APPOINTMENT_BOOKED", "{}"))))
+                .isInstanceOf(StatusRuntimeException.class);
+
+        assertThat(stored(entity)).isZero();
+        assertThat(forgotten).containsExactly("expired-or-rotated");
+    }
+
+    @Test
+    void aBatchOverTheServersPerStreamCapIsSentRecordByRecord() throws Exception {
+        var entity = uniqueEntity();
+        var messages = IntStream.range(0, 1001)
+                .mapToObj(i -> message(entity, "APPOINTMENT_BOOKED", "{}"))
+                .toList();
+
+        sender("static://localhost:" + grpcPort(), 2000).send(messages);
+
+        assertThat(stored(entity)).isEqualTo(1001);
     }
 
     @Test

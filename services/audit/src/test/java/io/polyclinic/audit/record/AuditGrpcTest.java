@@ -239,12 +239,16 @@ class AuditGrpcTest extends AuditApiTest {
     }
 
     @Test
-    void queryNeedsAnAdminTokenWhileWritesNeedNone() {
+    void queryNeedsAnAdminTokenAndRefusesServiceTokens() {
         var query = QueryRequest.newBuilder().setEntityId(uniqueEntity()).build();
         var patient = io.polyclinic.testkit.jwt.TestJwtIssuer.shared()
                 .token(java.util.UUID.randomUUID(), "p@test", "PATIENT");
 
         assertThatThrownBy(() -> blocking().query(query))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> anonymous().query(query))
                 .isInstanceOfSatisfying(
                         StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
