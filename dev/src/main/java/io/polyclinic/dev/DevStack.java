@@ -289,6 +289,8 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.identity.admin.email=" + config.adminEmail());
         args.add("--polyclinic.identity.admin.password=" + adminPassword);
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
+        // Development only: a key generated on the first start and kept in var/keys (production configures jwks).
+        args.add("--polyclinic.identity.keys.generate-dev-key=true");
         args.add("--polyclinic.audit.target=" + auditTarget());
         return args;
     }

@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "polyclinic.identity.password.bcrypt-strength=10",
             "polyclinic.identity.keys.directory=target/test-keys",
+            "polyclinic.identity.keys.generate-dev-key=true",
             "polyclinic.identity.admin.email=" + IdentityApiTest.ROOT_EMAIL,
             "polyclinic.identity.admin.password=" + IdentityApiTest.ROOT_PASSWORD
         })
