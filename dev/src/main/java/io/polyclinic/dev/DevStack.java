@@ -328,6 +328,9 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
+        // Like the gateway's own image, which has no Kafka client: the services behind it check revocations
+        // (decision 0026). The shared classpath would otherwise start a consumer with no broker configured.
+        args.add("--polyclinic.security.revocation.enabled=false");
         return args;
     }
 
