@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jwt.SignedJWT;
 import io.polyclinic.identity.IdentityApiTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Logout, logout everywhere, session revocation, refresh-token reuse and role changes take effect within seconds at
@@ -16,8 +18,13 @@ import org.springframework.test.context.TestPropertySource;
  * {@code identity.events} on the embedded Kafka broker, and the platform's check (here identity's own, the same code
  * every service runs) refuses the access token long before it expires.
  */
-@TestPropertySource(properties = "polyclinic.security.revocation.enabled=true")
 class RevocationApiTest extends IdentityApiTest {
+
+    /** Wins over the base class's inlined properties, which turn revocation off for the other API tests. */
+    @DynamicPropertySource
+    static void revocationOn(DynamicPropertyRegistry registry) {
+        registry.add("polyclinic.security.revocation.enabled", () -> "true");
+    }
 
     private static final Duration WITHIN = Duration.ofSeconds(15);
 
@@ -36,11 +43,12 @@ class RevocationApiTest extends IdentityApiTest {
     }
 
     @Test
-    void afterLogoutEverywhereEveryAccessTokenOfTheUserIsRefusedButANewLoginWorks() {
+    void afterLogoutEverywhereEveryAccessTokenOfTheUserIsRefusedButANewLoginWorks() throws Exception {
         var email = uniqueEmail();
         var first = registerAndLogin(email).text("accessToken");
         var second = login(email, PASSWORD).text("accessToken");
         var someoneElse = registerAndLogin(uniqueEmail()).text("accessToken");
+        awaitTheSecondAfterTheIssueOf(second);
 
         assertThat(post("/api/v1/auth/logout-all", first).status()).isEqualTo(204);
 
@@ -83,6 +91,7 @@ class RevocationApiTest extends IdentityApiTest {
         var userId =
                 SignedJWT.parse(login.text("accessToken")).getJWTClaimsSet().getSubject();
         var otherSession = registerAndLogin(uniqueEmail()).text("accessToken");
+        awaitTheSecondAfterTheIssueOf(login.text("accessToken"));
 
         var changed = putJson(
                 "/api/v1/admin/users/" + userId + "/roles",
@@ -105,6 +114,18 @@ class RevocationApiTest extends IdentityApiTest {
     private void awaitRefused(String accessToken) {
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(me(accessToken))
                 .isEqualTo(401));
+    }
+
+    /**
+     * {@code notBefore} has the whole-second precision of {@code iat}: a token issued in the very second of the
+     * revocation stays valid (decision 0026), so the revocation must come in a later second than the token.
+     */
+    private static void awaitTheSecondAfterTheIssueOf(String accessToken) throws Exception {
+        var issuedAt =
+                SignedJWT.parse(accessToken).getJWTClaimsSet().getIssueTime().toInstant();
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Instant.now().getEpochSecond() > issuedAt.getEpochSecond());
     }
 
     private static String sid(String accessToken) throws Exception {
