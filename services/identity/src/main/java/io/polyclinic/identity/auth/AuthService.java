@@ -28,7 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A login opens a session; each refresh exchanges the session's current refresh token for a new one (OAuth 2.0
  * Security BCP, RFC 9700 §4.14.2). Presenting a token that was already exchanged means two parties hold the family:
- * the whole session is revoked, so the thief's and the victim's newest tokens both stop working.
+ * the whole session is revoked, so the thief's and the victim's newest tokens both stop working. A session ends at the
+ * latest {@code polyclinic.identity.sessions.absolute-lifetime} after its login.
+ *
+ * <p>Every revocation appends an event in the transaction of the change (decision 0026): {@code SessionRevoked} for logout,
+ * session revocation and refresh-token reuse, {@code UserTokensRevoked} for logout everywhere; every service then
+ * refuses the access tokens concerned within seconds instead of when they expire.
  */
 @Service
 public class AuthService {
