@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the whole session is revoked, so the thief's and the victim's newest tokens both stop working. A session ends at the
  * latest {@code polyclinic.identity.sessions.absolute-lifetime} after its login.
  *
- * <p>Every revocation appends an event in the transaction of the change (decision 0026): {@code SessionRevoked} for logout,
- * session revocation and refresh-token reuse, {@code UserTokensRevoked} for logout everywhere; every service then
- * refuses the access tokens concerned within seconds instead of when they expire.
+ * <p>Every revocation appends an event in the transaction of the change (decision 0026): {@code SessionRevoked} for
+ * logout, session revocation and refresh-token reuse, {@code UserTokensRevoked} for logout everywhere; every service
+ * then refuses the access tokens concerned within seconds instead of when they expire.
  */
 @Service
 public class AuthService {
