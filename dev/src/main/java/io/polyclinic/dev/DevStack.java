@@ -361,6 +361,8 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.identity.admin.email=" + config.adminEmail());
         args.add("--polyclinic.identity.admin.password=" + adminPassword);
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
+        // Development only: a key generated on the first start and kept in var/keys (production configures jwks).
+        args.add("--polyclinic.identity.keys.generate-dev-key=true");
         args.add("--polyclinic.audit.target=" + auditTarget());
         // Service clients (decision 0025): booking writes audit records; identity mints its own tokens.
         args.add("--polyclinic.identity.service-tokens.clients.booking.secret=" + bookingClientSecret);
@@ -404,6 +406,9 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
+        // Like the gateway's own image, which has no Kafka client: the services behind it check revocations
+        // (decision 0026). The shared classpath would otherwise start a consumer with no broker configured.
+        args.add("--polyclinic.security.revocation.enabled=false");
         return args;
     }
 

@@ -99,6 +99,29 @@ class DevStackEndToEndTest {
     }
 
     @Test
+    void afterLogoutTheAccessTokenIsRefusedAtBookingThroughTheGatewayWithinSeconds() throws Exception {
+        var email = "logout-" + UUID.randomUUID() + "@example.com";
+        var credentials = "{\"email\":\"" + email + "\",\"password\":\"Correct-Horse-Battery-42\"}";
+        var registration =
+                "{\"email\":\"" + email + "\",\"password\":\"Correct-Horse-Battery-42\",\"fullName\":\"Logout\"}";
+        assertThat(gateway.post("/api/v1/auth/register", null, registration).statusCode())
+                .isEqualTo(201);
+        var token = GatewayClient.json(gateway.post("/api/v1/auth/login", null, credentials))
+                .get("accessToken")
+                .asString();
+        assertThat(gateway.get("/api/v1/appointments/me", token).statusCode()).isEqualTo(200);
+
+        assertThat(gateway.post("/api/v1/auth/logout", token, null).statusCode())
+                .isEqualTo(204);
+
+        // The token has 15 minutes left, but booking has read the revocation from identity.events.
+        var refused = await(
+                "booking to refuse the logged-out token",
+                () -> gateway.get("/api/v1/appointments/me", token).statusCode() == 401 ? true : null);
+        assertThat(refused).isTrue();
+    }
+
+    @Test
     void aRestartKeepsUsersBookingsAndTheCatalogueWithoutLoadingTheDemoDataAgain() {
         var email = "restart-" + UUID.randomUUID() + "@example.com";
         var credentials = "{\"email\":\"" + email + "\",\"password\":\"Correct-Horse-Battery-42\"}";

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +25,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A minimal service on the platform starter, with one endpoint per error path the platform must answer. */
+/**
+ * A minimal service on the platform starter, with one endpoint per error path the platform must answer. Its tests
+ * have no Kafka unless they say so, hence revocation is off by default ({@code platform-test-app.properties}).
+ */
 @SpringBootApplication
+@PropertySource("classpath:platform-test-app.properties")
 class PlatformTestApplication {
 
     record Greeting(

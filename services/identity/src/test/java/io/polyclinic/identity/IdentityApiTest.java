@@ -38,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "polyclinic.identity.password.bcrypt-strength=10",
             "polyclinic.identity.keys.directory=target/test-keys",
+            "polyclinic.identity.keys.generate-dev-key=true",
+            // Off here, so the session-ended checks stay observable; RevocationApiTest turns it on.
+            "polyclinic.security.revocation.enabled=false",
             "polyclinic.identity.admin.email=" + IdentityApiTest.ROOT_EMAIL,
             "polyclinic.identity.admin.password=" + IdentityApiTest.ROOT_PASSWORD,
             "polyclinic.identity.service-tokens.clients.booking.secret=" + IdentityApiTest.BOOKING_SECRET,

@@ -26,6 +26,10 @@ public final class EventTypes {
     public static final String USER_REGISTERED = "UserRegistered";
     /** {@link UserRolesChangedData}: an administrator changed a user's roles. */
     public static final String USER_ROLES_CHANGED = "UserRolesChanged";
+    /** {@link SessionRevokedData}: a session ended before its tokens expired; its access tokens are void. */
+    public static final String SESSION_REVOKED = "SessionRevoked";
+    /** {@link UserTokensRevokedData}: the user's access tokens issued before a moment are void. */
+    public static final String USER_TOKENS_REVOKED = "UserTokensRevoked";
 
     private EventTypes() {}
 }

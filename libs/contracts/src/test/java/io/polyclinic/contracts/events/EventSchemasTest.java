@@ -29,7 +29,9 @@ class EventSchemasTest {
                 new Object[] {EventTypes.DOCTOR_UPDATED, DoctorEventData.class},
                 new Object[] {EventTypes.REVIEW_POSTED, ReviewPostedData.class},
                 new Object[] {EventTypes.USER_REGISTERED, UserRegisteredData.class},
-                new Object[] {EventTypes.USER_ROLES_CHANGED, UserRolesChangedData.class});
+                new Object[] {EventTypes.USER_ROLES_CHANGED, UserRolesChangedData.class},
+                new Object[] {EventTypes.SESSION_REVOKED, SessionRevokedData.class},
+                new Object[] {EventTypes.USER_TOKENS_REVOKED, UserTokensRevokedData.class});
     }
 
     @ParameterizedTest

@@ -2,10 +2,12 @@ package io.polyclinic.platform.security;
 
 import io.polyclinic.platform.problem.ProblemResponseWriter;
 import io.polyclinic.platform.problem.Problems;
+import io.polyclinic.platform.security.revocation.RevokedTokenValidator;
 import io.polyclinic.platform.web.AccessLogFilter;
 import io.polyclinic.platform.web.HttpProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -113,15 +115,26 @@ public class PlatformSecurityAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<RevokedTokenValidator> revocations) {
         var decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 .build();
-        decoder.setJwtValidator(tokenValidator(properties));
+        decoder.setJwtValidator(tokenValidator(properties, revocations.getIfAvailable()));
         return decoder;
     }
 
     /** Expiry (60 s clock skew), issuer when configured, and audience. */
     public static OAuth2TokenValidator<Jwt> tokenValidator(SecurityProperties properties) {
+        return tokenValidator(properties, null);
+    }
+
+    /**
+     * Expiry (60 s clock skew), issuer when configured, audience, and then revocation (sessions and users revoked
+     * through identity's events, decision 0026) when the service checks it.
+     *
+     * @param revocations the revocation check, or null where revocation is off (no Kafka)
+     */
+    public static OAuth2TokenValidator<Jwt> tokenValidator(
+            SecurityProperties properties, @Nullable RevokedTokenValidator revocations) {
         var validators = new java.util.ArrayList<OAuth2TokenValidator<Jwt>>();
         validators.add(new JwtTimestampValidator());
         if (properties.issuer() != null && !properties.issuer().isBlank()) {
@@ -129,6 +142,9 @@ public class PlatformSecurityAutoConfiguration {
         }
         validators.add(
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
+        if (revocations != null) {
+            validators.add(revocations);
+        }
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
 

@@ -126,6 +126,18 @@ public final class TestJwtIssuer {
                         .build());
     }
 
+    /**
+     * A valid token of one login session ({@code sid} claim), issued at {@code issuedAt} (whole seconds) and valid for
+     * 15 minutes from then: for revocation tests.
+     */
+    public String sessionToken(UUID userId, UUID sessionId, Instant issuedAt, String... roles) {
+        var claims = new JWTClaimsSet.Builder(claims(
+                        userId, "session@example.com", List.of(roles), issuedAt, Duration.ofMinutes(15), AUDIENCE))
+                .claim("sid", sessionId.toString())
+                .build();
+        return sign(key, claims);
+    }
+
     private static JWTClaimsSet claims(
             UUID userId, String email, List<String> roles, Instant issuedAt, Duration lifetime, String audience) {
         return new JWTClaimsSet.Builder()

@@ -1,6 +1,7 @@
 package io.polyclinic.identity.auth;
 
 import io.polyclinic.identity.config.IdentityProperties;
+import io.polyclinic.identity.event.IdentityEvents;
 import io.polyclinic.identity.password.PasswordHasher;
 import io.polyclinic.identity.ratelimit.LoginRateLimiter;
 import io.polyclinic.identity.token.AccessTokenIssuer;
@@ -27,7 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A login opens a session; each refresh exchanges the session's current refresh token for a new one (OAuth 2.0
  * Security BCP, RFC 9700 §4.14.2). Presenting a token that was already exchanged means two parties hold the family:
- * the whole session is revoked, so the thief's and the victim's newest tokens both stop working.
+ * the whole session is revoked, so the thief's and the victim's newest tokens both stop working. A session ends at the
+ * latest {@code polyclinic.identity.sessions.absolute-lifetime} after its login.
+ *
+ * <p>Every revocation appends an event in the transaction of the change (decision 0026): {@code SessionRevoked} for
+ * logout, session revocation and refresh-token reuse, {@code UserTokensRevoked} for logout everywhere; every service
+ * then refuses the access tokens concerned within seconds instead of when they expire.
  */
 @Service
 public class AuthService {
@@ -42,7 +48,9 @@ public class AuthService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration refreshTokenTtl;
+    private final Duration absoluteLifetime;
     private final AuditTrail audit;
+    private final IdentityEvents events;
 
     public AuthService(
             UserService users,
@@ -53,7 +61,8 @@ public class AuthService {
             TransactionTemplate transactions,
             Clock clock,
             IdentityProperties properties,
-            AuditTrail audit) {
+            AuditTrail audit,
+            IdentityEvents events) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -62,7 +71,9 @@ public class AuthService {
         this.transactions = transactions;
         this.clock = clock;
         this.refreshTokenTtl = properties.tokens().refreshTokenTtl();
+        this.absoluteLifetime = properties.sessions().absoluteLifetime();
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -91,7 +102,7 @@ public class AuthService {
         users.upgradePasswordHashIfNeeded(user, password);
         var now = clock.instant();
         var session = new Session(
-                Ids.newId(), user.id(), now, now, now.plus(refreshTokenTtl), client.userAgent(), client.ip());
+                Ids.newId(), user.id(), now, now, refreshTokenExpiry(now, now), client.userAgent(), client.ip());
         var refreshToken = RefreshTokens.generate();
         transactions.executeWithoutResult(status -> {
             sessions.insertSession(session);
@@ -120,20 +131,22 @@ public class AuthService {
     }
 
     /**
-     * Exchanges a current refresh token for a new pair carrying the user's current roles.
+     * Exchanges a current refresh token for a new pair carrying the user's current roles. The new refresh token
+     * expires after the refresh-token lifetime, but never after the session's absolute end (its login plus
+     * {@code polyclinic.identity.sessions.absolute-lifetime}).
      *
      * @throws InvalidRefreshTokenException (401) when the token is unknown, expired, already used (which also
-     *     revokes its session) or its session was revoked
+     *     revokes its session), its session was revoked or has outlived its absolute lifetime
      */
     public TokenPair refresh(String refreshToken) {
         var hash = RefreshTokens.hash(refreshToken);
         var newToken = RefreshTokens.generate();
         var rotated = transactions.execute(status -> {
             var now = clock.instant();
-            var rotation = sessions.rotate(hash, now);
+            var rotation = sessions.rotate(hash, now, now.minus(absoluteLifetime));
             if (rotation.isPresent()) {
                 var sessionId = rotation.get().sessionId();
-                var expiresAt = now.plus(refreshTokenTtl);
+                var expiresAt = refreshTokenExpiry(rotation.get().createdAt(), now);
                 sessions.insertRefreshToken(RefreshTokens.hash(newToken), sessionId, now, expiresAt);
                 sessions.touch(sessionId, now, expiresAt);
                 return rotation.get();
@@ -145,6 +158,8 @@ public class AuthService {
                                 "Refresh token reuse in session {}: revoking the session as possibly stolen",
                                 state.sessionId());
                         sessions.revoke(state.sessionId(), RevocationReason.REFRESH_TOKEN_REUSE, now);
+                        events.sessionRevoked(
+                                state.sessionId(), state.userId(), RevocationReason.REFRESH_TOKEN_REUSE.name());
                         audit.record(new AuditEntry(
                                 null,
                                 "SESSION_REVOKED",
@@ -167,6 +182,7 @@ public class AuthService {
             transactions.executeWithoutResult(status -> {
                 if (sessions.revoke(userId, sessionId, RevocationReason.LOGOUT, clock.instant())) {
                     audit.record(new AuditEntry(userId, "LOGOUT", "session", sessionId.toString(), Map.of()));
+                    events.sessionRevoked(sessionId, userId, RevocationReason.LOGOUT.name());
                 }
             });
         }
@@ -183,6 +199,7 @@ public class AuthService {
             var revoked = sessions.revokeAll(userId, RevocationReason.LOGOUT_ALL, clock.instant());
             audit.record(new AuditEntry(
                     userId, "LOGOUT_ALL", "user", userId.toString(), Map.of("sessionsRevoked", revoked)));
+            events.userTokensRevoked(userId, RevocationReason.LOGOUT_ALL.name());
         });
     }
 
@@ -202,6 +219,7 @@ public class AuthService {
                         "session",
                         sessionId.toString(),
                         Map.of("reason", RevocationReason.REVOKED_BY_USER.name())));
+                events.sessionRevoked(sessionId, userId, RevocationReason.REVOKED_BY_USER.name());
             } else if (!sessions.exists(userId, sessionId)) {
                 throw new SessionNotFoundException(sessionId);
             }
@@ -226,6 +244,17 @@ public class AuthService {
         if (sessionId == null || !sessions.isActive(userId, sessionId, clock.instant())) {
             throw new SessionEndedException();
         }
+    }
+
+    /**
+     * A new refresh token's expiry: the sliding refresh-token lifetime, never past the session's absolute end.
+     *
+     * @param sessionCreatedAt the session's login
+     */
+    private Instant refreshTokenExpiry(Instant sessionCreatedAt, Instant now) {
+        var sliding = now.plus(refreshTokenTtl);
+        var absoluteEnd = sessionCreatedAt.plus(absoluteLifetime);
+        return sliding.isBefore(absoluteEnd) ? sliding : absoluteEnd;
     }
 
     private TokenPair pair(User user, UUID sessionId, String refreshToken) {

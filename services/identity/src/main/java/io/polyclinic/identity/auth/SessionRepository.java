@@ -21,8 +21,12 @@ public class SessionRepository {
         this.jdbc = jdbc;
     }
 
-    /** A session that a refresh token rotation moved forward. */
-    public record Rotation(UUID sessionId, UUID userId) {}
+    /**
+     * A session that a refresh token rotation moved forward.
+     *
+     * @param createdAt the session's login, from which its absolute lifetime counts
+     */
+    public record Rotation(UUID sessionId, UUID userId, Instant createdAt) {}
 
     /**
      * What is known of a refresh token that could not be rotated.
@@ -30,7 +34,7 @@ public class SessionRepository {
      * @param rotated whether it was already exchanged for a newer token
      * @param sessionRevoked whether its session has ended
      */
-    public record TokenState(UUID sessionId, boolean rotated, boolean sessionRevoked) {}
+    public record TokenState(UUID sessionId, UUID userId, boolean rotated, boolean sessionRevoked) {}
 
     /** Inserts a new session. */
     public void insertSession(Session session) {
@@ -63,10 +67,11 @@ public class SessionRepository {
 
     /**
      * Marks the token as rotated if, and only if, it is current: not yet rotated, not expired, its session not
-     * revoked. One statement, so of two concurrent rotations of one token exactly one gets the row (the other waits
-     * for the row lock, then sees {@code rotated_at} set).
+     * revoked and created after {@code sessionCreatedAfter} (the absolute lifetime). One statement, so of two
+     * concurrent rotations of one token exactly one gets the row (the other waits for the row lock, then sees
+     * {@code rotated_at} set).
      */
-    public Optional<Rotation> rotate(String tokenHash, Instant now) {
+    public Optional<Rotation> rotate(String tokenHash, Instant now, Instant sessionCreatedAfter) {
         return jdbc.sql("""
                         update refresh_tokens t set rotated_at = :now
                         from sessions s
@@ -75,25 +80,33 @@ public class SessionRepository {
                           and t.expires_at > :now
                           and s.id = t.session_id
                           and s.revoked_at is null
-                        returning t.session_id, s.user_id
+                          and s.created_at > :createdAfter
+                        returning t.session_id, s.user_id, s.created_at
                         """)
                 .param("hash", tokenHash)
                 .param("now", ts(now))
-                .query((rs, i) ->
-                        new Rotation(rs.getObject("session_id", UUID.class), rs.getObject("user_id", UUID.class)))
+                .param("createdAfter", ts(sessionCreatedAfter))
+                .query((rs, i) -> new Rotation(
+                        rs.getObject("session_id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }
 
     /** The state of a stored refresh token, if the hash is known. */
     public Optional<TokenState> findToken(String tokenHash) {
         return jdbc.sql("""
-                        select t.session_id, t.rotated_at is not null as rotated, s.revoked_at is not null as revoked
+                        select t.session_id, s.user_id, t.rotated_at is not null as rotated,
+                               s.revoked_at is not null as revoked
                         from refresh_tokens t join sessions s on s.id = t.session_id
                         where t.token_hash = :hash
                         """)
                 .param("hash", tokenHash)
                 .query((rs, i) -> new TokenState(
-                        rs.getObject("session_id", UUID.class), rs.getBoolean("rotated"), rs.getBoolean("revoked")))
+                        rs.getObject("session_id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getBoolean("rotated"),
+                        rs.getBoolean("revoked")))
                 .optional();
     }
 

@@ -11,7 +11,11 @@ import io.polyclinic.identity.token.SigningKeys;
 import io.polyclinic.platform.security.AuthorizationRules;
 import io.polyclinic.platform.security.PlatformSecurityAutoConfiguration;
 import io.polyclinic.platform.security.SecurityProperties;
+import io.polyclinic.platform.security.revocation.RevokedTokenValidator;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +29,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 @EnableConfigurationProperties(IdentityProperties.class)
 @EnableScheduling
 class IdentityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -54,10 +60,28 @@ class IdentityConfiguration {
         return new RegistrationRateLimiter(limit.perIp(), limit.period(), limit.maxTrackedKeys());
     }
 
+    /**
+     * The configured key set, or in development a key generated once into the key directory.
+     *
+     * @throws IllegalStateException without {@code polyclinic.identity.keys.jwks} outside development: replicas that
+     *     each generated a key would reject each other's tokens, and a restart would invalidate every token
+     */
     @Bean
     SigningKeys signingKeys(IdentityProperties properties) {
         var keys = properties.keys();
-        return keys.hasInlineJwks() ? SigningKeys.fromJwks(keys.jwks()) : SigningKeys.fromDirectory(keys.directory());
+        if (keys.hasInlineJwks()) {
+            return SigningKeys.fromJwks(keys.jwks());
+        }
+        if (!keys.generateDevKey()) {
+            throw new IllegalStateException("No token signing keys configured: set polyclinic.identity.keys.jwks"
+                    + " (environment POLYCLINIC_IDENTITY_KEYS_JWKS) to a JWK set with the private RSA keys, the same"
+                    + " on every replica. Only a development setup may set"
+                    + " polyclinic.identity.keys.generate-dev-key=true to generate a key instead.");
+        }
+        log.warn(
+                "Development signing key in {} (polyclinic.identity.keys.generate-dev-key=true): not for production",
+                keys.directory());
+        return SigningKeys.fromDirectory(keys.directory());
     }
 
     /**
@@ -80,13 +104,15 @@ class IdentityConfiguration {
 
     /**
      * Verifies access tokens with our own public keys, in process, so identity never calls its own JWKS endpoint;
-     * the checks (expiry, issuer, audience) are the platform's.
+     * the checks (expiry, issuer, audience, revocation) are the platform's.
      */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security) {
+    JwtDecoder jwtDecoder(
+            SigningKeys keys, SecurityProperties security, ObjectProvider<RevokedTokenValidator> revocations) {
         var decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicJwkSet()))
                 .build();
-        decoder.setJwtValidator(PlatformSecurityAutoConfiguration.tokenValidator(security));
+        decoder.setJwtValidator(
+                PlatformSecurityAutoConfiguration.tokenValidator(security, revocations.getIfAvailable()));
         return decoder;
     }
 

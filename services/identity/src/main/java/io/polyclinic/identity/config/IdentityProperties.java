@@ -33,22 +33,32 @@ public record IdentityProperties(
         @Valid @DefaultValue Sessions sessions) {
 
     /**
-     * @param accessTokenTtl lifetime of a JWT access token (default {@code 15m}); role changes and revocations reach
-     *     other services only when the token expires
+     * @param accessTokenTtl lifetime of a JWT access token (default {@code 15m}); other services learn of logouts
+     *     and role changes from revocation events, which they keep for {@code polyclinic.security.revocation
+     *     .max-token-lifetime}: keep that at least this long
      * @param refreshTokenTtl lifetime of each refresh token (default {@code 30d}); a refresh issues a new one, so an
-     *     active session lives on while it is used at least once per this period
+     *     active session lives on while it is used at least once per this period, up to the session's absolute
+     *     lifetime
      */
     public record Tokens(
             @NotNull @DefaultValue("15m") Duration accessTokenTtl,
             @NotNull @DefaultValue("30d") Duration refreshTokenTtl) {}
 
     /**
+     * The token signing keys. Every replica must sign with the same keys, so outside development they come from
+     * {@code jwks}; identity refuses to start without them unless {@code generateDevKey} is on.
+     *
      * @param directory where a generated RSA key is kept as a JWK set file {@code signing-keys.json} (owner-only
-     *     permissions) when {@code jwks} is empty (default {@code ./var/keys})
+     *     permissions) when {@code generateDevKey} is on and {@code jwks} is empty (default {@code ./var/keys})
      * @param jwks a JWK set JSON with private RSA keys (env {@code POLYCLINIC_IDENTITY_KEYS_JWKS}); the first key
-     *     signs, all are published; no default, meant for production
+     *     signs, all are published; no default, required outside development
+     * @param generateDevKey development only: without {@code jwks}, generate a key into {@code directory} on first
+     *     start and reuse it (default {@code false}; the dev stack and the tests turn it on)
      */
-    public record Keys(@NotNull @DefaultValue("./var/keys") Path directory, String jwks) {
+    public record Keys(
+            @NotNull @DefaultValue("./var/keys") Path directory,
+            String jwks,
+            @DefaultValue("false") boolean generateDevKey) {
 
         /** Whether the keys come from the {@code jwks} property rather than the directory. */
         public boolean hasInlineJwks() {
@@ -58,7 +68,8 @@ public record IdentityProperties(
         /** Never prints key material. */
         @Override
         public String toString() {
-            return "Keys[directory=" + directory + ", jwks=" + (hasInlineJwks() ? "****" : "") + "]";
+            return "Keys[directory=" + directory + ", jwks=" + (hasInlineJwks() ? "****" : "") + ", generateDevKey="
+                    + generateDevKey + "]";
         }
     }
 
@@ -123,8 +134,18 @@ public record IdentityProperties(
      * @param retention how long ended or expired sessions (and expired refresh tokens) are kept before deletion
      *     (default {@code 7d})
      * @param purgeInterval how often they are deleted (default {@code 1h})
+     * @param absoluteLifetime how long a session lives from its login at most, however often it is refreshed
+     *     (default {@code 30d}); no refresh token of the session expires later, and a refresh after it fails
      */
     public record Sessions(
             @NotNull @DefaultValue("7d") Duration retention,
-            @NotNull @DefaultValue("1h") Duration purgeInterval) {}
+            @NotNull @DefaultValue("1h") Duration purgeInterval,
+            @NotNull @DefaultValue("30d") Duration absoluteLifetime) {
+
+        public Sessions {
+            if (absoluteLifetime != null && (absoluteLifetime.isNegative() || absoluteLifetime.isZero())) {
+                throw new IllegalArgumentException("polyclinic.identity.sessions.absolute-lifetime must be positive");
+            }
+        }
+    }
 }

@@ -45,8 +45,8 @@ class AdminUserController {
 
     /**
      * {@code PUT /api/v1/admin/users/{id}/roles}: replaces the user's roles; 200 with the user. 400 for unknown role
-     * names, 404 for an unknown user, 409 when it would remove the last administrator. Tokens issued before the change
-     * keep the old roles until they expire.
+     * names, 404 for an unknown user, 409 when it would remove the last administrator. The user's tokens issued before
+     * the change stop working within seconds; the next refresh carries the new roles.
      */
     @PutMapping(
             path = "/api/v1/admin/users/{id}/roles",

@@ -186,8 +186,9 @@ public class UserService {
     }
 
     /**
-     * Replaces a user's roles (and appends UserRolesChanged). Tokens already issued keep their roles until they expire; the next login or refresh
-     * carries the new ones.
+     * Replaces a user's roles (and appends UserRolesChanged). When the roles differ, it also revokes the user's
+     * access tokens issued so far (UserTokensRevoked): every service refuses them within seconds, and the next login
+     * or refresh carries the new roles.
      *
      * @param adminId the administrator making the change (the audit entry's actor)
      * @param roleNames one to three of {@code PATIENT}, {@code CLINIC_MANAGER}, {@code ADMIN}
@@ -217,6 +218,9 @@ public class UserService {
                 EventTypes.USER_ROLES_CHANGED,
                 userId,
                 new UserRolesChangedData(userId, roles.stream().map(Role::name).toList()));
+        if (!user.roles().equals(roles)) {
+            events.userTokensRevoked(userId, "ROLES_CHANGED");
+        }
         return changed;
     }
 

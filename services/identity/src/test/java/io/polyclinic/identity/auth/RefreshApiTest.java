@@ -6,6 +6,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.polyclinic.identity.IdentityApiTest;
 import io.polyclinic.identity.token.RefreshTokens;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -34,6 +35,52 @@ class RefreshApiTest extends IdentityApiTest {
 
         var third = refresh(second.text("refreshToken"));
         assertThat(third.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionOlderThanItsAbsoluteLifetimeCannotBeRefreshedEvenWithAFreshRefreshToken() {
+        var login = registerAndLogin(uniqueEmail());
+        var fresh = refresh(login.text("refreshToken"));
+        assertThat(fresh.status()).isEqualTo(200);
+        // The login was 30 days and a minute ago (the default absolute lifetime is 30 days); the refresh token
+        // itself was issued a moment ago and is far from its own expiry.
+        backdateSessionOf(fresh.text("refreshToken"), "30 days 1 minute");
+
+        refresh(fresh.text("refreshToken")).assertProblem(401, "invalid-refresh-token");
+    }
+
+    @Test
+    void aRefreshNearTheAbsoluteEndIssuesARefreshTokenThatExpiresWithTheSession() {
+        var login = registerAndLogin(uniqueEmail());
+        backdateSessionOf(login.text("refreshToken"), "29 days 23 hours");
+
+        var refreshed = refresh(login.text("refreshToken"));
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        var expiry = jdbc.sql("""
+                        select t.expires_at <= s.created_at + interval '30 days' as capped,
+                               t.expires_at < now() + interval '2 hours' as soon,
+                               s.expires_at = t.expires_at as session_ends_with_it
+                        from refresh_tokens t join sessions s on s.id = t.session_id
+                        where t.token_hash = :hash
+                        """)
+                .param("hash", RefreshTokens.hash(refreshed.text("refreshToken")))
+                .query((rs, i) ->
+                        List.of(rs.getBoolean("capped"), rs.getBoolean("soon"), rs.getBoolean("session_ends_with_it")))
+                .single();
+        assertThat(expiry).containsExactly(true, true, true);
+    }
+
+    /** Moves the login of the refresh token's session back by a PostgreSQL interval. */
+    private void backdateSessionOf(String refreshToken, String interval) {
+        var updated = jdbc.sql("""
+                        update sessions set created_at = created_at - cast(:interval as interval)
+                        where id = (select session_id from refresh_tokens where token_hash = :hash)
+                        """)
+                .param("interval", interval)
+                .param("hash", RefreshTokens.hash(refreshToken))
+                .update();
+        assertThat(updated).isEqualTo(1);
     }
 
     @Test

@@ -2,11 +2,14 @@ package io.polyclinic.identity.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.SignedJWT;
 import io.polyclinic.identity.IdentityApiTest;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
 import io.polyclinic.testkit.kafka.KafkaTestConsumers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,9 +53,11 @@ class IdentityEventsTest extends IdentityApiTest {
                 rootToken());
         assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
 
-        var events = eventsAbout(userId, 2);
+        var events = eventsAbout(userId, 3);
 
-        assertThat(events).extracting(Event::typeHeader).containsExactly("UserRegistered", "UserRolesChanged");
+        assertThat(events)
+                .extracting(Event::typeHeader)
+                .containsExactly("UserRegistered", "UserRolesChanged", "UserTokensRevoked");
         var registered = events.get(0).value();
         assertThat(registered.get("source").asString()).isEqualTo("identity");
         assertThat(registered.get("version").asInt()).isEqualTo(1);
@@ -63,6 +68,65 @@ class IdentityEventsTest extends IdentityApiTest {
         var roles = new ArrayList<String>();
         events.get(1).value().get("data").get("roles").forEach(r -> roles.add(r.asString()));
         assertThat(roles).containsExactly("PATIENT", "CLINIC_MANAGER");
+        var revoked = events.get(2).value().get("data");
+        assertThat(revoked.get("userId").asString()).isEqualTo(userId.toString());
+        assertThat(revoked.get("reason").asString()).isEqualTo("ROLES_CHANGED");
+        var notBefore = Instant.parse(revoked.get("notBefore").asString());
+        assertThat(notBefore).isEqualTo(notBefore.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void logoutAndSessionRevocationPublishSessionRevokedAndLogoutEverywhereUserTokensRevoked() throws Exception {
+        var email = uniqueEmail();
+        var first = registerAndLogin(email);
+        var userId = UUID.fromString(
+                SignedJWT.parse(first.text("accessToken")).getJWTClaimsSet().getSubject());
+        var second = login(email, PASSWORD);
+        var third = login(email, PASSWORD);
+        var secondSession = sid(second.text("accessToken"));
+        var thirdSession = sid(third.text("accessToken"));
+
+        assertThat(post("/api/v1/auth/logout", second.text("accessToken")).status())
+                .isEqualTo(204);
+        assertThat(delete("/api/v1/auth/sessions/" + thirdSession, first.text("accessToken"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/auth/logout-all", first.text("accessToken")).status())
+                .isEqualTo(204);
+
+        var events = eventsAbout(userId, 4);
+
+        assertThat(events)
+                .extracting(Event::typeHeader)
+                .containsExactly("UserRegistered", "SessionRevoked", "SessionRevoked", "UserTokensRevoked");
+        assertThat(events.get(1).value().get("data").get("sessionId").asString())
+                .isEqualTo(secondSession);
+        assertThat(events.get(1).value().get("data").get("reason").asString()).isEqualTo("LOGOUT");
+        assertThat(events.get(2).value().get("data").get("sessionId").asString())
+                .isEqualTo(thirdSession);
+        assertThat(events.get(2).value().get("data").get("reason").asString()).isEqualTo("REVOKED_BY_USER");
+        assertThat(events.get(3).value().get("data").get("reason").asString()).isEqualTo("LOGOUT_ALL");
+    }
+
+    @Test
+    void aReusedRefreshTokenPublishesSessionRevoked() throws Exception {
+        var login = registerAndLogin(uniqueEmail());
+        var userId = UUID.fromString(
+                SignedJWT.parse(login.text("accessToken")).getJWTClaimsSet().getSubject());
+        assertThat(refresh(login.text("refreshToken")).status()).isEqualTo(200);
+        refresh(login.text("refreshToken")).assertProblem(401, "invalid-refresh-token");
+
+        var events = eventsAbout(userId, 2);
+
+        assertThat(events).extracting(Event::typeHeader).containsExactly("UserRegistered", "SessionRevoked");
+        var data = events.get(1).value().get("data");
+        assertThat(data.get("sessionId").asString()).isEqualTo(sid(login.text("accessToken")));
+        assertThat(data.get("userId").asString()).isEqualTo(userId.toString());
+        assertThat(data.get("reason").asString()).isEqualTo("REFRESH_TOKEN_REUSE");
+    }
+
+    private static String sid(String accessToken) throws Exception {
+        return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("sid");
     }
 
     @Test
@@ -73,9 +137,11 @@ class IdentityEventsTest extends IdentityApiTest {
         var later = putJson("/api/v1/admin/users/" + userId + "/roles", "{\"roles\":[\"ADMIN\"]}", rootToken());
         assertThat(later.status()).isEqualTo(200);
 
-        var events = eventsAbout(userId, 2);
+        var events = eventsAbout(userId, 3);
 
-        assertThat(events).extracting(Event::typeHeader).containsExactly("UserRegistered", "UserRolesChanged");
+        assertThat(events)
+                .extracting(Event::typeHeader)
+                .containsExactly("UserRegistered", "UserRolesChanged", "UserTokensRevoked");
         assertThat(events.get(1).value().get("data").get("roles").get(0).asString())
                 .isEqualTo("ADMIN");
     }
