@@ -99,8 +99,12 @@ public abstract class BookingApiTest {
         return TestJwtIssuer.shared().token(id, id + "@patients.test", "PATIENT");
     }
 
-    protected static String managerToken(UUID id) {
-        return TestJwtIssuer.shared().token(id, id + "@managers.test", "CLINIC_MANAGER");
+    /** A CLINIC_MANAGER's token whose {@code clinics} claim lists {@code clinics} (none: no claim at all). */
+    protected static String managerToken(UUID id, UUID... clinics) {
+        return clinics.length == 0
+                ? TestJwtIssuer.shared().token(id, id + "@managers.test", "CLINIC_MANAGER")
+                : TestJwtIssuer.shared()
+                        .tokenWithClinics(id, id + "@managers.test", List.of(clinics), "CLINIC_MANAGER");
     }
 
     protected static int next() {

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Stands in for the identity service in a single service's tests: an RS256 key whose public half is served as a
  * JWKS over real HTTP on 127.0.0.1, and tokens with the claims identity issues ({@code sub}, {@code email},
- * {@code roles}, {@code iss=polyclinic-identity}, {@code aud=polyclinic}, {@code jti}, 15 minutes), and service
- * tokens ({@link #serviceToken}).
+ * {@code roles}, {@code iss=polyclinic-identity}, {@code aud=polyclinic}, {@code jti}, 15 minutes; for managers
+ * {@code clinics}, the clinic ids they run), and service tokens ({@link #serviceToken}).
  */
 public final class TestJwtIssuer {
 
@@ -83,6 +84,20 @@ public final class TestJwtIssuer {
     /** A valid access token for the user with the given roles ({@code PATIENT}, {@code ADMIN}...). */
     public String token(UUID userId, String email, String... roles) {
         return sign(key, claims(userId, email, List.of(roles), Instant.now(), Duration.ofMinutes(15), AUDIENCE));
+    }
+
+    /**
+     * A valid access token carrying a {@code clinics} claim, as identity issues to a CLINIC_MANAGER: the clinic
+     * scope every service reads from {@code AuthenticatedUser}.
+     *
+     * @param clinicIds the clinics the user runs, in claim order; empty for an empty claim
+     */
+    public String tokenWithClinics(UUID userId, String email, Collection<UUID> clinicIds, String... roles) {
+        var claims = new JWTClaimsSet.Builder(
+                        claims(userId, email, List.of(roles), Instant.now(), Duration.ofMinutes(15), AUDIENCE))
+                .claim("clinics", clinicIds.stream().map(UUID::toString).toList())
+                .build();
+        return sign(key, claims);
     }
 
     /** A token that expired an hour ago (beyond any clock skew). */

@@ -9,37 +9,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Clinic ownership: an ADMIN may act on every clinic, a CLINIC_MANAGER only on the clinics assigned to them in
- * {@code clinic_managers}; anyone else on none.
+ * Clinic ownership: an ADMIN may act on every clinic, a CLINIC_MANAGER only on the clinics of their access token's
+ * clinic scope ({@link AuthenticatedUser#clinicScope()}, assigned in identity, decision 0027); anyone else on none.
+ * Nothing is looked up: the token is the one answer every service uses.
  */
 @Component
 public class ClinicAccess {
 
-    private final ClinicRepository clinics;
-
-    public ClinicAccess(ClinicRepository clinics) {
-        this.clinics = clinics;
-    }
-
     /** Whether the user is an ADMIN or a CLINIC_MANAGER of {@code clinicId}. */
     public boolean canManage(AuthenticatedUser user, UUID clinicId) {
-        if (user.isAdmin()) {
-            return true;
-        }
-        return user.hasRole(AuthenticatedUser.CLINIC_MANAGER)
-                && clinics.managedClinicIds(user.id()).contains(clinicId);
+        return user.isAdmin() || user.managesClinic(clinicId);
     }
 
-    /** The clinics the user may manage: null for an ADMIN (every clinic), else those assigned to a CLINIC_MANAGER. */
+    /** The clinics the user may manage: null for an ADMIN (every clinic), else the CLINIC_MANAGER's clinic scope. */
     public Set<UUID> manageableClinicIds(AuthenticatedUser user) {
-        if (user.isAdmin()) {
-            return null;
-        }
-        return user.hasRole(AuthenticatedUser.CLINIC_MANAGER) ? clinics.managedClinicIds(user.id()) : Set.of();
+        return user.isAdmin() ? null : user.clinicScope();
     }
 
     /**
-     * Requires that the user may manage {@code clinicId}.
+     * Requires that the user may manage {@code clinicId}: for what happens in one clinic (its fields, a slot, a working
+     * plan, an appointment).
      *
      * @throws NotClinicManagerException (403) otherwise
      */
@@ -50,7 +39,9 @@ public class ClinicAccess {
     }
 
     /**
-     * Requires that the user manages every one of {@code clinicIds}.
+     * Requires that the user manages every one of {@code clinicIds}: for a change that reaches all of them, such as
+     * editing a doctor who works in several clinics. An empty collection is allowed to ADMINs only, so that a
+     * manager never gains rights over something that belongs to no clinic.
      *
      * @throws NotClinicManagerException (403) otherwise
      */
@@ -58,24 +49,7 @@ public class ClinicAccess {
         if (user.isAdmin()) {
             return;
         }
-        var managed = user.hasRole(AuthenticatedUser.CLINIC_MANAGER) ? clinics.managedClinicIds(user.id()) : null;
-        if (managed == null || !managed.containsAll(clinicIds)) {
-            throw new NotClinicManagerException();
-        }
-    }
-
-    /**
-     * Requires that the user manages at least one of {@code clinicIds} (a doctor working in several clinics may be
-     * edited by a manager of any of them).
-     *
-     * @throws NotClinicManagerException (403) otherwise
-     */
-    public void requireManagesAny(AuthenticatedUser user, Collection<UUID> clinicIds) {
-        if (user.isAdmin()) {
-            return;
-        }
-        var managed = user.hasRole(AuthenticatedUser.CLINIC_MANAGER) ? clinics.managedClinicIds(user.id()) : null;
-        if (managed == null || clinicIds.stream().noneMatch(managed::contains)) {
+        if (clinicIds.isEmpty() || !user.clinicScope().containsAll(clinicIds)) {
             throw new NotClinicManagerException();
         }
     }

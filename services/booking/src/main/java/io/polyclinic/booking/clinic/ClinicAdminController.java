@@ -6,8 +6,6 @@ import io.polyclinic.platform.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Clinic administration under {@code /api/v1/admin/clinics}: create (ADMIN), update (ADMIN or the clinic's
- * manager), get, list, and manager assignment (ADMIN).
+ * manager), get, list. Which clinics a manager runs is assigned in identity and arrives in the token (decision 0027).
  */
 @RestController
 @RequestMapping("/api/v1/admin/clinics")
@@ -60,20 +58,5 @@ public class ClinicAdminController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return clinics.list(city, PageQuery.of(page, size));
-    }
-
-    /** Replaces the clinic's managers: answers {@code {"clinicId","userIds"}}. */
-    @PutMapping("/{id}/managers")
-    @PreAuthorize("hasRole('ADMIN')")
-    public Map<String, Object> assignManagers(
-            AuthenticatedUser user, @PathVariable UUID id, @Valid @RequestBody ClinicManagersRequest request) {
-        return Map.of("clinicId", id, "userIds", clinics.assignManagers(user, id, request.userIds()));
-    }
-
-    @GetMapping("/{id}/managers")
-    @PreAuthorize("hasRole('ADMIN')")
-    public Map<String, Object> managers(@PathVariable UUID id) {
-        List<UUID> ids = clinics.managers(id);
-        return Map.of("clinicId", id, "userIds", ids);
     }
 }

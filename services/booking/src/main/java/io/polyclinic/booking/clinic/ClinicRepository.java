@@ -3,13 +3,12 @@ package io.polyclinic.booking.clinic;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code clinics} and {@code clinic_managers}. */
+/** Rows of {@code clinics}. */
 @Repository
 public class ClinicRepository {
 
@@ -88,33 +87,6 @@ public class ClinicRepository {
                 .param(name)
                 .query(Boolean.class)
                 .single();
-    }
-
-    /** The ids of the clinics a user manages. */
-    public Set<UUID> managedClinicIds(UUID userId) {
-        return Set.copyOf(jdbc.sql("select clinic_id from clinic_managers where user_id = ?")
-                .param(userId)
-                .query(UUID.class)
-                .list());
-    }
-
-    public List<UUID> managers(UUID clinicId) {
-        return jdbc.sql("select user_id from clinic_managers where clinic_id = ? order by user_id")
-                .param(clinicId)
-                .query(UUID.class)
-                .list();
-    }
-
-    /** Replaces the clinic's managers with {@code userIds}. */
-    public void replaceManagers(UUID clinicId, Collection<UUID> userIds) {
-        jdbc.sql("delete from clinic_managers where clinic_id = ?")
-                .param(clinicId)
-                .update();
-        for (var userId : Set.copyOf(userIds)) {
-            jdbc.sql("insert into clinic_managers (clinic_id, user_id) values (?, ?)")
-                    .params(clinicId, userId)
-                    .update();
-        }
     }
 
     private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(Clinic clinic) {

@@ -10,13 +10,12 @@ import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Use cases of clinics: the public list, and admin/manager create, update and manager assignment. */
+/** Use cases of clinics: the public list, and admin/manager create and update. */
 @Service
 public class ClinicService {
 
@@ -70,28 +69,6 @@ public class ClinicService {
                 user.id(), "CLINIC_UPDATED", "clinic", id.toString(), Map.of("before", before, "after", clinic)));
         cache.evictAll();
         return clinic;
-    }
-
-    /** Replaces the clinic's managers (ADMIN only). @throws NotFoundException (404) for an unknown clinic */
-    @Transactional
-    public List<UUID> assignManagers(AuthenticatedUser user, UUID clinicId, List<UUID> userIds) {
-        get(clinicId);
-        var before = clinics.managers(clinicId);
-        clinics.replaceManagers(clinicId, userIds);
-        var after = clinics.managers(clinicId);
-        audit.record(new AuditEntry(
-                user.id(),
-                "CLINIC_MANAGERS_CHANGED",
-                "clinic",
-                clinicId.toString(),
-                Map.of("before", before, "after", after)));
-        return after;
-    }
-
-    /** The user ids of the clinic's managers. */
-    public List<UUID> managers(UUID clinicId) {
-        get(clinicId);
-        return clinics.managers(clinicId);
     }
 
     /**

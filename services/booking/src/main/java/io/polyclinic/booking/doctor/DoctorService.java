@@ -177,7 +177,8 @@ public class DoctorService {
     }
 
     /**
-     * Edits a doctor (and appends DoctorUpdated); a CLINIC_MANAGER must manage one of the doctor's clinics and every clinic added or removed.
+     * Edits a doctor (and appends DoctorUpdated); a CLINIC_MANAGER must manage every clinic the doctor works in
+     * before and after the edit, since the doctor's card is shared by all of them.
      * The doctor's future AVAILABLE slots in a removed clinic become BLOCKED, so they can no longer be booked (BOOKED
      * ones stay: their appointments are cancelled by staff).
      *
@@ -186,13 +187,9 @@ public class DoctorService {
     @Transactional
     public DoctorCard update(AuthenticatedUser user, UUID id, DoctorRequest request) {
         var current = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
-        access.requireManagesAny(user, current.clinicIds());
-        var changed = new HashSet<>(current.clinicIds());
-        changed.addAll(request.clinicIds());
-        var kept = new HashSet<>(current.clinicIds());
-        kept.retainAll(request.clinicIds());
-        changed.removeAll(kept);
-        access.requireManagesAll(user, changed);
+        var touched = new HashSet<>(current.clinicIds());
+        touched.addAll(request.clinicIds());
+        access.requireManagesAll(user, touched);
         checkReferences(request);
         var updated = doctorFrom(id, request, current.status());
         doctors.update(updated);
@@ -206,11 +203,16 @@ public class DoctorService {
         return loadCard(id, "en");
     }
 
-    /** Changes a doctor's status (and appends DoctorUpdated). @throws NotFoundException (404); 403 for a foreign doctor */
+    /**
+     * Changes a doctor's status (and appends DoctorUpdated); a CLINIC_MANAGER must manage every clinic the doctor
+     * works in, since the status applies in all of them.
+     *
+     * @throws NotFoundException (404); 403 when the caller does not manage all the doctor's clinics
+     */
     @Transactional
     public DoctorCard changeStatus(AuthenticatedUser user, UUID id, DoctorStatus status) {
         var current = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
-        access.requireManagesAny(user, current.clinicIds());
+        access.requireManagesAll(user, current.clinicIds());
         doctors.updateStatus(id, status);
         audit.record(new AuditEntry(
                 user.id(),

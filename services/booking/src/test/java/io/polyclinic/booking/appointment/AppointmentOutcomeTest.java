@@ -118,16 +118,14 @@ class AppointmentOutcomeTest extends BookingApiTest {
 
         var strangerId = Ids.newId();
         var otherClinic = createClinic("Москва", "Europe/Moscow");
-        put("/api/v1/admin/clinics/" + otherClinic + "/managers", admin, Map.of("userIds", List.of(strangerId)));
-        noShow(managerToken(strangerId), started).isProblem(404, "not-found");
+        noShow(managerToken(strangerId, otherClinic), started).isProblem(404, "not-found");
         noShow(patientToken(Ids.newId()), started).isProblem(403, null);
         noShow(null, started).isProblem(401, null);
         noShow(admin, Ids.newId()).isProblem(404, "not-found");
         assertThat(status(started)).isEqualTo("BOOKED");
 
         var managerId = Ids.newId();
-        put("/api/v1/admin/clinics/" + f.clinicId() + "/managers", admin, Map.of("userIds", List.of(managerId)));
-        var marked = noShow(managerToken(managerId), started);
+        var marked = noShow(managerToken(managerId, f.clinicId()), started);
         assertThat(marked.status()).as(marked.raw().body()).isEqualTo(200);
         assertThat(marked.text("status")).isEqualTo("NO_SHOW");
         noShow(admin, started).isProblem(409, "appointment-not-active");

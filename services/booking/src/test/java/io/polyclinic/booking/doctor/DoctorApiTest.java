@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -395,8 +396,7 @@ class DoctorApiTest extends BookingApiTest {
         var own = fixture();
         var foreign = fixture();
         var managerId = Ids.newId();
-        put("/api/v1/admin/clinics/" + own.clinicId() + "/managers", admin, Map.of("userIds", List.of(managerId)));
-        var manager = managerToken(managerId);
+        var manager = managerToken(managerId, own.clinicId());
         Map<String, Object> newDoctor = Map.of(
                 "fullName", "Managed " + next(),
                 "specialties", List.of(own.specialty()),
@@ -420,5 +420,54 @@ class DoctorApiTest extends BookingApiTest {
                                 "specialties", List.of(own.specialty()),
                                 "clinicIds", List.of(own.clinicId(), foreign.clinicId())))
                 .isProblem(403, "not-clinic-manager");
+    }
+
+    private Map<String, Object> doctorBody(Fixture f, String name, List<UUID> clinics) {
+        return Map.of("fullName", name, "specialties", List.of(f.specialty()), "clinicIds", clinics);
+    }
+
+    @Test
+    void aManagerOfOneOfASharedDoctorsClinicsCannotEditOrSuspendTheDoctor() {
+        var f = fixture();
+        var otherClinic = createClinic("Москва", "Europe/Moscow");
+        var both = List.of(f.clinicId(), otherClinic);
+        assertThat(put("/api/v1/admin/doctors/" + f.doctorId(), admin, doctorBody(f, "Shared " + next(), both))
+                        .status())
+                .isEqualTo(200);
+        var managerId = Ids.newId();
+        var managerOfOne = managerToken(managerId, f.clinicId());
+
+        put("/api/v1/admin/doctors/" + f.doctorId(), managerOfOne, doctorBody(f, "Relabelled " + next(), both))
+                .isProblem(403, "not-clinic-manager");
+        put(
+                        "/api/v1/admin/doctors/" + f.doctorId(),
+                        managerOfOne,
+                        doctorBody(f, "Taken " + next(), List.of(f.clinicId())))
+                .isProblem(403, "not-clinic-manager");
+        patch("/api/v1/admin/doctors/" + f.doctorId() + "/status", managerOfOne, Map.of("status", "ON_LEAVE"))
+                .isProblem(403, "not-clinic-manager");
+
+        assertThat(get("/api/v1/admin/doctors/" + f.doctorId(), admin).text("status"))
+                .isEqualTo("ACTIVE");
+        assertThat(audit.matching(e -> managerId.equals(e.actorId()))).isEmpty();
+    }
+
+    @Test
+    void aManagerOfEveryOneOfASharedDoctorsClinicsEditsAndSuspendsTheDoctor() {
+        var f = fixture();
+        var otherClinic = createClinic("Москва", "Europe/Moscow");
+        var both = List.of(f.clinicId(), otherClinic);
+        put("/api/v1/admin/doctors/" + f.doctorId(), admin, doctorBody(f, "Shared " + next(), both));
+        var managerOfBoth = managerToken(Ids.newId(), otherClinic, f.clinicId());
+
+        var renamed = put(
+                "/api/v1/admin/doctors/" + f.doctorId(), managerOfBoth, doctorBody(f, "Jointly run " + next(), both));
+        var suspended =
+                patch("/api/v1/admin/doctors/" + f.doctorId() + "/status", managerOfBoth, Map.of("status", "ON_LEAVE"));
+
+        assertThat(renamed.status()).as(renamed.raw().body()).isEqualTo(200);
+        assertThat(renamed.text("fullName")).startsWith("Jointly run ");
+        assertThat(suspended.status()).as(suspended.raw().body()).isEqualTo(200);
+        assertThat(suspended.text("status")).isEqualTo("ON_LEAVE");
     }
 }

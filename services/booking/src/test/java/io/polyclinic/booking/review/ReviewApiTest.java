@@ -224,11 +224,10 @@ class ReviewApiTest extends BookingApiTest {
                 .isEqualTo(2.5);
 
         var managerId = Ids.newId();
-        put(
-                "/api/v1/admin/clinics/" + f.clinicId() + "/managers",
-                admin,
-                Map.of("userIds", java.util.List.of(managerId)));
-        post("/api/v1/admin/reviews/" + rudeId + "/hide", managerToken(managerId), Map.of("reason", "abuse"))
+        post(
+                        "/api/v1/admin/reviews/" + rudeId + "/hide",
+                        managerToken(managerId, f.clinicId()),
+                        Map.of("reason", "abuse"))
                 .isProblem(403, null);
         post("/api/v1/admin/reviews/" + rudeId + "/hide", patientToken(kind), Map.of("reason", "abuse"))
                 .isProblem(403, null);

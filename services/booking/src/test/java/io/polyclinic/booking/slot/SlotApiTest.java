@@ -220,8 +220,7 @@ class SlotApiTest extends BookingApiTest {
         var slotId = createSlot(f.doctorId(), f.clinicId(), hoursAhead(80), Duration.ofMinutes(30));
         var otherClinic = createClinic("Москва", "Europe/Moscow");
         var managerId = Ids.newId();
-        put("/api/v1/admin/clinics/" + otherClinic + "/managers", admin, Map.of("userIds", List.of(managerId)));
-        var manager = managerToken(managerId);
+        var manager = managerToken(managerId, otherClinic);
         post("/api/v1/admin/slots/" + slotId + "/block", manager, null).isProblem(403, "not-clinic-manager");
         delete("/api/v1/admin/slots/" + slotId, manager).isProblem(403, "not-clinic-manager");
         var start = hoursAhead(90);
@@ -231,8 +230,8 @@ class SlotApiTest extends BookingApiTest {
                         slot(f.clinicId(), start, start.plusSeconds(1800)))
                 .isProblem(403, "not-clinic-manager");
 
-        put("/api/v1/admin/clinics/" + f.clinicId() + "/managers", admin, Map.of("userIds", List.of(managerId)));
-        assertThat(post("/api/v1/admin/slots/" + slotId + "/block", manager, null)
+        var managerOfBoth = managerToken(managerId, otherClinic, f.clinicId());
+        assertThat(post("/api/v1/admin/slots/" + slotId + "/block", managerOfBoth, null)
                         .status())
                 .isEqualTo(200);
     }
@@ -276,11 +275,9 @@ class SlotApiTest extends BookingApiTest {
                         List.of(f.clinicId(), otherClinic)));
         var own = createSlot(f.doctorId(), f.clinicId(), hoursAhead(60), Duration.ofMinutes(30));
         createSlot(f.doctorId(), otherClinic, hoursAhead(61), Duration.ofMinutes(30));
-        var managerId = Ids.newId();
-        put("/api/v1/admin/clinics/" + f.clinicId() + "/managers", admin, Map.of("userIds", List.of(managerId)));
 
         var path = "/api/v1/admin/doctors/" + f.doctorId() + "/slots";
-        var managers = get(path, managerToken(managerId));
+        var managers = get(path, managerToken(Ids.newId(), f.clinicId()));
         assertThat(managers.status()).isEqualTo(200);
         assertThat(managers.items().size()).isEqualTo(1);
         assertThat(managers.body().get("totalItems").asLong()).isEqualTo(1);

@@ -258,7 +258,7 @@ public class AuthService {
     }
 
     private TokenPair pair(User user, UUID sessionId, String refreshToken) {
-        var access = accessTokens.issue(user.id(), user.email(), user.roleNames(), sessionId);
+        var access = accessTokens.issue(user.id(), user.email(), user.roleNames(), user.tokenClinicIds(), sessionId);
         return TokenPair.bearer(access.value(), refreshToken, access.expiresInSeconds());
     }
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,8 @@ import java.util.UUID;
 /**
  * Issues the JWT access tokens of SPEC S1, signed RS256 with the current {@link SigningKeys} key ({@code kid} and
  * {@code typ: JWT} in the header). Claims: {@code sub} user id, {@code email}, {@code roles} (names without prefix),
- * {@code sid} session id, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti} (RFC 7519 §4.1).
+ * {@code sid} session id, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti} (RFC 7519 §4.1), and for a
+ * CLINIC_MANAGER {@code clinics}, the clinic ids they run (decision 0027).
  */
 public final class AccessTokenIssuer {
 
@@ -53,8 +55,18 @@ public final class AccessTokenIssuer {
         }
     }
 
-    /** Signs a token for the user and session with the user's current roles. */
+    /** Signs a token for the user and session with the user's current roles and no clinic scope. */
     public AccessToken issue(UUID userId, String email, Collection<String> roles, UUID sessionId) {
+        return issue(userId, email, roles, List.of(), sessionId);
+    }
+
+    /**
+     * Signs a token for the user and session with the user's current roles and clinic scope.
+     *
+     * @param clinicIds the {@code clinics} claim; the claim is left out when empty
+     */
+    public AccessToken issue(
+            UUID userId, String email, Collection<String> roles, Collection<UUID> clinicIds, UUID sessionId) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var claims = new JWTClaimsSet.Builder()
                 .subject(userId.toString())
@@ -63,6 +75,11 @@ public final class AccessTokenIssuer {
                 .claim("email", email)
                 .claim("roles", List.copyOf(roles))
                 .claim(SESSION_ID_CLAIM, sessionId.toString())
+                .claim(
+                        AuthenticatedUser.CLINICS_CLAIM,
+                        clinicIds.isEmpty()
+                                ? null
+                                : clinicIds.stream().map(UUID::toString).toList())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Account administration for {@code ADMIN}s: list users, grant and revoke roles (SPEC S1). */
+/**
+ * Account administration for {@code ADMIN}s: list and read users, grant and revoke roles, assign the clinics a
+ * CLINIC_MANAGER runs (SPEC S1, decision 0027).
+ */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
 class AdminUserController {
@@ -32,6 +35,15 @@ class AdminUserController {
     record RolesRequest(@NotNull @Size(min = 1, max = 3) List<String> roles) {}
 
     /**
+     * @param clinicIds the complete new list of booking clinic ids, at most {@value #MAX_CLINICS} (every id travels in
+     *     each of the user's access tokens); empty removes every assignment
+     */
+    record ClinicsRequest(@NotNull @Size(max = MAX_CLINICS) List<@NotNull UUID> clinicIds) {}
+
+    /** The most clinics one user may run: bounds the size of the access token's {@code clinics} claim. */
+    static final int MAX_CLINICS = 50;
+
+    /**
      * {@code GET /api/v1/admin/users?page=0&size=20&email=part}: users oldest first, paged (size at most 100), filtered
      * by a case-insensitive email substring (at most 254 characters). 403 for non-admins.
      */
@@ -41,6 +53,12 @@ class AdminUserController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) @Size(max = 254) String email) {
         return users.list(email, PageQuery.of(page, size)).map(UserResponse::of);
+    }
+
+    /** {@code GET /api/v1/admin/users/{id}}: one user with roles and clinics; 404 for an unknown user. */
+    @GetMapping(path = "/api/v1/admin/users/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    UserResponse get(@PathVariable UUID id) {
+        return UserResponse.of(users.get(id));
     }
 
     /**
@@ -54,5 +72,20 @@ class AdminUserController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     UserResponse changeRoles(AuthenticatedUser admin, @PathVariable UUID id, @Valid @RequestBody RolesRequest request) {
         return UserResponse.of(users.changeRoles(admin.id(), id, request.roles()));
+    }
+
+    /**
+     * {@code PUT /api/v1/admin/users/{id}/clinics} with {@code {"clinicIds":["<uuid>", ...]}}: replaces the clinics the
+     * user runs; 200 with the user. 400 for a missing list, a null or malformed id or more than
+     * {@value #MAX_CLINICS} ids, 404 for an unknown user. The ids are booking's clinic ids and are not checked to exist
+     * (an unknown id grants nothing); they reach the user's access tokens while the user is a CLINIC_MANAGER.
+     */
+    @PutMapping(
+            path = "/api/v1/admin/users/{id}/clinics",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    UserResponse changeClinics(
+            AuthenticatedUser admin, @PathVariable UUID id, @Valid @RequestBody ClinicsRequest request) {
+        return UserResponse.of(users.changeClinics(admin.id(), id, request.clinicIds()));
     }
 }

@@ -11,16 +11,19 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code users} and {@code user_roles} to {@link User}s and back. */
+/** Rows of {@code users}, {@code user_roles} and {@code user_clinics} to {@link User}s and back. */
 @Repository
 public class UserRepository {
 
     private static final String SELECT_USERS = """
             select u.id, u.email, u.full_name, u.password_hash, u.created_at,
-                   coalesce((select string_agg(r.role, ',') from user_roles r where r.user_id = u.id), '') as roles
+                   coalesce((select string_agg(r.role, ',') from user_roles r where r.user_id = u.id), '') as roles,
+                   coalesce((select string_agg(c.clinic_id::text, ',') from user_clinics c where c.user_id = u.id), '')
+                       as clinics
             from users u
             """;
 
@@ -137,6 +140,37 @@ public class UserRepository {
                 .update();
     }
 
+    /**
+     * Locks the user's row until the end of the current transaction, so that concurrent replacements of one user's
+     * clinics apply one after the other.
+     *
+     * @return whether the user exists
+     */
+    public boolean lockUser(UUID userId) {
+        return !jdbc.sql("select id from users where id = :userId for update")
+                .param("userId", userId)
+                .query(UUID.class)
+                .list()
+                .isEmpty();
+    }
+
+    /** Replaces the user's assigned clinics and bumps {@code updated_at}. */
+    public void replaceClinics(UUID userId, Collection<UUID> clinicIds, Instant now) {
+        jdbc.sql("delete from user_clinics where user_id = :userId")
+                .param("userId", userId)
+                .update();
+        for (var clinicId : clinicIds) {
+            jdbc.sql("insert into user_clinics (user_id, clinic_id) values (:userId, :clinicId)")
+                    .param("userId", userId)
+                    .param("clinicId", clinicId)
+                    .update();
+        }
+        jdbc.sql("update users set updated_at = :now where id = :userId")
+                .param("now", Timestamp.from(now))
+                .param("userId", userId)
+                .update();
+    }
+
     private void insertRoles(UUID userId, Collection<Role> roles) {
         for (var role : roles) {
             jdbc.sql("insert into user_roles (user_id, role) values (:userId, :role)")
@@ -151,12 +185,17 @@ public class UserRepository {
         Arrays.stream(rs.getString("roles").split(","))
                 .filter(s -> !s.isEmpty())
                 .forEach(name -> roles.add(Role.valueOf(name)));
+        var clinics = Arrays.stream(rs.getString("clinics").split(","))
+                .filter(s -> !s.isEmpty())
+                .map(UUID::fromString)
+                .collect(Collectors.toSet());
         return new User(
                 rs.getObject("id", UUID.class),
                 rs.getString("email"),
                 rs.getString("full_name"),
                 rs.getString("password_hash"),
                 roles,
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                clinics);
     }
 }

@@ -15,6 +15,7 @@ import io.polyclinic.platform.problem.InvalidRequestException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -207,7 +208,14 @@ public class UserService {
             throw new LastAdminException();
         }
         users.replaceRoles(userId, roles, clock.instant());
-        var changed = new User(user.id(), user.email(), user.fullName(), user.passwordHash(), roles, user.createdAt());
+        var changed = new User(
+                user.id(),
+                user.email(),
+                user.fullName(),
+                user.passwordHash(),
+                roles,
+                user.createdAt(),
+                user.clinicIds());
         audit.record(new AuditEntry(
                 adminId,
                 "ROLES_CHANGED",
@@ -222,6 +230,47 @@ public class UserService {
             events.userTokensRevoked(userId, "ROLES_CHANGED");
         }
         return changed;
+    }
+
+    /**
+     * Replaces the clinics a user runs (decision 0027) and records {@code CLINICS_CHANGED} with the before and after
+     * lists. Identity cannot see booking's clinics, so the ids are stored unchecked: an id booking does not know
+     * grants nothing. They reach the access token's {@code clinics} claim only while the user is a CLINIC_MANAGER.
+     * A real change revokes the user's earlier access tokens ({@code UserTokensRevoked}); the next login or refresh
+     * carries the new clinics.
+     *
+     * @param adminId the administrator making the change (the audit entry's actor)
+     * @param clinicIds the complete new set (duplicates collapse; empty removes every assignment); its size is
+     *     capped by the caller
+     * @return the user with the new clinics
+     * @throws UserNotFoundException (404) when no user has this id
+     */
+    @Transactional
+    public User changeClinics(UUID adminId, UUID userId, Collection<UUID> clinicIds) {
+        if (!users.lockUser(userId)) {
+            throw new UserNotFoundException(userId);
+        }
+        var user = users.findById(userId).orElseThrow(() -> new UserNotFoundException(userId));
+        var clinics = Set.copyOf(clinicIds);
+        users.replaceClinics(userId, clinics, clock.instant());
+        var changed = new User(
+                user.id(), user.email(), user.fullName(), user.passwordHash(), user.roles(), user.createdAt(), clinics);
+        audit.record(new AuditEntry(
+                adminId,
+                "CLINICS_CHANGED",
+                "user",
+                userId.toString(),
+                Map.of("before", idStrings(user.sortedClinicIds()), "after", idStrings(changed.sortedClinicIds()))));
+        // The user's access tokens issued before this change still carry the old clinics: services reject them within
+        // seconds (decision 0026), and the next refresh carries the new clinic scope.
+        if (!clinics.equals(Set.copyOf(user.sortedClinicIds()))) {
+            events.userTokensRevoked(userId, "CLINICS_CHANGED");
+        }
+        return changed;
+    }
+
+    private static List<String> idStrings(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toList();
     }
 
     private static EnumSet<Role> parseRoles(Collection<String> names) {
