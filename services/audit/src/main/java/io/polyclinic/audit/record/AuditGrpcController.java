@@ -167,7 +167,10 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
         }
         if (e instanceof DataIntegrityViolationException) {
             // A value the checks above let through but a column constraint refuses: still the client's record at fault.
-            log.warn("The audit database refused a record: {}", e.getMessage());
+            // Not the message: PostgreSQL quotes the failing row, and audit details may hold personal data.
+            log.warn(
+                    "The audit database refused a record: {}",
+                    e.getMostSpecificCause().getClass().getSimpleName());
             return Status.INVALID_ARGUMENT
                     .withDescription("A record holds a value the audit log cannot store.")
                     .asRuntimeException();
