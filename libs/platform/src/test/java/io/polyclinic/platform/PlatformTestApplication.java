@@ -69,6 +69,7 @@ class PlatformTestApplication {
         Map<String, Object> client(jakarta.servlet.http.HttpServletRequest request) {
             return Map.of(
                     "remoteAddr", request.getRemoteAddr(),
+                    "auditIp", String.valueOf(io.polyclinic.platform.audit.OutboxAuditTrail.currentClientIp()),
                     "scheme", request.getScheme(),
                     "secure", request.isSecure());
         }

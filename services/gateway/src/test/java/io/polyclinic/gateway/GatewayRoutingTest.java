@@ -336,6 +336,37 @@ class GatewayRoutingTest {
         assertThat(IDENTITY.received().size() + BOOKING.received().size()).isEqualTo(before);
     }
 
+    @Test
+    void requestsTheServerRefusesItselfAreProblemsAndAreNotForwarded() {
+        var before = BOOKING.received().size();
+
+        var encodedSlash = http.get("/api/v1/doctors%2F..");
+        var hugeHeader = http.get("/api/v1/doctors", "X-Padding", "a".repeat(20_000));
+        var firewalled = http.get("/api/v1/doctors;jsessionid=abc");
+
+        for (var response : java.util.List.of(encodedSlash, hugeHeader, firewalled)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
+            assertThat(GatewayHttp.json(response).get("type").asString())
+                    .isEqualTo("urn:polyclinic:problem:bad-request");
+        }
+        assertThat(BOOKING.received()).hasSize(before);
+    }
+
+    @Test
+    void actuatorEndpointsOtherThanHealthNeedAnAdminAtTheGateway() {
+        var admin = "Bearer " + issuer.token(UUID.randomUUID(), "admin@example.com", "ADMIN");
+
+        assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertUnauthorized(http.get("/actuator/prometheus"), "unauthorized");
+        assertThat(http.get("/actuator/prometheus", "Authorization", patientToken())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/actuator/prometheus", "Authorization", admin).statusCode())
+                .isEqualTo(200);
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response, String slug) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

@@ -84,6 +84,7 @@ public class EventStreams implements SmartLifecycle {
     }
 
     private void beat() {
+        log.debug("Heartbeat to {} event streams", open.size());
         for (var emitter : open) {
             try {
                 emitter.send(SseEmitter.event().comment(""));
@@ -91,6 +92,11 @@ public class EventStreams implements SmartLifecycle {
                 // The client went away (or the stream just ended): stop beating for it.
                 open.remove(emitter);
                 log.debug("An event stream's client went away: {}", gone.toString());
+                emitter.complete();
+            } catch (RuntimeException e) {
+                // Never let one stream stop the heartbeat of the others (a failed run would end the schedule).
+                open.remove(emitter);
+                log.warn("An event stream failed; it is completed", e);
                 emitter.complete();
             }
         }
