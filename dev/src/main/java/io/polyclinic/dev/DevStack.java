@@ -301,6 +301,10 @@ public final class DevStack implements AutoCloseable {
         var args = new ArrayList<String>();
         args.add("--server.port=" + port);
         args.add("--polyclinic.http.cors-allowed-origins=" + String.join(",", config.corsAllowedOrigins()));
+        // API documents and Swagger UI are off by default; a developer's stack shows them.
+        args.add("--polyclinic.web.api-docs-enabled=true");
+        // GreenMail logs each mailbox it creates with the recipient's address at INFO: personal data stays out.
+        args.add("--logging.level.com.icegreen.greenmail=WARN");
         // One classpath: only the services that serve gRPC start a gRPC server (they drop this argument).
         args.add(NO_GRPC_SERVER);
         return args;
@@ -317,6 +321,9 @@ public final class DevStack implements AutoCloseable {
         // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
         args.add("--spring.servlet.multipart.enabled=true");
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+        // The services listen where only this machine reaches them: Prometheus may scrape them without a token (in
+        // production that is a separate management port); the gateway keeps metrics for admins.
+        args.add("--polyclinic.security.public-metrics=true");
         return args;
     }
 

@@ -349,6 +349,53 @@ class DevStackEndToEndTest {
         assertThat(attachments).anyMatch(name -> name.endsWith(".ics"));
     }
 
+    @Test
+    void noLogLineNamesThePatientThroughRegistrationLoginBookingAndTheConfirmationEmail() throws Exception {
+        var email = "privacy-" + UUID.randomUUID() + "@example.com";
+        var fullName = "Zinaida Privacy-" + HexFormat.of().formatHex(randomBytes(4));
+        var password = "Correct-Horse-Battery-42";
+        var logs = LogCapture.start();
+        try {
+            var registered = gateway.post("/api/v1/auth/register", null, """
+                    {"email":"%s","password":"%s","fullName":"%s"}""".formatted(email, password, fullName));
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            var wrongPassword = gateway.post("/api/v1/auth/login", null, """
+                    {"email":"%s","password":"not the password"}""".formatted(email));
+            assertThat(wrongPassword.statusCode()).isEqualTo(401);
+            var token = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
+                            {"email":"%s","password":"%s"}""".formatted(email, password)))
+                    .get("accessToken")
+                    .asString();
+            var doctorId = firstDoctorWithAFreeSlot(GatewayClient.json(gateway.get("/api/v1/doctors?size=20", null)));
+            var booked =
+                    gateway.post("/api/v1/appointments", token, "{\"slotId\":\"" + aSlotWellAhead(doctorId) + "\"}");
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            await("the confirmation email to the patient in the dev SMTP inbox", () -> stack.receivedMail().stream()
+                    .filter(mail -> recipients(mail).contains(email))
+                    .findFirst()
+                    .orElse(null));
+        } finally {
+            logs.stop();
+        }
+
+        assertThat(logs.lines()).as("log lines of the flow").isNotEmpty();
+        assertThat(logs.lines())
+                .as("log lines naming the patient")
+                .noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).contains(email))
+                .noneMatch(line -> line.contains(fullName));
+    }
+
+    private static List<String> recipients(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            var to = mail.getAllRecipients();
+            return to == null
+                    ? List.of()
+                    : java.util.Arrays.stream(to).map(Object::toString).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads {@code booking.events} from the start until the AppointmentBooked event of the appointment arrives. */
     private static ConsumerRecord<String, String> bookedEvent(String appointmentId) {
         try (var consumer = KafkaTestConsumers.fromTheStart(stack.kafkaBootstrapServers())) {

@@ -20,10 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = PlatformTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "polyclinic.security.jwk-set-uri=http://127.0.0.1:9/.well-known/jwks.json",
-            "polyclinic.security.public-metrics=false"
-        })
+        properties = {"polyclinic.security.jwk-set-uri=http://127.0.0.1:9/.well-known/jwks.json"})
 class DegradedSecurityTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -56,7 +53,7 @@ class DegradedSecurityTest {
     }
 
     @Test
-    void metricsAreNotPublicWhenTurnedOff() throws Exception {
+    void metricsAreNotPublicByDefault() throws Exception {
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     }

@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "polyclinic.http.request-timeout=5s",
             "polyclinic.http.max-body-size=2KB",
-            "polyclinic.http.cors-allowed-origins=https://app.example"
+            "polyclinic.http.cors-allowed-origins=https://app.example",
+            // as on a management port only the scraper reaches, and in the dev stack
+            "polyclinic.security.public-metrics=true",
+            "polyclinic.web.api-docs-enabled=true"
         })
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
 class PlatformMiddlewareTest {
@@ -225,7 +228,7 @@ class PlatformMiddlewareTest {
     }
 
     @Test
-    void healthAndMetricsAreOpenForProbesAndScrapers() throws Exception {
+    void healthIsOpenForProbesAndMetricsAndApiDocsForScrapersWhenTurnedOn() throws Exception {
         assertThat(send(request("/actuator/health/readiness")).statusCode()).isEqualTo(200);
         var metrics = send(request("/actuator/prometheus"));
         assertThat(metrics.statusCode()).isEqualTo(200);

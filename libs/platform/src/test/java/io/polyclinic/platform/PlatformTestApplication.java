@@ -48,9 +48,11 @@ class PlatformTestApplication {
     static class TestController {
 
         private final TraceContextCarrier traceContext;
+        private final io.polyclinic.platform.web.sse.EventStreams eventStreams;
 
-        TestController(TraceContextCarrier traceContext) {
+        TestController(TraceContextCarrier traceContext, io.polyclinic.platform.web.sse.EventStreams eventStreams) {
             this.traceContext = traceContext;
+            this.eventStreams = eventStreams;
         }
 
         /** The current span as the outbox would store it, and the trace id; empty strings when there is none. */
@@ -65,6 +67,41 @@ class PlatformTestApplication {
         @GetMapping("/public/container-error")
         void containerError(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
             response.sendError(409);
+        }
+
+        /** The client as the platform sees it: address (rate limits, sessions, audit) and protocol. */
+        @GetMapping("/public/client")
+        Map<String, Object> client(jakarta.servlet.http.HttpServletRequest request) {
+            return Map.of(
+                    "remoteAddr", request.getRemoteAddr(),
+                    "auditIp", String.valueOf(io.polyclinic.platform.audit.OutboxAuditTrail.currentClientIp()),
+                    "scheme", request.getScheme(),
+                    "secure", request.isSecure());
+        }
+
+        /**
+         * A Server-Sent Events stream of {@code count} {@code tick} events, {@code intervalMs} apart, then its end;
+         * {@code count=0} streams until the service stops.
+         */
+        @GetMapping(path = "/public/stream", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+        org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream(
+                @org.springframework.web.bind.annotation.RequestParam int count,
+                @org.springframework.web.bind.annotation.RequestParam long intervalMs) {
+            var stream = eventStreams.open();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 1; count == 0 || i <= count; i++) {
+                        Thread.sleep(intervalMs);
+                        stream.send(org.springframework.web.servlet.mvc.method.annotation.SseEmitter.event()
+                                .name("tick")
+                                .data(Integer.toString(i)));
+                    }
+                    stream.complete();
+                } catch (InterruptedException | java.io.IOException | IllegalStateException ended) {
+                    // The client went away or the service stopped: the stream is over.
+                }
+            });
+            return stream;
         }
 
         @GetMapping("/public/hello")

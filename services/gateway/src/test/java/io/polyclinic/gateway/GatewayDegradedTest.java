@@ -18,7 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The gateway when booking is down, and when a client sends more than its rate limit. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"polyclinic.gateway.rate-limit.capacity=3", "polyclinic.gateway.rate-limit.period=1h"})
+        properties = {
+            "polyclinic.gateway.rate-limit.capacity=3",
+            "polyclinic.gateway.rate-limit.period=1h",
+            "polyclinic.web.api-docs-enabled=true"
+        })
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
 class GatewayDegradedTest {
 

@@ -18,19 +18,39 @@ final class GatewayHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
+    private final HttpClient client;
 
     GatewayHttp(int port) {
+        this(port, CLIENT);
+    }
+
+    private GatewayHttp(int port, HttpClient client) {
         this.port = port;
+        this.client = client;
+    }
+
+    /** The same calls from another local address, such as 127.0.0.2: a different TCP peer for the gateway. */
+    GatewayHttp from(String localAddress) {
+        try {
+            return new GatewayHttp(
+                    port,
+                    HttpClient.newBuilder()
+                            .localAddress(java.net.InetAddress.getByName(localAddress))
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "polyclinic.http.cors-allowed-origins=http://localhost:3000",
-            "polyclinic.gateway.booking-timeouts.read=2s"
+            "polyclinic.gateway.booking-timeouts.read=2s",
+            // 127.0.0.1 plays the load balancer in front of the gateway; 127.0.0.2 and .3 are clients without one.
+            "polyclinic.web.trusted-proxies=127.0.0.1",
+            "polyclinic.web.api-docs-enabled=true"
         })
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
 class GatewayRoutingTest {
@@ -135,16 +138,59 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void forwardedHeadersDescribeTheClientConnectionAndClientSuppliedOnesAreDropped() {
+    void forwardedHeadersDescribeTheClientConnectionAndAForgedAddressFromAnUntrustedPeerIsDropped() {
         var requestId = newRequestId();
 
-        http.get("/api/v1/clinics", "X-Request-Id", requestId, "X-Forwarded-For", "6.6.6.6");
+        http.from("127.0.0.2").get("/api/v1/clinics", "X-Request-Id", requestId, "X-Forwarded-For", "6.6.6.6");
 
         var received = BOOKING.byRequestId(requestId);
-        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.2");
         assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
-        assertThat(received.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
         assertThat(received.headers().get("x-forwarded-for")).hasSize(1);
+    }
+
+    @Test
+    void behindATrustedLoadBalancerTheRealClientAddressIsForwardedAndForgedEntriesAreDropped() {
+        var requestId = newRequestId();
+
+        // The client forged 6.6.6.6 and the load balancer appended the client's real address.
+        http.get("/api/v1/clinics", "X-Request-Id", requestId, "X-Forwarded-For", "6.6.6.6, 203.0.113.9");
+
+        var received = BOOKING.byRequestId(requestId);
+        assertThat(received.headers().get("x-forwarded-for")).containsExactly("203.0.113.9");
+    }
+
+    @Test
+    void theRateLimitBucketIsTheRealClientsNotTheForgedAddress() {
+        var peer = http.from("127.0.0.3");
+
+        var first = peer.get("/api/v1/specialties", "X-Forwarded-For", "198.51.100.1");
+        var second = peer.get("/api/v1/specialties", "X-Forwarded-For", "198.51.100.2");
+        var behindTheBalancer = http.get("/api/v1/specialties", "X-Forwarded-For", "198.51.100.77");
+
+        // A peer without a trusted proxy cannot get a fresh bucket by inventing addresses...
+        assertThat(remaining(second)).isEqualTo(remaining(first) - 1);
+        // ...while a client behind the trusted load balancer has its own bucket (300 a minute, one spent).
+        assertThat(remaining(behindTheBalancer)).isEqualTo(299);
+    }
+
+    private static long remaining(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Long.parseLong(
+                response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+    }
+
+    @Test
+    void httpsReportedByTheTrustedLoadBalancerGetsOneHstsHeaderAndIsForwardedAsHttps() {
+        var requestId = newRequestId();
+
+        var https = http.get("/api/v1/clinics", "X-Request-Id", requestId, "X-Forwarded-Proto", "https");
+        var forged = http.from("127.0.0.2").get("/api/v1/clinics", "X-Forwarded-Proto", "https");
+
+        assertThat(https.headers().allValues("Strict-Transport-Security")).hasSize(1);
+        assertThat(BOOKING.byRequestId(requestId).header("X-Forwarded-Proto")).isEqualTo("https");
+        assertThat(forged.headers().allValues("Strict-Transport-Security")).isEmpty();
     }
 
     @Test
@@ -275,7 +321,7 @@ class GatewayRoutingTest {
         assertThat(IDENTITY.byRequestId(requestId).path()).isEqualTo("/v3/api-docs");
         var document = GatewayHttp.json(response);
         assertThat(document.get("service").asString()).isEqualTo("identity");
-        assertThat(document.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port);
+        assertThat(document.get("servers").get(0).get("url").asString()).isEqualTo("http://127.0.0.1:" + port);
     }
 
     @Test
@@ -288,6 +334,37 @@ class GatewayRoutingTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(IDENTITY.received().size() + BOOKING.received().size()).isEqualTo(before);
+    }
+
+    @Test
+    void requestsTheServerRefusesItselfAreProblemsAndAreNotForwarded() {
+        var before = BOOKING.received().size();
+
+        var encodedSlash = http.get("/api/v1/doctors%2F..");
+        var hugeHeader = http.get("/api/v1/doctors", "X-Padding", "a".repeat(20_000));
+        var firewalled = http.get("/api/v1/doctors;jsessionid=abc");
+
+        for (var response : java.util.List.of(encodedSlash, hugeHeader, firewalled)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
+            assertThat(GatewayHttp.json(response).get("type").asString())
+                    .isEqualTo("urn:polyclinic:problem:bad-request");
+        }
+        assertThat(BOOKING.received()).hasSize(before);
+    }
+
+    @Test
+    void actuatorEndpointsOtherThanHealthNeedAnAdminAtTheGateway() {
+        var admin = "Bearer " + issuer.token(UUID.randomUUID(), "admin@example.com", "ADMIN");
+
+        assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertUnauthorized(http.get("/actuator/prometheus"), "unauthorized");
+        assertThat(http.get("/actuator/prometheus", "Authorization", patientToken())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/actuator/prometheus", "Authorization", admin).statusCode())
+                .isEqualTo(200);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response, String slug) {

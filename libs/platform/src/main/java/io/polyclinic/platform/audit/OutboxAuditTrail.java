@@ -71,7 +71,7 @@ public class OutboxAuditTrail implements AuditTrail {
         record.put("details", entry.details() == null ? Map.of() : entry.details());
         record.put("requestId", MDC.get(RequestIdFilter.MDC_KEY));
         record.put("traceId", traceId());
-        record.put("ip", clientIp());
+        record.put("ip", currentClientIp());
         var key = entry.entityId() == null ? "none" : entry.entityType() + ":" + entry.entityId();
         outbox.append(id, DESTINATION, key.length() <= 200 ? key : key.substring(0, 200), TYPE, record);
     }
@@ -82,7 +82,12 @@ public class OutboxAuditTrail implements AuditTrail {
         return current != null ? current : MDC.get("traceId");
     }
 
-    private static String clientIp() {
+    /**
+     * The client address an entry recorded now carries: the current request's client as Tomcat determined it (the
+     * {@code X-Forwarded-For} address only from a trusted proxy, see {@code polyclinic.web.trusted-proxies}), at most
+     * 64 characters; {@code null} outside a request.
+     */
+    public static @Nullable String currentClientIp() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             var ip = attributes.getRequest().getRemoteAddr();
             return ip == null || ip.length() <= MAX_IP ? ip : ip.substring(0, MAX_IP);

@@ -127,6 +127,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Request cancelled after its timeout: {} {}", request.getMethod(), request.getRequestURI());
             return respond(RequestTimeoutFilter.timeoutProblem(), new HttpHeaders(), request);
         }
+        if (isRefusedParameters(ex)) {
+            var problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "bad-request",
+                    "Bad Request",
+                    "The request has too many or malformed parameters.");
+            return respond(problem, new HttpHeaders(), request);
+        }
         if (isUnstorableText(ex)) {
             var problem = Problems.of(
                     HttpStatus.BAD_REQUEST,
@@ -251,6 +259,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * refuse such client text with SQLState 22023 (invalid parameter value, pgjdbc's "zero bytes"), 22021
      * (character not in repertoire) or 22P05 (untranslatable character). That is the client's input, not a fault.
      */
+    /**
+     * Tomcat refused the query or form parameters when a handler first read them: more than
+     * {@code server.tomcat.max-parameter-count} (1000), or undecodable. The client's mistake, not the server's.
+     */
+    private static boolean isRefusedParameters(Throwable ex) {
+        for (var cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isUnstorableText(Throwable ex) {
         for (var cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql

@@ -5,6 +5,7 @@ import io.polyclinic.platform.problem.Problems;
 import io.polyclinic.platform.security.revocation.RevokedTokenValidator;
 import io.polyclinic.platform.web.AccessLogFilter;
 import io.polyclinic.platform.web.HttpProperties;
+import io.polyclinic.platform.web.PlatformWebProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -45,7 +47,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Zero-trust JWT resource server for every service (S0, S2): each request with a bearer token has it verified
  * against the identity service's JWKS (signature, expiry, issuer, audience); 401 and 403 are problems; sessions
  * are stateless and CSRF is off because no cookie authenticates a request. URL rules come from the service's
- * {@link AuthorizationRules} beans; method rules from {@code @PreAuthorize}.
+ * {@link AuthorizationRules} beans; method rules from {@code @PreAuthorize}. Health probes are open; every other
+ * actuator endpoint needs role ADMIN ({@code /actuator/prometheus} is open only with
+ * {@code polyclinic.security.public-metrics}, meant for a management port the gateway does not route); API documents
+ * are open only while they are served ({@code polyclinic.web.api-docs-enabled}). Spring Security's own
+ * {@code Strict-Transport-Security} header is sent on requests that arrived over HTTPS, directly or as reported by a
+ * trusted proxy.
  */
 @AutoConfiguration(
         beforeName = {
@@ -57,18 +64,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, PlatformWebProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
-    /** Paths every service leaves open: probes, API docs, the error page. */
-    static final List<String> ALWAYS_PUBLIC =
-            List.of("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
+    /** Paths every service leaves open: probes and the error page. */
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/error");
+
+    /** The API documents and Swagger UI, open when {@code polyclinic.web.api-docs-enabled} serves them. */
+    static final List<String> API_DOCS = List.of("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain polyclinicSecurityFilterChain(
             HttpSecurity http,
             SecurityProperties properties,
+            PlatformWebProperties web,
             ObjectProvider<AuthorizationRules> rules,
             JwtDecoder jwtDecoder,
             ProblemResponseWriter writer)
@@ -99,6 +109,12 @@ public class PlatformSecurityAutoConfiguration {
                     if (properties.publicMetrics()) {
                         registry.requestMatchers("/actuator/prometheus").permitAll();
                     }
+                    // Metrics, info and whatever else is exposed later (env, loggers...) are for operators only.
+                    registry.requestMatchers("/actuator/**").hasRole(AuthenticatedUser.ADMIN);
+                    if (web.apiDocsEnabled()) {
+                        registry.requestMatchers(API_DOCS.toArray(String[]::new))
+                                .permitAll();
+                    }
                     if (!properties.publicPaths().isEmpty()) {
                         registry.requestMatchers(properties.publicPaths().toArray(String[]::new))
                                 .permitAll();
@@ -107,6 +123,25 @@ public class PlatformSecurityAutoConfiguration {
                     registry.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * Requests that Spring Security's firewall refuses (an encoded or doubled slash, a semicolon, a backslash or a
+     * control character in the path, a malformed header) are a 400 problem, like every other client mistake. The
+     * path is not echoed.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemResponseWriter writer) {
+        return (request, response, e) -> {
+            var problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "bad-request",
+                    "Bad Request",
+                    "The request was refused: its path or headers contain characters that are not allowed.");
+            problem.setInstance(java.net.URI.create("/"));
+            writer.write(request, response, problem);
+        };
     }
 
     /**

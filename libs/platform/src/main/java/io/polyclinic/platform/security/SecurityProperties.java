@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the required {@code iss} claim; empty to skip the check (default {@code polyclinic-identity})
  * @param audience the required {@code aud} value (default {@code polyclinic})
  * @param publicPaths Ant-style paths open without a token, on top of health and API docs
- * @param publicMetrics whether {@code /actuator/prometheus} is open without a token (default true, for services
- *     that only the gateway and the scraper reach); the public-facing gateway turns it off
+ * @param publicMetrics whether {@code /actuator/prometheus} is open without a token (default false: admins only).
+ *     Turn it on together with a separate {@code management.server.port} that only the scraper reaches (the gateway
+ *     routes nothing there); the dev stack turns it on for the services, which listen on loopback
  */
 @ConfigurationProperties("polyclinic.security")
 public record SecurityProperties(
@@ -24,4 +25,4 @@ public record SecurityProperties(
         @DefaultValue("polyclinic-identity") String issuer,
         @DefaultValue("polyclinic") String audience,
         @DefaultValue List<String> publicPaths,
-        @DefaultValue("true") boolean publicMetrics) {}
+        @DefaultValue("false") boolean publicMetrics) {}

@@ -9,19 +9,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Cancels a request that runs past {@code polyclinic.http.request-timeout}: at the deadline the thread serving it
  * is interrupted (blocking JDBC, HTTP and sleeps give up), and the client gets a 503 problem
- * {@code request-timeout} unless a response was already sent. Long-lived streams (SSE) should be served
- * asynchronously, which this filter does not time.
+ * {@code request-timeout} unless a response was already sent.
+ *
+ * <p>Long-lived streams are exempt. A service serves Server-Sent Events asynchronously ({@code EventStreams}), so the
+ * handler's thread returns at once and this filter's deadline never fires for them. A proxy (the gateway) copies
+ * a stream on the request's own thread: once the response has become {@code text/event-stream} the deadline
+ * passes it by, since a stream is expected to outlive any request deadline; until then (waiting for the upstream's
+ * headers) the deadline applies as to every request.
  */
 public class RequestTimeoutFilter extends OncePerRequestFilter implements DisposableBean {
 
@@ -63,7 +70,7 @@ public class RequestTimeoutFilter extends OncePerRequestFilter implements Dispos
         var deadline = scheduler.schedule(
                 () -> {
                     synchronized (state) {
-                        if (!state.done) {
+                        if (!state.done && !isEventStream(response)) {
                             request.setAttribute(TIMED_OUT, Boolean.TRUE);
                             thread.interrupt();
                         }
@@ -87,6 +94,12 @@ public class RequestTimeoutFilter extends OncePerRequestFilter implements Dispos
         if (hasTimedOut(request) && !response.isCommitted()) {
             writer.write(request, response, timeoutProblem());
         }
+    }
+
+    /** Whether the response is a Server-Sent Events stream (its headers say so), which no deadline ends. */
+    static boolean isEventStream(HttpServletResponse response) {
+        var type = response.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 
     @Override

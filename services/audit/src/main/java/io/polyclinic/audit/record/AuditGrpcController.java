@@ -171,9 +171,12 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
                     .withDescription("The audit log refuses new records until its chain is investigated.")
                     .asRuntimeException();
         }
-        if (e instanceof DataIntegrityViolationException) {
+        if (e instanceof DataIntegrityViolationException violation) {
             // A value the checks above let through but a column constraint refuses: still the client's record at fault.
-            log.warn("The audit database refused a record: {}", e.getMessage());
+            // Not the message: PostgreSQL quotes the failing row, and audit details may hold personal data.
+            log.warn(
+                    "The audit database refused a record: {}",
+                    violation.getMostSpecificCause().getClass().getSimpleName());
             return Status.INVALID_ARGUMENT
                     .withDescription("A record holds a value the audit log cannot store.")
                     .asRuntimeException();

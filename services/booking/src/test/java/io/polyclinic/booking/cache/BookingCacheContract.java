@@ -51,6 +51,7 @@ abstract class BookingCacheContract extends BookingApiTest {
         try {
             var response = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                            .header("Authorization", "Bearer " + admin)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);

@@ -36,12 +36,16 @@ public record GatewayProperties(
      * (30 s) so that a slow service is answered 504 by the route, not 503 by the request deadline.
      *
      * @param connect time to open a TCP connection before the service counts as down: 503 (default 2 s)
-     * @param read time from sending the request to the response headers before it counts as too slow: 504
-     *     (default 10 s)
+     * @param read time from sending the request to the whole response before it counts as too slow: 504
+     *     (default 10 s); not applied to event streams
+     * @param streamIdle for a request that accepts {@code text/event-stream}: the longest silence (no byte, not even
+     *     a heartbeat) before the gateway gives up on the service, from the request on; a stream itself has no time
+     *     limit. Keep it above {@code polyclinic.web.sse.heartbeat} (15 s) (default 1 minute)
      */
     public record RouteTimeouts(
             @NotNull @DefaultValue("2s") Duration connect,
-            @NotNull @DefaultValue("10s") Duration read) {}
+            @NotNull @DefaultValue("10s") Duration read,
+            @NotNull @DefaultValue("1m") Duration streamIdle) {}
 
     /**
      * A token bucket per client, kept in memory (one gateway replica); a client is the token's user id, or the

@@ -15,6 +15,7 @@ import io.polyclinic.gateway.routing.EdgeRequestHeadersFilter;
 import io.polyclinic.gateway.routing.TimeoutAwareProxyExchange;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.context.annotation.Bean;
@@ -124,9 +125,11 @@ class GatewayRoutesConfiguration {
 
     /**
      * {@code GET /v3/api-docs/<service>}: the service's own OpenAPI document with the gateway as its server, for the
-     * aggregated Swagger UI ({@code springdoc.swagger-ui.urls} in gateway.properties).
+     * aggregated Swagger UI ({@code springdoc.swagger-ui.urls} in gateway.properties); served, like the Swagger UI
+     * itself, only with {@code polyclinic.web.api-docs-enabled=true}.
      */
     @Bean
+    @ConditionalOnProperty(name = "polyclinic.web.api-docs-enabled", havingValue = "true")
     RouterFunction<ServerResponse> apiDocsRoutes(List<Downstream> downstreams, JsonMapper jsonMapper) {
         var routes = RouterFunctions.route();
         for (var downstream : downstreams) {

@@ -5,6 +5,7 @@ import io.polyclinic.gateway.config.GatewayProperties.RouteTimeouts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -15,8 +16,11 @@ import org.springframework.web.client.RestClient;
  * @param timeouts how long its routes wait for it
  * @param client a client with those connect and read timeouts; redirects are passed to the caller; observed, so each
  *     call is a client span of the request's trace and sends its W3C {@code traceparent} downstream
+ * @param streamingClient the client of requests that accept {@code text/event-stream}: the same connect timeout, and
+ *     instead of a limit on the whole response (which would cut a stream) a limit on the silence between two reads
+ *     ({@code streamIdle}); observed likewise
  */
-public record Downstream(String name, URI uri, RouteTimeouts timeouts, RestClient client) {
+public record Downstream(String name, URI uri, RouteTimeouts timeouts, RestClient client, RestClient streamingClient) {
 
     /**
      * A downstream service with a client built for its timeouts.
@@ -31,12 +35,20 @@ public record Downstream(String name, URI uri, RouteTimeouts timeouts, RestClien
                 .build();
         var factory = new JdkClientHttpRequestFactory(httpClient);
         factory.setReadTimeout(timeouts.read());
+        // A socket read timeout: it bounds each wait for the next bytes, not the stream's length.
+        var streaming = new SimpleClientHttpRequestFactory();
+        streaming.setConnectTimeout(timeouts.connect());
+        streaming.setReadTimeout(timeouts.streamIdle());
         return new Downstream(
                 name,
                 uri,
                 timeouts,
                 RestClient.builder()
                         .requestFactory(factory)
+                        .observationRegistry(observationRegistry)
+                        .build(),
+                RestClient.builder()
+                        .requestFactory(streaming)
                         .observationRegistry(observationRegistry)
                         .build());
     }

@@ -6,9 +6,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.function.ServerRequest;
 
 /**
- * Headers of a request as it leaves the gateway, which is the edge of the platform: {@code X-Forwarded-For},
- * {@code -Proto}, {@code -Host} and {@code -Port} describe the client's connection to the gateway (values a
- * client sent itself are dropped, since nothing in front of the gateway vouches for them); {@code Origin} is
+ * Headers of a request as it leaves the gateway, which is the edge of the platform: {@code X-Forwarded-For} is set to
+ * the one client address the gateway determined, and {@code -Proto}, {@code -Host} and {@code -Port} describe the
+ * client's connection. The gateway's Tomcat has already taken the client address and protocol from the
+ * {@code X-Forwarded-*} of a trusted proxy in front of it (a load balancer in {@code polyclinic.web.trusted-proxies}),
+ * walking the chain from the right, and ignored them from anyone else; what the client sent beyond that (forged
+ * entries to the left of its real address) is dropped, so the services, which trust the gateway, see exactly the
+ * client's address. {@code Origin} is
  * removed because the gateway has already answered CORS, and a service that saw it would add a second set of CORS
  * headers. {@code Authorization} and {@code X-Request-Id} pass through unchanged.
  */

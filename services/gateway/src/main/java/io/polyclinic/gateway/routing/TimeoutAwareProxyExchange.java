@@ -23,7 +23,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Sends each proxied request with the HTTP client of its service, so that every route has its own connect and
  * read timeouts, and turns a failed call into a problem: 503 when the service cannot be reached, 504 when it is
- * too slow. Replaces Spring Cloud Gateway's single shared client ({@code HandlerFunctions.http()} uses whatever
+ * too slow. Requests for Server-Sent Events use the service's streaming client instead ({@link Downstream}). Replaces Spring Cloud Gateway's single shared client ({@code HandlerFunctions.http()} uses whatever
  * {@link ProxyExchange} bean exists).
  */
 public class TimeoutAwareProxyExchange implements ProxyExchange {
@@ -32,7 +32,7 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
-    private record Route(Downstream downstream, ProxyExchange exchange) {}
+    private record Route(Downstream downstream, ProxyExchange exchange, ProxyExchange streamingExchange) {}
 
     /**
      * @param downstreams the services; each one's API and API-docs routes use its timeouts
@@ -40,7 +40,10 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
      */
     public TimeoutAwareProxyExchange(List<Downstream> downstreams, GatewayMvcProperties properties) {
         for (var downstream : downstreams) {
-            var route = new Route(downstream, new RestClientProxyExchange(downstream.client(), properties));
+            var route = new Route(
+                    downstream,
+                    new RestClientProxyExchange(downstream.client(), properties),
+                    new RestClientProxyExchange(downstream.streamingClient(), properties));
             routes.put(downstream.name(), route);
         }
     }
@@ -55,7 +58,8 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
         }
         var service = route.downstream().name();
         try {
-            return route.exchange().exchange(request);
+            var exchange = acceptsEventStream(serverRequest) ? route.streamingExchange() : route.exchange();
+            return exchange.exchange(request);
         } catch (RuntimeException e) {
             var clientSide = clientSideFailure(serverRequest.servletRequest(), e);
             if (clientSide != null) {
@@ -63,6 +67,17 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
             }
             return downstreamFailure(request, serverRequest, route, e);
         }
+    }
+
+    /**
+     * Whether the client asks for Server-Sent Events: such a request goes through the service's streaming client,
+     * whose idle timeout lets a stream with heartbeats run for as long as it lasts (Spring Cloud Gateway copies
+     * {@code text/event-stream} responses without buffering, flushing each read).
+     */
+    static boolean acceptsEventStream(ServerRequest request) {
+        return request.headers().accept().stream()
+                .anyMatch(type ->
+                        type.getType().equals("text") && type.getSubtype().equals("event-stream"));
     }
 
     /**

@@ -36,16 +36,18 @@ class AdminBootstrap implements ApplicationRunner {
         }
         var created = users.createIfMissing(
                 admin.email(), admin.password(), admin.fullName(), EnumSet.of(Role.PATIENT, Role.ADMIN));
+        var account = users.findByEmail(admin.email());
+        // Log lines name accounts by id only: an email address is personal data.
+        var id = account.map(user -> user.id().toString()).orElse("-");
         if (created) {
-            log.info("Created the first administrator {}", admin.email());
+            log.info("Created the first administrator, user {}", id);
             return;
         }
-        var existing = users.findByEmail(admin.email());
-        if (existing.isPresent() && !existing.get().roles().contains(Role.ADMIN)) {
-            throw new IllegalStateException("The configured first administrator email " + admin.email()
-                    + " (polyclinic.identity.admin.email) belongs to an existing account without the ADMIN role;"
-                    + " it is not promoted. Configure another email, or grant ADMIN through the admin API.");
+        if (account.isPresent() && !account.get().roles().contains(Role.ADMIN)) {
+            throw new IllegalStateException("The configured first administrator email (polyclinic.identity.admin.email)"
+                    + " belongs to existing account " + id + ", which has no ADMIN role; it is not promoted."
+                    + " Configure another email, or grant ADMIN through the admin API.");
         }
-        log.info("The administrator account {} already exists; left unchanged", admin.email());
+        log.info("The administrator account, user {}, already exists; left unchanged", id);
     }
 }

@@ -85,25 +85,20 @@ public class MailDeliveryService {
                 var next = retriedHere && !giveUp ? clock.instant().plus(backoff(attempts)) : null;
                 emails.markAttemptFailed(id, error, next, giveUp);
                 metrics.failed(email);
+                // Ids only: the address, the subject and the server's reply (which may quote the address) stay
+                // in the email row.
                 log.warn(
-                        "Email {} ({}) to {} failed, attempt {}{}: {}",
+                        "Email {} ({}) failed, attempt {}{}: {}",
                         id,
                         email.template(),
-                        email.recipient(),
                         attempts,
                         giveUp ? ", giving up" : "",
-                        error);
+                        e.getClass().getSimpleName());
                 return DeliveryResult.failed(error);
             }
             emails.markSent(id, clock.instant());
             metrics.sent(email);
-            log.info(
-                    "Sent email {} ({}, {}) to {} subject \"{}\"",
-                    id,
-                    email.channel(),
-                    email.template(),
-                    email.recipient(),
-                    email.subject());
+            log.info("Sent email {} ({}, {})", id, email.channel(), email.template());
             return DeliveryResult.sent();
         });
     }
