@@ -53,9 +53,19 @@ public final class GrpcCallerTokens {
 
     /** A decoder on identity's JWKS with the checks of the class comment. */
     public JwtDecoder decoder(SecurityProperties security) {
+        return decoder(security, null);
+    }
+
+    /**
+     * A decoder on identity's JWKS with the checks of the class comment and {@code revocations} (the platform's
+     * revoked-token check, so a logged-out user's token is refused on gRPC as on REST), when not {@code null}.
+     */
+    public JwtDecoder decoder(SecurityProperties security, OAuth2TokenValidator<Jwt> revocations) {
         var decoder =
                 NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString()).build();
-        decoder.setJwtValidator(validator(security.issuer()));
+        var checks = validator(security.issuer());
+        decoder.setJwtValidator(
+                revocations == null ? checks : new DelegatingOAuth2TokenValidator<>(checks, revocations));
         return decoder;
     }
 

@@ -2,6 +2,7 @@ package io.polyclinic.platform.grpc;
 
 import io.grpc.netty.NettyServerBuilder;
 import io.polyclinic.platform.security.SecurityProperties;
+import io.polyclinic.platform.security.revocation.RevokedTokenValidator;
 import io.polyclinic.platform.servicetoken.ServiceTokenProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,7 +59,8 @@ public class PlatformGrpcServerAutoConfiguration {
             GrpcSecurity grpc,
             ObjectProvider<GrpcAccessRules> declared,
             SecurityProperties security,
-            ServiceTokenProperties serviceTokens)
+            ServiceTokenProperties serviceTokens,
+            ObjectProvider<RevokedTokenValidator> revocations)
             throws Exception {
         var registry = new GrpcAccessRegistry();
         declared.orderedStream().forEach(rules -> rules.configure(registry));
@@ -73,8 +75,9 @@ public class PlatformGrpcServerAutoConfiguration {
                     requests.methods(HEALTH_METHODS).permitAll();
                     requests.allRequests().denyAll();
                 })
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(tokens.decoder(security))
-                        .jwtAuthenticationConverter(tokens.authenticationConverter())))
+                .oauth2ResourceServer(resourceServer ->
+                        resourceServer.jwt(jwt -> jwt.decoder(tokens.decoder(security, revocations.getIfAvailable()))
+                                .jwtAuthenticationConverter(tokens.authenticationConverter())))
                 .build();
     }
 
