@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,27 @@ class GatewayRoutingTest {
         var received = BOOKING.byRequestId(requestId);
         assertThat(received.path()).isEqualTo("/api/v1/doctors");
         assertThat(received.query()).isEqualTo("specialty=cardiology&page=0");
+    }
+
+    @Test
+    void requestsReachAServiceAsHttp11OnAKeptAliveConnectionWithoutAnH2cUpgradeOffer() {
+        var requestIds = List.of(newRequestId(), newRequestId(), newRequestId());
+
+        for (var requestId : requestIds) {
+            assertThat(http.get("/api/v1/specialties", "X-Request-Id", requestId)
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+
+        var received = requestIds.stream().map(BOOKING::byRequestId).toList();
+        // the gateway's own client offers no h2c upgrade (Upgrade and Connection are never forwarded from a client)
+        assertThat(received).allSatisfy(request -> {
+            assertThat(request.header("Upgrade")).isNull();
+            assertThat(request.header("Connection")).isNull();
+        });
+        // one after the other, so one pooled connection serves them all
+        assertThat(received.stream().map(StubService.Received::clientPort).distinct())
+                .hasSize(1);
     }
 
     @Test

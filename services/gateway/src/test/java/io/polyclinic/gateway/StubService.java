@@ -21,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StubService {
 
-    /** One request as the service saw it; header names are lower-case. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers) {
+    /**
+     * One request as the service saw it; header names are lower-case; {@code clientPort} is the local port of the
+     * caller's TCP connection (the same port for requests on one kept-alive connection).
+     */
+    record Received(String method, String path, String query, Map<String, List<String>> headers, int clientPort) {
         String header(String name) {
             var values = headers.get(name.toLowerCase());
             return values == null ? null : values.getFirst();
@@ -67,7 +70,12 @@ final class StubService {
         var headers = new TreeMap<String, List<String>>();
         exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), List.copyOf(values)));
         var uri = exchange.getRequestURI();
-        var request = new Received(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers);
+        var request = new Received(
+                exchange.getRequestMethod(),
+                uri.getRawPath(),
+                uri.getRawQuery(),
+                headers,
+                exchange.getRemoteAddress().getPort());
         received.add(request);
         exchange.getRequestBody().readAllBytes();
         if (uri.getPath().endsWith("/slow")) {

@@ -13,8 +13,9 @@ import org.springframework.web.client.RestClient;
  * @param name the service's name, also its route id and the last segment of {@code /v3/api-docs/<name>}
  * @param uri its base URI, such as {@code http://localhost:8081}
  * @param timeouts how long its routes wait for it
- * @param client a client with those connect and read timeouts; redirects are passed to the caller; observed, so each
- *     call is a client span of the request's trace and sends its W3C {@code traceparent} downstream
+ * @param client a client with those connect and read timeouts, speaking HTTP/1.1 over a pool of keep-alive
+ *     connections; redirects are passed to the caller; observed, so each call is a client span of the request's trace
+ *     and sends its W3C {@code traceparent} downstream
  */
 public record Downstream(String name, URI uri, RouteTimeouts timeouts, RestClient client) {
 
@@ -25,7 +26,10 @@ public record Downstream(String name, URI uri, RouteTimeouts timeouts, RestClien
      *     trace ({@link ObservationRegistry#NOOP} for neither)
      */
     public static Downstream of(String name, URI uri, RouteTimeouts timeouts, ObservationRegistry observationRegistry) {
+        // HTTP/1.1 on pooled keep-alive connections. The JDK client's default, HTTP/2, would offer every new
+        // cleartext connection an h2c upgrade that the services' Tomcat does not take (decision 0031).
         var httpClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
