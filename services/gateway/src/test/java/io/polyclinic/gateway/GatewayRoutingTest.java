@@ -98,13 +98,34 @@ class GatewayRoutingTest {
         }
 
         var received = requestIds.stream().map(BOOKING::byRequestId).toList();
-        // the gateway's own client offers no h2c upgrade (Upgrade and Connection are never forwarded from a client)
+        // the gateway's own client offers no h2c upgrade (a client's Upgrade and Connection are never forwarded)
         assertThat(received).allSatisfy(request -> {
             assertThat(request.header("Upgrade")).isNull();
-            assertThat(request.header("Connection")).isNull();
+            assertThat(String.valueOf(request.header("Connection"))).doesNotContainIgnoringCase("upgrade");
         });
         // one after the other, so one pooled connection serves them all
         assertThat(received.stream().map(StubService.Received::clientPort).distinct())
+                .hasSize(1);
+    }
+
+    @Test
+    void aServicesCookieGoesToItsClientAndIsNeverReplayedOnLaterRequests() {
+        var response = http.get("/api/v1/doctors/cookie");
+        var later = newRequestId();
+        http.get("/api/v1/doctors", "X-Request-Id", later);
+
+        assertThat(response.headers().firstValue("Set-Cookie")).hasValue("stub-session=booking; Path=/");
+        assertThat(BOOKING.byRequestId(later).header("Cookie")).isNull();
+    }
+
+    @Test
+    void aServicesUnavailableAnswerIsPassedOnOnceNotRetriedByTheGateway() {
+        var requestId = newRequestId();
+
+        var response = http.get("/api/v1/doctors/unavailable", "X-Request-Id", requestId);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(BOOKING.received().stream().filter(r -> requestId.equals(r.header("X-Request-Id"))))
                 .hasSize(1);
     }
 
