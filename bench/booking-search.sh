@@ -354,7 +354,7 @@ verdict() { if [ "$1" = 1 ]; then echo "**met**"; else echo "**not met**"; fi; }
     sustained=""
     at75=""
     for line in "${open_loop[@]}"; do
-      ratio=$(awk -v a="$(field "$line" p99)" -v b="$(field "$line" sqlp99)" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+      ratio=$(awk -v a="$(field "$line" p99)" -v b="$(field "$line" sqlp99)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
       echo "| $(field "$line" rate) ($(field "$line" share) %) | $(field "$line" achieved) | $(ms "$(field "$line" p50)") |" \
         "$(ms "$(field "$line" p90)") | $(ms "$(field "$line" p99)") | $(ms "$(field "$line" max)") |" \
         "$(field "$line" errors) / $(field "$line" non2xx) | $(ms "$(field "$line" sqlp99)") | ${ratio}x |"
