@@ -2,20 +2,28 @@
 # S11 booking benchmark, one command: bench/booking-search.sh
 #
 # Starts the dev stack with the large data set (100k doctors, 2k clinics, 5M slots; loaded on the first run, kept in
-# $BENCH_VAR_DIR) on ports away from the defaults, then measures against it:
-#   1. doctor search through the gateway and directly at booking with wrk (a Lua script picks each request from
-#      $BENCH_QUERIES generated searches: name fragments with and without typos, specialty, city or lat/lon/radius,
-#      a date or a date range, every sort, a few later pages);
+# $BENCH_VAR_DIR) on ports away from the defaults, with the services' production defaults (tracing samples one
+# request in ten, decision 0031), then measures against it:
+#   1. throughput: doctor search through the gateway and directly at booking with wrk (a Lua script picks each
+#      request from $BENCH_QUERIES generated searches: name fragments with and without typos, specialty, city or
+#      lat/lon/radius, a date or a date range, every sort, a few later pages), $BENCH_REPEATS runs per path taken in
+#      turns (gateway, booking, gateway, ...), the median run of each path reported; then the same SQL by pgbench
+#      flat out: booking itself records the SQL it runs for each of those searches (the dev stack's SQL capture,
+#      POLYCLINIC_DEV_SQL_CAPTURE_DIR), so pgbench replays exactly what the current code sends;
 #   2. latency at a sustained load: the same searches through the gateway at fixed arrival rates (an open loop,
-#      bench/booking/SearchLoad.java), $BENCH_LOAD_SHARES percent of the throughput wrk reached through the gateway,
+#      bench/booking/SearchLoad.java), $BENCH_LOAD_SHARES percent of the gateway's median wrk throughput,
 #      $BENCH_LOAD_SECONDS each after $BENCH_LOAD_WARM_UP seconds not counted (the slowest 1 % of each run, with
-#      their searches, in $BENCH_VAR_DIR/run-*/open-loop-<share>.txt);
-#   3. the same SQL run directly by pgbench on the same database: booking itself records the SQL it runs for each of
-#      those searches (the dev stack's SQL capture, POLYCLINIC_DEV_SQL_CAPTURE_DIR), so pgbench replays exactly what
-#      the current code sends, whatever the repository class builds;
-#   4. booking throughput: $BENCH_PATIENTS new patients book distinct free slots concurrently;
-#   5. $BENCH_RACES races: all patients try to book one slot at once; exactly one 201, the rest 409.
-# Prints a markdown report (also written to $BENCH_VAR_DIR/run-*/report.md) and stops the stack.
+#      their searches, in $BENCH_VAR_DIR/run-*/open-loop-<share>.txt); after each, pgbench runs the recorded SQL at
+#      the same fixed rate (pgbench --rate, latency from each transaction's scheduled start as well), so that each
+#      p99 is reported next to its SQL's own p99 at that rate, which makes the figures comparable across machines;
+#   3. booking throughput: $BENCH_PATIENTS new patients book distinct free slots concurrently;
+#   4. $BENCH_RACES races: all patients try to book one slot at once; exactly one 201, the rest 409.
+# Prints a markdown report (also written to $BENCH_VAR_DIR/run-*/report.md) and stops the stack. The report states
+# the two targets of decision 0031: the gateway within 15 % of direct throughput (median of the runs of each path),
+# and the open-loop p99 at 75 % of saturation within 1.5 times pgbench's p99 at that rate.
+# BENCH_PARTS picks parts ("throughput latency booking"), BENCH_PATHS the wrk paths ("gateway booking"); the latency
+# part without the throughput part needs BENCH_SATURATION (searches/s). BENCH_PROFILE=1 records the dev stack's JVM
+# with JFR during the first wrk run of each path and prints where its CPU went (bench/booking/JfrProfile.java).
 # Needs JDK 21+ (JAVA_HOME or java on PATH), wrk, pgbench and psql (installed with apt-get when missing).
 # The gateway's per-client rate limit (300 a minute) stays on with a capacity no benchmark reaches. Any service
 # setting passes through the environment, e.g. POLYCLINIC_BOOKING_MINNOTICE=30m.
@@ -40,7 +48,24 @@ load_shares="${BENCH_LOAD_SHARES:-25 50 75}"
 load_seconds="${BENCH_LOAD_SECONDS:-60}"
 load_warm_up="${BENCH_LOAD_WARM_UP:-10}"
 start_timeout="${BENCH_START_TIMEOUT:-1800}"
+repeats="${BENCH_REPEATS:-3}"
+paths="${BENCH_PATHS:-gateway booking}"
+parts="${BENCH_PARTS:-throughput latency booking}"
+saturation="${BENCH_SATURATION:-}"
+profile="${BENCH_PROFILE:-0}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jcmd="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
+
+has() { case " $2 " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+for p in $paths; do
+  case "$p" in gateway | booking) ;; *) echo "BENCH_PATHS: unknown path $p (gateway, booking)" >&2; exit 2 ;; esac
+done
+for p in $parts; do
+  case "$p" in throughput | latency | booking) ;; *) echo "BENCH_PARTS: unknown part $p" >&2; exit 2 ;; esac
+done
+if has latency "$parts" && ! has throughput "$parts" && [ -z "$saturation" ]; then
+  echo "The latency part without the throughput part needs BENCH_SATURATION (searches/s)" >&2; exit 2
+fi
 
 missing=()
 command -v wrk > /dev/null || missing+=(wrk)
@@ -58,13 +83,18 @@ mkdir -p "$work/sql" "$work/pgbench"
 log="$work/dev-stack.log"
 
 # The dev stack in a session of its own, so that exactly its processes are stopped at the end. Full JIT
-# (optimizedLaunch=false): spring-boot:run otherwise stops at C1 for a faster start.
+# (optimizedLaunch=false): spring-boot:run otherwise stops at C1 for a faster start. The services keep their
+# production defaults: the dev stack overrides none of the settings measured here (tracing's sampling probability
+# included); the report names the sampling probability when the environment sets one.
+jvm_args=""
+[ "$profile" = "1" ] && jvm_args="-XX:FlightRecorderOptions:stackdepth=256"
 POLYCLINIC_DEV_VAR_DIR="$var_dir" POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" \
   POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" \
   POLYCLINIC_DEV_BOOKING_PORT="$booking_port" POLYCLINIC_DEMO_DATA_SCALE=large \
   POLYCLINIC_DEV_SQL_CAPTURE_DIR="$work/sql" \
   POLYCLINIC_GATEWAY_RATELIMIT_CAPACITY="${POLYCLINIC_GATEWAY_RATELIMIT_CAPACITY:-1000000000}" \
-  setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false > "$log" 2>&1 &
+  setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false \
+  ${jvm_args:+"-Dspring-boot.run.jvmArguments=$jvm_args"} > "$log" 2>&1 &
 stack=$!
 stop_stack() {
   local jvm
@@ -134,49 +164,110 @@ echo "$captured" | awk -v dir="$work/pgbench" -v n="$scripts" '
     }
   }'
 
+field() { echo "$1" | grep -oE "(^| )$2=[^ ]+" | head -1 | cut -d= -f2; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
+rate() { awk -v n="$(field "$1" requests)" -v s="$(field "$1" seconds)" 'BEGIN { printf "%.0f", n / s }'; }
+url_of() { if [ "$1" = gateway ]; then echo "http://localhost:$gateway_port"; else echo "http://localhost:$booking_port"; fi; }
+describe() { if [ "$1" = gateway ]; then echo "service through the gateway"; else echo "service directly at booking"; fi; }
+
 wrk_run() { # url label
   BENCH_QUERIES="$work/queries.txt" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s \
     -s bench/booking/search.lua "$1" > "$work/wrk-$2.txt" 2>&1
   grep '^BENCH' "$work/wrk-$2.txt"
 }
-echo "Warming up (JIT, PostgreSQL's cache) for ${duration} s" >&2
-wrk_run "http://localhost:$gateway_port" warmup > /dev/null
-echo "wrk through the gateway, ${duration} s, $connections connections" >&2
-via_gateway=$(wrk_run "http://localhost:$gateway_port" gateway)
-echo "wrk directly at booking, ${duration} s, $connections connections" >&2
-direct=$(wrk_run "http://localhost:$booking_port" booking)
 
-# wrk's closed loop saturates the box (16 connections always waiting on 2 cores), so its latencies are mostly queueing;
-# the open loop measures the latency a search sees at a steady load below saturation
-gw_requests=$(echo "$via_gateway" | grep -oE 'requests=[0-9]+' | cut -d= -f2)
-gw_seconds=$(echo "$via_gateway" | grep -oE 'seconds=[0-9.]+' | cut -d= -f2)
-open_loop=()
-for share in $load_shares; do
-  target=$(awk -v n="$gw_requests" -v s="$gw_seconds" -v p="$share" 'BEGIN { r = n / s * p / 100; printf "%.0f", r < 1 ? 1 : r }')
-  echo "Open loop through the gateway at $target searches/s ($share % of wrk's), ${load_seconds} s" >&2
-  "$java" bench/booking/SearchLoad.java "http://localhost:$gateway_port" "$work/queries.txt" "$target" \
-    "$load_seconds" "$load_warm_up" > "$work/open-loop-$share.txt"
-  line=$(grep '^BENCH open-loop' "$work/open-loop-$share.txt")
-  open_loop+=("share=$share $line")
-done
-
-echo "pgbench with the same SQL, ${duration} s, $connections connections" >&2
 script_args=()
 for f in "$work"/pgbench/script-*.sql; do script_args+=(-f "$f"); done
 # the session settings booking's pool uses (decision 0024); -M simple sends each statement with its values inlined
-(cd "$work/pgbench" && PGOPTIONS="-c max_parallel_workers_per_gather=0" pgbench -n -M simple -h 127.0.0.1 \
-  -p "$pg_port" -U postgres -c "$connections" -j "$threads" -T "$duration" -l --log-prefix=tx "${script_args[@]}" \
-  booking > ../pgbench.txt 2>&1) \
-  || { cat "$work/pgbench.txt" >&2; exit 1; }
-pg_tps=$(grep -oE 'tps = [0-9.]+' "$work/pgbench.txt" | head -1 | cut -d' ' -f3)
-pg_failed=$(grep -oE 'number of failed transactions: [0-9]+' "$work/pgbench.txt" | head -1 | grep -oE '[0-9]+$' || echo 0)
-read -r pg_p50 pg_p90 pg_p99 pg_n <<< "$(cat "$work"/pgbench/tx* | awk '{print $3}' | sort -n | awk '
-  { v[NR] = $1 } END { printf "%d %d %d %d", v[int(NR * 0.5 + 0.999)], v[int(NR * 0.9 + 0.999)], v[int(NR * 0.99 + 0.999)], NR }')"
+pgbench_run() { # label, then pgbench's own options (-T, --rate)
+  local label=$1
+  shift
+  (cd "$work/pgbench" && PGOPTIONS="-c max_parallel_workers_per_gather=0" pgbench -n -M simple -h 127.0.0.1 \
+    -p "$pg_port" -U postgres -c "$connections" -j "$threads" -l --log-prefix="$label" "$@" "${script_args[@]}" \
+    booking > "../pgbench-$label.txt" 2>&1) \
+    || { cat "$work/pgbench-$label.txt" >&2; exit 1; }
+}
+# "p50 p90 p99 count" in microseconds from pgbench's per-transaction logs (with --rate, from the scheduled start)
+pgbench_percentiles() {
+  cat "$work/pgbench/$1".* | awk '{print $3}' | sort -n | awk '
+    { v[NR] = $1 } END { printf "%d %d %d %d", v[int(NR * 0.5 + 0.999)], v[int(NR * 0.9 + 0.999)], v[int(NR * 0.99 + 0.999)], NR }'
+}
 
-# Booking: distinct free slots of ACTIVE doctors on the first days with enough of them, none within an hour of
-# midnight UTC (so one patient's slots on different days never overlap); the race slots on the days after.
-echo "Booking: $patients patients, $((patients * bookings_per_patient)) distinct slots, $races races" >&2
-psql_booking -F ' ' -v p="$patients" -v b="$bookings_per_patient" -v r="$races" > "$work/slots.txt" <<'SQL'
+# The dev stack's JVM (every service runs in it), for JFR
+stack_jvm() { pgrep -s "$stack" -f io.polyclinic.dev.DevStack | head -1; }
+
+# ---- throughput: wrk per path, in turns, $repeats runs each; the median run of each path is reported ----
+declare -A median_line=() all_rates=()
+if has throughput "$parts"; then
+  first_path=${paths%% *}
+  echo "Warming up (JIT, PostgreSQL's cache) for ${duration} s through the $first_path path" >&2
+  wrk_run "$(url_of "$first_path")" warmup > /dev/null
+  declare -A runs=()
+  for r in $(seq 1 "$repeats"); do
+    for p in $paths; do
+      echo "wrk, $(describe "$p"), run $r of $repeats, ${duration} s, $connections connections" >&2
+      jvm=""
+      if [ "$profile" = "1" ] && [ "$r" = 1 ]; then
+        jvm=$(stack_jvm)
+        "$jcmd" "$jvm" JFR.start name="bench-$p" settings=profile filename="$work/profile-$p.jfr" > /dev/null
+      fi
+      line=$(wrk_run "$(url_of "$p")" "$p-$r")
+      if [ -n "$jvm" ]; then
+        "$jcmd" "$jvm" JFR.stop name="bench-$p" > /dev/null
+        "$java" bench/booking/JfrProfile.java "$work/profile-$p.jfr" "$(field "$line" requests)" \
+          > "$work/profile-$p.md"
+      fi
+      runs[$p]+="$(rate "$line") $line"$'\n'
+    done
+  done
+  for p in $paths; do
+    sorted=$(printf '%s' "${runs[$p]}" | sort -n)
+    n=$(echo "$sorted" | grep -c .)
+    median_line[$p]=$(echo "$sorted" | sed -n "$(((n + 1) / 2))p" | cut -d' ' -f2-)
+    all_rates[$p]=$(printf '%s' "${runs[$p]}" | cut -d' ' -f1 | paste -sd/ | sed 's#/# / #g')
+  done
+
+  echo "pgbench with the same SQL, ${duration} s, $connections connections" >&2
+  pgbench_run tx -T "$duration"
+  pg_tps=$(grep -oE 'tps = [0-9.]+' "$work/pgbench-tx.txt" | head -1 | cut -d' ' -f3)
+  pg_failed=$(grep -oE 'number of failed transactions: [0-9]+' "$work/pgbench-tx.txt" | head -1 | grep -oE '[0-9]+$' \
+    || echo 0)
+  read -r pg_p50 pg_p90 pg_p99 pg_n <<< "$(pgbench_percentiles tx)"
+fi
+
+# ---- latency: the open loop at shares of saturation, each followed by pgbench at the same fixed rate ----
+# wrk's closed loop saturates the box (16 connections always waiting on 2 cores), so its latencies are mostly queueing;
+# the open loop measures the latency a search sees at a steady load below saturation
+open_loop=()
+if has latency "$parts"; then
+  loop_path=gateway
+  has gateway "$paths" || loop_path=booking
+  if [ -z "$saturation" ]; then
+    saturation=$(rate "${median_line[$loop_path]}")
+  fi
+  for share in $load_shares; do
+    target=$(awk -v r="$saturation" -v p="$share" 'BEGIN { t = r * p / 100; printf "%.0f", t < 1 ? 1 : t }')
+    echo "Open loop, $(describe "$loop_path"), $target searches/s ($share % of $saturation), ${load_seconds} s" >&2
+    "$java" bench/booking/SearchLoad.java "$(url_of "$loop_path")" "$work/queries.txt" "$target" \
+      "$load_seconds" "$load_warm_up" > "$work/open-loop-$share.txt"
+    line=$(grep '^BENCH open-loop' "$work/open-loop-$share.txt")
+    echo "pgbench at $target transactions/s, ${load_seconds} s" >&2
+    pgbench_run "rate-$share" --rate="$target" -T "$load_seconds"
+    read -r _ _ sql_p99 _ <<< "$(pgbench_percentiles "rate-$share")"
+    open_loop+=("share=$share sqlp99=$sql_p99 $line")
+  done
+fi
+
+# ---- booking throughput and races ----
+booking_line=""
+race_lines=""
+races_ok=0
+db_winners=0
+if has booking "$parts"; then
+  # Distinct free slots of ACTIVE doctors on the first days with enough of them, none within an hour of midnight UTC
+  # (so one patient's slots on different days never overlap); the race slots on the days after.
+  echo "Booking: $patients patients, $((patients * bookings_per_patient)) distinct slots, $races races" >&2
+  psql_booking -F ' ' -v p="$patients" -v b="$bookings_per_patient" -v r="$races" > "$work/slots.txt" <<'SQL'
 with free as (
   select s.id, (s.start_at at time zone 'UTC')::date as day
     from slots s join doctors d on d.id = s.doctor_id
@@ -193,75 +284,105 @@ select case when k < :b then 'book' else 'race' end, n, id from numbered
  where (k < :b and n < :p) or (k = :b and n < :r)
  order by k, n;
 SQL
-awk '$1 == "book" { print $2, $3 }' "$work/slots.txt" > "$work/throughput-slots.txt"
-awk '$1 == "race" { print $3 }' "$work/slots.txt" > "$work/race-slots.txt"
-booking_from=$(psql_booking -c "select now()")
-"$java" bench/booking/BookingLoad.java "http://localhost:$gateway_port" "$patients" "$work/throughput-slots.txt" \
-  "$work/race-slots.txt" "$book_concurrency" | tee "$work/booking.txt" >&2
+  awk '$1 == "book" { print $2, $3 }' "$work/slots.txt" > "$work/throughput-slots.txt"
+  awk '$1 == "race" { print $3 }' "$work/slots.txt" > "$work/race-slots.txt"
+  booking_from=$(psql_booking -c "select now()")
+  "$java" bench/booking/BookingLoad.java "http://localhost:$gateway_port" "$patients" "$work/throughput-slots.txt" \
+    "$work/race-slots.txt" "$book_concurrency" | tee "$work/booking.txt" >&2
 
-# the database's own count: every race slot must have exactly one appointment from this run (the winner's, cancelled
-# afterwards; the same slots come back in later runs, as each winner frees its slot again)
-race_ids=$(paste -sd, "$work/race-slots.txt" | sed -E "s/([0-9a-f-]{36})/'\\1'/g")
-db_winners=0
-[ -z "$race_ids" ] || db_winners=$(psql_booking -c "select count(*) from (select slot_id from appointments
-  where slot_id in ($race_ids) and created_at >= '$booking_from' group by slot_id having count(*) = 1) x")
+  # the database's own count: every race slot must have exactly one appointment from this run (the winner's,
+  # cancelled afterwards; the same slots come back in later runs, as each winner frees its slot again)
+  race_ids=$(paste -sd, "$work/race-slots.txt" | sed -E "s/([0-9a-f-]{36})/'\\1'/g")
+  [ -z "$race_ids" ] || db_winners=$(psql_booking -c "select count(*) from (select slot_id from appointments
+    where slot_id in ($race_ids) and created_at >= '$booking_from' group by slot_id having count(*) = 1) x")
+  booking_line=$(grep '^BENCH booking' "$work/booking.txt" || true)
+  race_lines=$(grep '^BENCH race' "$work/booking.txt" || true)
+  races_ok=$(echo "$race_lines" | grep -c 'verdict=exactly-one-winner' || true)
+fi
 
-field() { echo "$1" | grep -oE "(^| )$2=[^ ]+" | head -1 | cut -d= -f2; }
-ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
-rate() { awk -v n="$(field "$1" requests)" -v s="$(field "$1" seconds)" 'BEGIN { printf "%.0f", n / s }'; }
-gw_rate=$(rate "$via_gateway"); bk_rate=$(rate "$direct")
-ratio() { awk -v a="$1" -v b="$pg_tps" 'BEGIN { printf "%.0f", 100 * a / b }'; }
-booking_line=$(grep '^BENCH booking' "$work/booking.txt" || true)
-race_lines=$(grep '^BENCH race' "$work/booking.txt" || true)
-races_ok=$(echo "$race_lines" | grep -c 'verdict=exactly-one-winner' || true)
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
+verdict() { if [ "$1" = 1 ]; then echo "**met**"; else echo "**not met**"; fi; }
 
 {
   echo "## Booking at scale: run of $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Command: \`bench/booking-search.sh\` (commit $(git rev-parse --short HEAD 2> /dev/null || echo unknown)," \
-    "$(nproc) cores; the machine's other load is not controlled)."
+    "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; the machine's other load is not" \
+    "controlled). Tracing sampling probability:" \
+    "${MANAGEMENT_TRACING_SAMPLING_PROBABILITY:-the default of the services}."
   echo "Data: $n_doctors doctors, $n_clinics clinics, $n_slots slots ($n_available AVAILABLE, $n_booked BOOKED," \
     "$n_blocked BLOCKED). ${load_line:-The data set was loaded by an earlier run.}"
   echo "Search mix: $queries searches (bench/booking/queries.sql), $n_captured of them recorded as SQL for pgbench;" \
     "wrk and pgbench: $connections connections, $threads threads, ${duration} s each after a ${duration} s warm-up."
-  echo
-  echo "| doctor search | requests/s | p50 ms | p90 ms | p99 ms | errors / non-2xx |"
-  echo "|---|---|---|---|---|---|"
-  echo "| service through the gateway (wrk) | $gw_rate | $(ms "$(field "$via_gateway" p50)") |" \
-    "$(ms "$(field "$via_gateway" p90)") | $(ms "$(field "$via_gateway" p99)") |" \
-    "$(field "$via_gateway" errors) / $(field "$via_gateway" non2xx) |"
-  echo "| service directly at booking (wrk) | $bk_rate | $(ms "$(field "$direct" p50)") |" \
-    "$(ms "$(field "$direct" p90)") | $(ms "$(field "$direct" p99)") |" \
-    "$(field "$direct" errors) / $(field "$direct" non2xx) |"
-  echo "| the same SQL by pgbench | $(printf '%.0f' "$pg_tps") | $(ms "$pg_p50") | $(ms "$pg_p90") | $(ms "$pg_p99") |" \
-    "$pg_failed failed |"
-  echo
-  echo
-  echo "Latency at a steady load: the same searches through the gateway at fixed arrival rates for ${load_seconds} s" \
-    "each" \
-    "after ${load_warm_up} s not counted (bench/booking/SearchLoad.java; latency from each request's due time, so" \
-    "queueing counts):"
-  echo
-  echo "| offered searches/s (share of wrk's) | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors / non-2xx |"
-  echo "|---|---|---|---|---|---|---|"
-  sustained=""
-  for line in "${open_loop[@]}"; do
-    echo "| $(field "$line" rate) ($(field "$line" share) %) | $(field "$line" achieved) | $(ms "$(field "$line" p50)") |" \
-      "$(ms "$(field "$line" p90)") | $(ms "$(field "$line" p99)") | $(ms "$(field "$line" max)") |" \
-      "$(field "$line" errors) / $(field "$line" non2xx) |"
-    [ "$(field "$line" p99)" -lt 50000 ] && sustained="$(field "$line" rate) searches/s ($(field "$line" share) % of wrk's)"
-  done
-  echo
-  echo "Service throughput against pgbench's: $(ratio "$gw_rate") % through the gateway, $(ratio "$bk_rate") %" \
-    "directly (S11 target: at least 50 %). Search p99 under 50 ms (S11) at a steady load of:" \
-    "${sustained:-none of the loads measured}; at saturation (wrk) p99 is $(ms "$(field "$via_gateway" p99)") ms."
-  echo
-  if [ -n "$booking_line" ]; then
-    echo "Booking throughput through the gateway: $(field "$booking_line" bookings) bookings of distinct slots by" \
-      "$patients patients, $book_concurrency at a time: $(field "$booking_line" perSecond) bookings/s," \
-      "p50 $(field "$booking_line" p50ms) ms, p99 $(field "$booking_line" p99ms) ms, statuses $(field "$booking_line" statuses)."
+  if has throughput "$parts"; then
+    echo
+    echo "| doctor search | requests/s (median of $repeats) | each run | p50 ms | p90 ms | p99 ms | errors / non-2xx |"
+    echo "|---|---|---|---|---|---|---|"
+    for p in $paths; do
+      line=${median_line[$p]}
+      echo "| $(describe "$p") (wrk) | $(rate "$line") | ${all_rates[$p]} | $(ms "$(field "$line" p50)") |" \
+        "$(ms "$(field "$line" p90)") | $(ms "$(field "$line" p99)") |" \
+        "$(field "$line" errors) / $(field "$line" non2xx) |"
+    done
+    echo "| the same SQL by pgbench | $(printf '%.0f' "$pg_tps") | | $(ms "$pg_p50") | $(ms "$pg_p90") |" \
+      "$(ms "$pg_p99") | $pg_failed failed |"
+    echo
+    if has gateway "$paths" && has booking "$paths"; then
+      gw_rate=$(rate "${median_line[gateway]}")
+      bk_rate=$(rate "${median_line[booking]}")
+      share=$(percent "$gw_rate" "$bk_rate")
+      ok=""
+      [ "$share" -ge 85 ] && ok=1
+      echo "**Gateway throughput: $share % of direct** (median of $repeats runs per path: $gw_rate vs $bk_rate" \
+        "searches/s; target at least 85 %, i.e. within 15 %: $(verdict "$ok"))."
+    fi
+    for p in $paths; do
+      echo "Service throughput against pgbench's, $(describe "$p"): $(percent "$(rate "${median_line[$p]}")" "$pg_tps") %" \
+        "(S11 target: at least 50 %)."
+    done
   fi
-  echo "Concurrent booking of one slot by $patients patients at once: $races_ok of $races races had exactly one 201" \
-    "and $((patients - 1)) 409s; in the database $db_winners of $races race slots have exactly one appointment."
-  echo "$race_lines" | sed -E 's/^BENCH race /- /'
+  if has latency "$parts"; then
+    echo
+    echo "Latency at a steady load: the same searches, $(describe "$loop_path"), at fixed arrival rates for" \
+      "${load_seconds} s each after ${load_warm_up} s not counted (bench/booking/SearchLoad.java; latency from each" \
+      "request's due time, so queueing counts), shares of $saturation searches/s; then the recorded SQL by pgbench at" \
+      "the same rate for ${load_seconds} s (\`pgbench --rate\`, latency from each transaction's scheduled start):"
+    echo
+    echo "| offered searches/s (share) | achieved/s | p50 ms | p90 ms | p99 ms | max ms | errors / non-2xx |" \
+      "SQL p99 ms by pgbench at that rate | p99 / SQL p99 |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    sustained=""
+    at75=""
+    for line in "${open_loop[@]}"; do
+      ratio=$(awk -v a="$(field "$line" p99)" -v b="$(field "$line" sqlp99)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      echo "| $(field "$line" rate) ($(field "$line" share) %) | $(field "$line" achieved) | $(ms "$(field "$line" p50)") |" \
+        "$(ms "$(field "$line" p90)") | $(ms "$(field "$line" p99)") | $(ms "$(field "$line" max)") |" \
+        "$(field "$line" errors) / $(field "$line" non2xx) | $(ms "$(field "$line" sqlp99)") | ${ratio}x |"
+      [ "$(field "$line" p99)" -lt 50000 ] && sustained="$(field "$line" rate) searches/s ($(field "$line" share) %)"
+      [ "$(field "$line" share)" = 75 ] && at75=$ratio
+    done
+    echo
+    if [ -n "$at75" ]; then
+      ok=$(awk -v r="$at75" 'BEGIN { if (r <= 1.5) print 1 }')
+      echo "**Service p99 at 75 % of saturation: ${at75}x pgbench's p99 at that rate** (target at most 1.5x:" \
+        "$(verdict "$ok"))."
+    fi
+    echo "Search p99 under 50 ms (S11) at a steady load of: ${sustained:-none of the loads measured}."
+  fi
+  if has booking "$parts"; then
+    echo
+    if [ -n "$booking_line" ]; then
+      echo "Booking throughput through the gateway: $(field "$booking_line" bookings) bookings of distinct slots by" \
+        "$patients patients, $book_concurrency at a time: $(field "$booking_line" perSecond) bookings/s," \
+        "p50 $(field "$booking_line" p50ms) ms, p99 $(field "$booking_line" p99ms) ms, statuses $(field "$booking_line" statuses)."
+    fi
+    echo "Concurrent booking of one slot by $patients patients at once: $races_ok of $races races had exactly one 201" \
+      "and $((patients - 1)) 409s; in the database $db_winners of $races race slots have exactly one appointment."
+    echo "$race_lines" | sed -E 's/^BENCH race /- /'
+  fi
+  if [ "$profile" = "1" ]; then
+    echo
+    echo "CPU profiles of the dev stack's JVM during the first wrk run of each path (JFR):" \
+      "$(for p in $paths; do printf '%s ' "$work/profile-$p.md"; done)"
+  fi
 } | tee "$work/report.md"

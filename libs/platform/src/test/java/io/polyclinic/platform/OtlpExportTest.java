@@ -32,7 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = PlatformTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.opentelemetry.tracing.export.schedule-delay=100ms")
+        properties = {
+            "management.opentelemetry.tracing.export.schedule-delay=100ms",
+            // every request's spans, not the default one trace in ten
+            "management.tracing.sampling.probability=1.0"
+        })
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
 @DirtiesContext
 class OtlpExportTest {

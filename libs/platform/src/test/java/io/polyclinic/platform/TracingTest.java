@@ -2,12 +2,16 @@ package io.polyclinic.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -16,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service traces its requests (decision 0022): a caller's W3C {@code traceparent} is continued, a request
- * without one starts a trace, and problem bodies name the trace so a user's report leads to it.
+ * without one starts a trace, and problem bodies name the trace so a user's report leads to it. One trace in ten is
+ * sampled by default (decision 0031); an unsampled trace is still continued and named.
  */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
@@ -27,6 +32,13 @@ class TracingTest {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
+    private static final String UNSAMPLED_TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-00";
+
+    @Autowired
+    Sampler sampler;
+
+    @Autowired
+    ObservationRegistry observations;
 
     @LocalServerPort
     int port;
@@ -81,5 +93,32 @@ class TracingTest {
         var context = get("/public/trace-context", 200, "traceparent", "00-not-a-trace-01");
 
         assertThat(context.get("traceId").asString()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void oneTraceInTenIsSampledByDefaultAndACallersDecisionIsFollowed() {
+        assertThat(sampler.getDescription())
+                .isEqualTo(Sampler.parentBased(Sampler.traceIdRatioBased(0.1)).getDescription());
+    }
+
+    @Test
+    void anUnsampledTraceIsStillContinuedAndNamedInProblems() throws Exception {
+        var context = get("/public/trace-context", 200, "traceparent", UNSAMPLED_TRACEPARENT);
+        var problem = get("/things/42", 401, "traceparent", UNSAMPLED_TRACEPARENT);
+
+        assertThat(context.get("traceId").asString()).isEqualTo(TRACE_ID);
+        assertThat(context.get("traceparent").asString()).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-00");
+        assertThat(problem.get("traceId").asString()).isEqualTo(TRACE_ID);
+    }
+
+    @Test
+    void springSecurityIsNotObservedApartFromTheRequestItself() {
+        var security = Observation.start("spring.security.filterchains", observations);
+        var request = Observation.start("http.server.requests", observations);
+        security.stop();
+        request.stop();
+
+        assertThat(security.isNoop()).isTrue();
+        assertThat(request.isNoop()).isFalse();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,48 @@ class GatewayRoutingTest {
         var received = BOOKING.byRequestId(requestId);
         assertThat(received.path()).isEqualTo("/api/v1/doctors");
         assertThat(received.query()).isEqualTo("specialty=cardiology&page=0");
+    }
+
+    @Test
+    void requestsReachAServiceAsHttp11OnAKeptAliveConnectionWithoutAnH2cUpgradeOffer() {
+        var requestIds = List.of(newRequestId(), newRequestId(), newRequestId());
+
+        for (var requestId : requestIds) {
+            assertThat(http.get("/api/v1/specialties", "X-Request-Id", requestId)
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+
+        var received = requestIds.stream().map(BOOKING::byRequestId).toList();
+        // the gateway's own client offers no h2c upgrade (a client's Upgrade and Connection are never forwarded)
+        assertThat(received).allSatisfy(request -> {
+            assertThat(request.header("Upgrade")).isNull();
+            assertThat(String.valueOf(request.header("Connection"))).doesNotContainIgnoringCase("upgrade");
+        });
+        // one after the other, so one pooled connection serves them all
+        assertThat(received.stream().map(StubService.Received::clientPort).distinct())
+                .hasSize(1);
+    }
+
+    @Test
+    void aServicesCookieGoesToItsClientAndIsNeverReplayedOnLaterRequests() {
+        var response = http.get("/api/v1/doctors/cookie");
+        var later = newRequestId();
+        http.get("/api/v1/doctors", "X-Request-Id", later);
+
+        assertThat(response.headers().firstValue("Set-Cookie")).hasValue("stub-session=booking; Path=/");
+        assertThat(BOOKING.byRequestId(later).header("Cookie")).isNull();
+    }
+
+    @Test
+    void aServicesUnavailableAnswerIsPassedOnOnceNotRetriedByTheGateway() {
+        var requestId = newRequestId();
+
+        var response = http.get("/api/v1/doctors/unavailable", "X-Request-Id", requestId);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(BOOKING.received().stream().filter(r -> requestId.equals(r.header("X-Request-Id"))))
+                .hasSize(1);
     }
 
     @Test

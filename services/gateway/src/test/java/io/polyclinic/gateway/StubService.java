@@ -15,14 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for identity or booking: it records every request and answers
- * 200 with a JSON echo of the path and headers it received. A path ending in {@code /slow} answers after 8 s.
+ * 200 with a JSON echo of the path and headers it received. A path ending in {@code /slow} answers after 8 s, one
+ * ending in {@code /cookie} sets a cookie, one ending in {@code /unavailable} answers 503 with {@code Retry-After}.
  * Every response carries its own {@code Access-Control-Allow-Origin: *} and echoes {@code X-Request-Id}, which the
  * gateway must not pass on a second time.
  */
 final class StubService {
 
-    /** One request as the service saw it; header names are lower-case. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers) {
+    /**
+     * One request as the service saw it; header names are lower-case; {@code clientPort} is the local port of the
+     * caller's TCP connection (the same port for requests on one kept-alive connection).
+     */
+    record Received(String method, String path, String query, Map<String, List<String>> headers, int clientPort) {
         String header(String name) {
             var values = headers.get(name.toLowerCase());
             return values == null ? null : values.getFirst();
@@ -67,7 +71,12 @@ final class StubService {
         var headers = new TreeMap<String, List<String>>();
         exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), List.copyOf(values)));
         var uri = exchange.getRequestURI();
-        var request = new Received(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers);
+        var request = new Received(
+                exchange.getRequestMethod(),
+                uri.getRawPath(),
+                uri.getRawQuery(),
+                headers,
+                exchange.getRemoteAddress().getPort());
         received.add(request);
         exchange.getRequestBody().readAllBytes();
         if (uri.getPath().endsWith("/slow")) {
@@ -79,13 +88,21 @@ final class StubService {
         }
         var body = JSON.writeValueAsString(Map.of("service", name, "path", uri.getRawPath()))
                 .getBytes(StandardCharsets.UTF_8);
+        int status = 200;
+        if (uri.getPath().endsWith("/cookie")) {
+            exchange.getResponseHeaders().set("Set-Cookie", "stub-session=" + name + "; Path=/");
+        }
+        if (uri.getPath().endsWith("/unavailable")) {
+            status = 503;
+            exchange.getResponseHeaders().set("Retry-After", "1");
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
         if (request.header("X-Request-Id") != null) {
             exchange.getResponseHeaders().set("X-Request-Id", request.header("X-Request-Id"));
         }
         try {
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(status, body.length);
             try (var out = exchange.getResponseBody()) {
                 out.write(body);
             }

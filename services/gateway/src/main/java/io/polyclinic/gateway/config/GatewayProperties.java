@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit per-client rate limit ({@code polyclinic.gateway.rate-limit.*})
  * @param auditUri base URI of the audit service's HTTP API (default {@code http://localhost:8083})
  * @param auditTimeouts timeouts of the audit routes ({@code polyclinic.gateway.audit-timeouts.*})
+ * @param maxConnectionsPerService connections the gateway keeps open to one service at most, which is also the most
+ *     requests in flight to it; a request that finds none free waits up to the route's connect timeout, then is a
+ *     503 (default 200)
  */
 @Validated
 @ConfigurationProperties("polyclinic.gateway")
@@ -29,7 +32,8 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue RouteTimeouts bookingTimeouts,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @NotNull @DefaultValue("http://localhost:8083") URI auditUri,
-        @Valid @NotNull @DefaultValue RouteTimeouts auditTimeouts) {
+        @Valid @NotNull @DefaultValue RouteTimeouts auditTimeouts,
+        @Min(1) @DefaultValue("200") int maxConnectionsPerService) {
 
     /**
      * How long a route waits for its service. Keep {@code read} below {@code polyclinic.http.request-timeout}

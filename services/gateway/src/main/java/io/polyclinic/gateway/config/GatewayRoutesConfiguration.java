@@ -53,10 +53,11 @@ class GatewayRoutesConfiguration {
     @Bean
     List<Downstream> downstreams(GatewayProperties properties, ObjectProvider<ObservationRegistry> observations) {
         var registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        var connections = properties.maxConnectionsPerService();
         return List.of(
-                Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), registry),
-                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), registry),
-                Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), registry));
+                Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), connections, registry),
+                Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), connections, registry),
+                Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +26,8 @@ public final class DownstreamProblems {
     /** Whether a failed call to a service ran out of time waiting for the response (504), not for the connection. */
     static boolean isResponseTimeout(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException) {
+            // the connect timeout (or no pooled connection free in time) wraps a SocketTimeoutException of its own
+            if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectTimeoutException) {
                 return false;
             }
             if (cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
