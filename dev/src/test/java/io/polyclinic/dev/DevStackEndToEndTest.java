@@ -354,7 +354,7 @@ class DevStackEndToEndTest {
         var email = "privacy-" + UUID.randomUUID() + "@example.com";
         var fullName = "Zinaida Privacy-" + HexFormat.of().formatHex(randomBytes(4));
         var password = "Correct-Horse-Battery-42";
-        var logs = LogCapture.start();
+        var logs = LogCapture.capture();
         try {
             var registered = gateway.post("/api/v1/auth/register", null, """
                     {"email":"%s","password":"%s","fullName":"%s"}""".formatted(email, password, fullName));

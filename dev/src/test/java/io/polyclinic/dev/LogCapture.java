@@ -20,7 +20,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
     private LogCapture() {}
 
     /** Starts capturing on the root logger. */
-    static LogCapture start() {
+    static LogCapture capture() {
         var capture = new LogCapture();
         var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         capture.setContext(root.getLoggerContext());
