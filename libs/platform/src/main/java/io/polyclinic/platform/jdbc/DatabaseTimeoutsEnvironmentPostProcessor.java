@@ -1,0 +1,68 @@
+package io.polyclinic.platform.jdbc;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Bounds how long a PostgreSQL session may run one statement or sit idle inside a transaction, on every pooled
+ * connection of every service: it adds {@code -c statement_timeout=<ms>} and
+ * {@code -c idle_in_transaction_session_timeout=<ms>} to the pgjdbc {@code options} connection property
+ * ({@code spring.datasource.hikari.data-source-properties.options}), from {@code polyclinic.datasource.statement-timeout}
+ * (default {@code 30s}) and {@code polyclinic.datasource.idle-in-transaction-session-timeout} (default {@code 60s});
+ * {@code 0} switches a limit off.
+ *
+ * <p>It merges rather than replaces: whatever a service already passes in {@code options} (booking's planner
+ * settings) is kept, and a service that sets either parameter there itself keeps its own value. The other bounded
+ * waits (pool checkout, connect, socket read, keep-alive) are plain properties in the platform defaults.
+ */
+public class DatabaseTimeoutsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    /** The pgjdbc startup options of the pool's connections. */
+    static final String OPTIONS = "spring.datasource.hikari.data-source-properties.options";
+
+    static final String STATEMENT_TIMEOUT = "polyclinic.datasource.statement-timeout";
+    static final String IDLE_IN_TRANSACTION_TIMEOUT = "polyclinic.datasource.idle-in-transaction-session-timeout";
+
+    private static final String DEFAULT_STATEMENT_TIMEOUT = "30s";
+    private static final String DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT = "60s";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        var options = environment.getProperty(OPTIONS, "").strip();
+        var merged = merge(
+                options,
+                "statement_timeout",
+                millis(environment.getProperty(STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT)));
+        merged = merge(
+                merged,
+                "idle_in_transaction_session_timeout",
+                millis(environment.getProperty(IDLE_IN_TRANSACTION_TIMEOUT, DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT)));
+        if (!merged.equals(options)) {
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("polyclinicDatabaseTimeouts", Map.of(OPTIONS, merged)));
+        }
+    }
+
+    /** Appends {@code -c name=value} unless the options already set that parameter. */
+    static String merge(String options, String parameter, long millis) {
+        if (options.matches("(?s).*(^|\\s|-c\\s*)" + parameter + "\\s*=.*")) {
+            return options;
+        }
+        var setting = "-c " + parameter + "=" + millis;
+        return options.isEmpty() ? setting : options + " " + setting;
+    }
+
+    private static long millis(String value) {
+        Duration duration = DurationStyle.detectAndParse(value.strip());
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("A database timeout must not be negative: " + value);
+        }
+        return duration.toMillis();
+    }
+}
