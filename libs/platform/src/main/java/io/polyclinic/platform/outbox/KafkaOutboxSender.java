@@ -80,6 +80,10 @@ public class KafkaOutboxSender implements OutboxSender, AutoCloseable {
             } catch (RuntimeException e) {
                 // Some producer checks throw at once instead of failing the future; the record counts the same.
                 sent.add(CompletableFuture.failedFuture(e));
+                if (!isPermanent(e)) {
+                    // The broker is out of reach (metadata timed out): every further send would wait as long.
+                    break;
+                }
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -102,6 +106,10 @@ public class KafkaOutboxSender implements OutboxSender, AutoCloseable {
                     transientFailure = e;
                 }
             }
+        }
+        if (transientFailure == null && sent.size() < messages.size()) {
+            transientFailure = new IllegalStateException(
+                    (messages.size() - sent.size()) + " message(s) not sent after a failed send");
         }
         if (!rejected.isEmpty()) {
             throw new RejectedMessagesException(rejected, transientFailure);
