@@ -1,12 +1,13 @@
 package io.polyclinic.platform.jdbc;
 
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Bounds how long a PostgreSQL session may run one statement or sit idle inside a transaction, on every pooled
@@ -17,8 +18,10 @@ import org.springframework.core.env.MapPropertySource;
  * {@code 0} switches a limit off.
  *
  * <p>It merges rather than replaces: whatever a service already passes in {@code options} (booking's planner
- * settings) is kept, and a service that sets either parameter there itself keeps its own value. The other bounded
- * waits (pool checkout, connect, socket read, keep-alive) are plain properties in the platform defaults.
+ * settings) is kept, and a service that sets either parameter there itself keeps its own value. The merge happens
+ * when the property is read, not when this post-processor runs, because a service's {@code @PropertySource} file is
+ * added to the environment only later. The other bounded waits (pool checkout, connect, socket read, keep-alive) are
+ * plain properties in the platform defaults.
  */
 public class DatabaseTimeoutsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -33,19 +36,49 @@ public class DatabaseTimeoutsEnvironmentPostProcessor implements EnvironmentPost
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        var options = environment.getProperty(OPTIONS, "").strip();
-        var merged = merge(
-                options,
-                "statement_timeout",
-                millis(environment.getProperty(STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT)));
-        merged = merge(
-                merged,
-                "idle_in_transaction_session_timeout",
-                millis(environment.getProperty(IDLE_IN_TRANSACTION_TIMEOUT, DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT)));
-        if (!merged.equals(options)) {
-            environment
-                    .getPropertySources()
-                    .addFirst(new MapPropertySource("polyclinicDatabaseTimeouts", Map.of(OPTIONS, merged)));
+        environment.getPropertySources().addFirst(new MergedOptions(environment));
+    }
+
+    /** The {@code options} property, merged from the other sources and the two limits each time it is read. */
+    private static final class MergedOptions extends EnumerablePropertySource<ConfigurableEnvironment> {
+
+        private static final String[] NAMES = {OPTIONS};
+
+        MergedOptions(ConfigurableEnvironment environment) {
+            super("polyclinicDatabaseTimeouts", environment);
+        }
+
+        @Override
+        public String[] getPropertyNames() {
+            return NAMES;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (!OPTIONS.equals(name)) {
+                return null;
+            }
+            var environment = getSource();
+            String options = "";
+            for (PropertySource<?> source : environment.getPropertySources()) {
+                // Skip this source, and Spring Boot's view over all sources, which would lead back here.
+                if (source == this || ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+                    continue;
+                }
+                var value = source.getProperty(OPTIONS);
+                if (value != null) {
+                    options = value.toString().strip();
+                    break;
+                }
+            }
+            var merged = merge(
+                    options,
+                    "statement_timeout",
+                    millis(environment.getProperty(STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT)));
+            return merge(
+                    merged,
+                    "idle_in_transaction_session_timeout",
+                    millis(environment.getProperty(IDLE_IN_TRANSACTION_TIMEOUT, DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT)));
         }
     }
 

@@ -34,6 +34,24 @@ class DatabaseTimeoutsEnvironmentPostProcessorTest {
     }
 
     @Test
+    void optionsFromAPropertySourceAddedLaterAreMergedToo() {
+        // A service's @PropertySource file (booking.properties) joins the environment after the post-processors.
+        var environment = new StandardEnvironment();
+        new DatabaseTimeoutsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "booking.properties",
+                        Map.of(
+                                DatabaseTimeoutsEnvironmentPostProcessor.OPTIONS,
+                                "-c plan_cache_mode=force_custom_plan")));
+
+        assertThat(environment.getProperty(DatabaseTimeoutsEnvironmentPostProcessor.OPTIONS))
+                .isEqualTo("-c plan_cache_mode=force_custom_plan -c statement_timeout=30000"
+                        + " -c idle_in_transaction_session_timeout=60000");
+    }
+
+    @Test
     void theLimitsFollowTheirPropertiesAndZeroSwitchesOneOff() {
         assertThat(optionsWith(Map.of(
                         DatabaseTimeoutsEnvironmentPostProcessor.STATEMENT_TIMEOUT, "2m",
