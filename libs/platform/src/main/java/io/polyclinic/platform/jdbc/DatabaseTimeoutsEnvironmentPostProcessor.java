@@ -40,12 +40,19 @@ public class DatabaseTimeoutsEnvironmentPostProcessor implements EnvironmentPost
     }
 
     /** The {@code options} property, merged from the other sources and the two limits each time it is read. */
-    private static final class MergedOptions extends EnumerablePropertySource<ConfigurableEnvironment> {
+    private static final class MergedOptions extends EnumerablePropertySource<Object> {
 
         private static final String[] NAMES = {OPTIONS};
 
+        /**
+         * Kept in a field, not as the property source's source: Spring Boot treats a source that is an environment as
+         * a nested one and would iterate it, this source included, for ever.
+         */
+        private final ConfigurableEnvironment environment;
+
         MergedOptions(ConfigurableEnvironment environment) {
-            super("polyclinicDatabaseTimeouts", environment);
+            super("polyclinicDatabaseTimeouts", new Object());
+            this.environment = environment;
         }
 
         @Override
@@ -58,7 +65,6 @@ public class DatabaseTimeoutsEnvironmentPostProcessor implements EnvironmentPost
             if (!OPTIONS.equals(name)) {
                 return null;
             }
-            var environment = getSource();
             String options = "";
             for (PropertySource<?> source : environment.getPropertySources()) {
                 // Skip this source, and Spring Boot's view over all sources, which would lead back here.
