@@ -36,9 +36,9 @@ import org.springframework.test.context.ContextConfiguration;
             "polyclinic.notifier.reminder.poll-interval=1h",
             "polyclinic.notifier.events.retry-interval=100ms",
             "polyclinic.notifier.events.retry-attempts=2",
-            "spring.rabbitmq.listener.simple.retry.max-retries=2",
-            "spring.rabbitmq.listener.simple.retry.initial-interval=100ms",
-            "spring.rabbitmq.listener.simple.retry.max-interval=200ms"
+            "polyclinic.notifier.jobs.retry-attempts=2",
+            "polyclinic.notifier.outage-retry.initial-backoff=100ms",
+            "polyclinic.notifier.outage-retry.max-backoff=500ms"
         })
 @ContextConfiguration(
         initializers = {

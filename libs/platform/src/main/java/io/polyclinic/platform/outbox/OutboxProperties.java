@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *     default {@code 1m})
  * @param sendTimeout how long the Kafka sender waits for a broker's acknowledgement (and for its metadata when the
  *     broker is down) before the batch counts as failed ({@code send-timeout}, default {@code 10s})
+ * @param claimLease how long a relay's claim on a batch holds while it sends the batch outside any transaction
+ *     ({@code claim-lease}, default {@code 1m}); it must exceed the longest send (Kafka: {@code send-timeout}). A
+ *     relay that dies mid-send leaves its batch to the next relay once the lease ran out (sent again: at-least-once)
  */
 @Validated
 @ConfigurationProperties("polyclinic.outbox")
@@ -36,4 +39,5 @@ public record OutboxProperties(
         @DefaultValue("30s") @NotNull Duration maxRetryBackoff,
         @DefaultValue("1d") @NotNull Duration retention,
         @DefaultValue("1m") @NotNull Duration pruneInterval,
-        @DefaultValue("10s") @NotNull Duration sendTimeout) {}
+        @DefaultValue("10s") @NotNull Duration sendTimeout,
+        @DefaultValue("1m") @NotNull Duration claimLease) {}

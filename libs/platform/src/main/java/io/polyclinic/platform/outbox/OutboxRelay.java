@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -18,15 +19,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends pending outbox rows to their destinations, on one virtual thread per service instance.
  *
  * <p>Every round (at most every {@code poll-interval} when idle, at once while batches come back full), for each
- * destination with pending rows and a sender that {@linkplain OutboxSender#supports supports} it, one transaction:
- * take the destination's advisory lock (so that over all replicas one relay sends a destination, keeping the
- * {@code id} order of each key), claim up to {@code batch-size} rows with {@code FOR UPDATE SKIP LOCKED ORDER BY
- * id}, hand them to the sender, and mark them published only when it returns. A failed send marks nothing
- * published, counts the attempt and keeps the error on the rows, and rests that destination (backoff doubling from
- * {@code retry-backoff} to {@code max-retry-backoff}), so nothing behind a failed message overtakes it.
- * Destinations without a sender (e.g. {@code audit} before the audit sender is on the classpath) stay pending.
+ * destination with pending rows and a sender that {@linkplain OutboxSender#supports supports} it:
  *
- * <p>It also deletes published rows older than {@code retention}, and refreshes the pending / lag gauges.
+ * <ol>
+ *   <li>one short transaction takes the destination's advisory lock and claims up to {@code batch-size} rows in
+ *       {@code id} order with a lease of {@code claim-lease} ({@link OutboxRepository#claim}); while the
+ *       destination's oldest pending row is claimed by someone else it claims nothing, so over all replicas one relay
+ *       at a time sends a destination and the {@code id} order of each key holds;
+ *   <li>the sender sends them with no transaction open and no pooled connection held (a slow broker never pins a
+ *       row lock or a connection);
+ *   <li>a second short transaction marks the outcome and ends the claim: published when the sender returned; dead,
+ *       with the reason, for rows the destination refused for good ({@link RejectedMessagesException}, counted in
+ *       {@code polyclinic.outbox.dead}), which then no longer block the rows behind them; and otherwise the failed
+ *       attempt is counted, the error kept on the rows, and the destination rests (backoff doubling from
+ *       {@code retry-backoff} to {@code max-retry-backoff}), so nothing behind a failed message overtakes it.
+ * </ol>
+ *
+ * <p>Delivery is at least once: a relay that stops between the send and the second transaction leaves its rows
+ * claimed until the lease runs out, and the next round sends them again. Destinations without a sender (e.g.
+ * {@code audit} before the audit sender is on the classpath) stay pending. It also deletes published rows older than
+ * {@code retention} (dead rows are kept), and refreshes the pending / dead / lag gauges.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,8 +67,8 @@ public class OutboxRelay implements SmartLifecycle {
     private record Backoff(Instant until, Duration current) {}
 
     /** What one destination's round did. */
-    private record Round(int published, boolean failed, Exception error) {
-        static final Round NOTHING = new Round(0, false, null);
+    private record Round(int published, int dead, boolean failed, Exception error) {
+        static final Round NOTHING = new Round(0, 0, false, null);
     }
 
     public OutboxRelay(
@@ -111,35 +123,60 @@ public class OutboxRelay implements SmartLifecycle {
                 if (round.published() > 0) {
                     metrics.published(destination, round.published());
                 }
-                more |= round.published() == properties.batchSize();
+                more |= round.published() + round.dead() == properties.batchSize();
             }
         }
         return more;
     }
 
     private Round relay(String destination, OutboxSender sender) {
-        var round = transactions.execute(status -> {
-            if (!repository.tryLockDestination(destination)) {
-                return Round.NOTHING;
+        var leaseUntil = clock.instant().plus(properties.claimLease());
+        var claimed = transactions.execute(status -> repository.tryLockDestination(destination)
+                ? repository.claim(destination, properties.batchSize(), leaseUntil)
+                : List.<OutboxMessage>of());
+        if (claimed == null || claimed.isEmpty()) {
+            return Round.NOTHING;
+        }
+        Map<UUID, String> rejected = Map.of();
+        Exception failure = null;
+        try {
+            sender.send(claimed);
+        } catch (RejectedMessagesException e) {
+            rejected = e.rejected();
+            failure = e.transientFailure();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-            var batch = repository.claim(destination, properties.batchSize());
-            if (batch.isEmpty()) {
-                return Round.NOTHING;
-            }
-            var ids = batch.stream().map(OutboxMessage::id).toList();
-            try {
-                sender.send(batch);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
+            failure = e;
+        }
+        var dead = rejected;
+        var others = claimed.stream()
+                .map(OutboxMessage::id)
+                .filter(id -> !dead.containsKey(id))
+                .toList();
+        var error = failure;
+        transactions.executeWithoutResult(status -> {
+            dead.forEach((id, reason) -> repository.markDead(id, truncate(reason)));
+            if (!others.isEmpty()) {
+                if (error == null) {
+                    repository.markPublished(others);
+                } else {
+                    repository.markFailed(others, truncate(describe(error)));
                 }
-                repository.markFailed(ids, truncate(describe(e)));
-                return new Round(0, true, e);
             }
-            repository.markPublished(ids);
-            return new Round(batch.size(), false, null);
         });
-        return round == null ? Round.NOTHING : round;
+        dead.forEach((id, reason) -> {
+            metrics.dead(destination);
+            log.error(
+                    "Outbox message {} to {} is dead, its destination refused it for good: {}",
+                    id,
+                    destination,
+                    reason);
+        });
+        return error == null
+                ? new Round(others.size(), dead.size(), false, null)
+                : new Round(0, dead.size(), true, error);
     }
 
     /**

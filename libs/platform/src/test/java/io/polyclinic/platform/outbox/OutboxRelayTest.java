@@ -70,7 +70,8 @@ class OutboxRelayTest {
                 Duration.ofSeconds(30),
                 Duration.ofDays(1),
                 Duration.ofMinutes(1),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(1));
         return new OutboxRelay(repository, List.of(senders), transactions, properties, metrics, Clock.systemUTC());
     }
 
@@ -93,7 +94,7 @@ class OutboxRelayTest {
     }
 
     private long pending() {
-        return jdbc.sql("select count(*) from outbox where published_at is null")
+        return jdbc.sql("select count(*) from outbox where published_at is null and dead_at is null")
                 .query(Long.class)
                 .single();
     }
@@ -254,6 +255,90 @@ class OutboxRelayTest {
 
         assertThat(received).isEmpty();
         assertThat(slowSends).hasValue(1);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void theSenderRunsWithNoTransactionOpenAndNoRowLocked() {
+        inTransaction(() -> outbox.append("booking.events", "k", "T", Map.of()));
+        var inTransaction = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var lockable = new AtomicInteger(-1);
+        OutboxSender probing =
+                new OutboxSender() {
+                    @Override
+                    public boolean supports(String destination) {
+                        return true;
+                    }
+
+                    @Override
+                    public void send(List<OutboxMessage> messages) {
+                        inTransaction.set(org.springframework.transaction.support.TransactionSynchronizationManager
+                                .isActualTransactionActive());
+                        // Another session can lock the rows being sent: no transaction of the relay holds them.
+                        lockable.set(new TransactionTemplate(transactions)
+                                .execute(status -> jdbc.sql("select id from outbox for update skip locked")
+                                        .query(UUID.class)
+                                        .list()
+                                        .size()));
+                        received.addAll(messages);
+                    }
+                };
+
+        relay(probing).relayOnce();
+
+        assertThat(inTransaction).isFalse();
+        assertThat(lockable).hasValue(1);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aMessageTheDestinationRefusesForGoodIsMarkedDeadAndTheOthersArePublished() {
+        var ids = new ArrayList<UUID>();
+        inTransaction(() -> {
+            for (int i = 0; i < 3; i++) {
+                ids.add(outbox.append("booking.events", "doctor-1", "T", Map.of("n", i)));
+            }
+        });
+        OutboxSender refusing = new OutboxSender() {
+            @Override
+            public boolean supports(String destination) {
+                return true;
+            }
+
+            @Override
+            public void send(List<OutboxMessage> messages) throws Exception {
+                received.addAll(messages);
+                throw new RejectedMessagesException(Map.of(ids.get(1), "RecordTooLargeException: too big"), null);
+            }
+        };
+
+        relay(refusing).relayOnce();
+
+        assertThat(pending()).isZero();
+        assertThat(jdbc.sql("select dead_reason from outbox where dead_at is not null")
+                        .query(String.class)
+                        .list())
+                .containsExactly("RecordTooLargeException: too big");
+        assertThat(jdbc.sql("select count(*) from outbox where published_at is not null")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(registry.get("polyclinic.outbox.dead").counter().count()).isEqualTo(1);
+        assertThat(registry.find("polyclinic.outbox.send.failures").counter()).isNull();
+    }
+
+    @Test
+    void aClaimWhoseRelayStoppedMidSendIsTakenOverOnceItsLeaseRanOut() {
+        inTransaction(() -> outbox.append("booking.events", "k", "T", Map.of()));
+        jdbc.sql("update outbox set claimed_until = now() + interval '1 hour'").update();
+
+        relay(recording("booking.events")).relayOnce();
+        assertThat(received).isEmpty();
+
+        jdbc.sql("update outbox set claimed_until = now() - interval '1 second'")
+                .update();
+        relay(recording("booking.events")).relayOnce();
+        assertThat(received).hasSize(1);
         assertThat(pending()).isZero();
     }
 

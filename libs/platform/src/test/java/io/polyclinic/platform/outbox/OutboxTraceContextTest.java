@@ -55,7 +55,8 @@ class OutboxTraceContextTest {
             Duration.ofSeconds(30),
             Duration.ofDays(1),
             Duration.ofMinutes(1),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(1));
 
     private final String topic = "trace-test-" + UUID.randomUUID();
     private JdbcClient jdbc;

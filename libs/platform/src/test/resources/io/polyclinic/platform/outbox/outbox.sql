@@ -12,11 +12,16 @@ create table outbox (
     last_error   text,
     -- The W3C traceparent of the request that wrote the row (null without tracing): the relay's Kafka sender puts
     -- it on the record, so consumers continue the request's trace.
-    traceparent  text        check (length(traceparent) <= 55)
+    traceparent  text        check (length(traceparent) <= 55),
+    -- Set when the destination refused the row for good (the reason kept); such a row is never sent again.
+    dead_at       timestamptz,
+    dead_reason   text check (length(dead_reason) <= 2000),
+    -- Until when a relay's claim on the row holds while it sends the row outside any transaction.
+    claimed_until timestamptz
 );
 
 -- The relay's claim (pending rows of one destination in id order) and its pending count / oldest age.
-create index outbox_pending on outbox (destination, id) where published_at is null;
+create index outbox_pending on outbox (destination, id) where published_at is null and dead_at is null;
 
 -- Pruning of published rows older than the retention.
 create index outbox_published on outbox (published_at) where published_at is not null;

@@ -105,6 +105,7 @@ public class DemoDataLoader implements ApplicationRunner {
     public boolean load() {
         long started = System.nanoTime();
         Boolean loaded = transactions.execute(status -> {
+            demo.liftLimitsForThisTransaction();
             if (!demo.markLoaded()) {
                 return false;
             }
@@ -161,7 +162,10 @@ public class DemoDataLoader implements ApplicationRunner {
                 }
             }
         }
-        Integer inserted = transactions.execute(status -> slots.insertSkippingOverlaps(fresh));
+        Integer inserted = transactions.execute(status -> {
+            demo.liftLimitsForThisTransaction();
+            return slots.insertSkippingOverlaps(fresh);
+        });
         log.info(
                 "Demo slots topped up to {} days after {}: {} created in {} ms",
                 properties.daysAhead(),

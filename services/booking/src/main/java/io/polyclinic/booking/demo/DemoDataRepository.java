@@ -38,6 +38,16 @@ public class DemoDataRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Lifts the platform's statement and idle-transaction limits (decision 0029) for the current transaction: the
+     * demo load and the slot top-up write many thousands of rows in one statement, which may take longer on a busy
+     * machine. Call inside a transaction; the limits return when it ends.
+     */
+    public void liftLimitsForThisTransaction() {
+        jdbc.execute("set local statement_timeout = 0");
+        jdbc.execute("set local idle_in_transaction_session_timeout = 0");
+    }
+
     /** Marks the demo data as loaded; false when it was loaded before. */
     public boolean markLoaded() {
         return jdbc.update("insert into demo_data_runs (id, loaded_at) values (1, now()) on conflict do nothing") > 0;

@@ -101,9 +101,25 @@ public final class LargeDemoData {
      * Generates and copies the data set on this connection, in its current transaction, and analyzes the tables (the
      * planner needs their statistics before the first search).
      *
+     * <p>The platform bounds every statement, idle transaction and socket read of a pooled connection (decision
+     * 0029); a load of millions of rows needs far longer, so it lifts those limits for its own transaction and
+     * restores the socket timeout afterwards.
+     *
      * @param now slots start on the day after {@code now}'s date in each clinic's zone
      */
     public static Result load(Connection connection, Size size, Instant now) throws SQLException {
+        var networkTimeout = connection.getNetworkTimeout();
+        connection.setNetworkTimeout(Runnable::run, 0);
+        try (var unbounded = connection.createStatement()) {
+            unbounded.execute("set local statement_timeout = 0");
+            unbounded.execute("set local idle_in_transaction_session_timeout = 0");
+            return loadUnbounded(connection, size, now);
+        } finally {
+            connection.setNetworkTimeout(Runnable::run, networkTimeout);
+        }
+    }
+
+    private static Result loadUnbounded(Connection connection, Size size, Instant now) throws SQLException {
         long started = System.nanoTime();
         var random = new Random(size.seed());
         var russian = new Faker(Locale.of("ru"), new Random(size.seed()));

@@ -70,6 +70,17 @@ class DoctorSearchTest extends BookingApiTest {
     }
 
     @Test
+    void thePlatformsStatementLimitsAreMergedIntoTheSameSessionOptions() {
+        // booking passes its planner settings in the pgjdbc options; the platform adds its limits there too
+        assertThat(jdbc.sql("show statement_timeout").query(String.class).single())
+                .isEqualTo("30s");
+        assertThat(jdbc.sql("show idle_in_transaction_session_timeout")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1min");
+    }
+
+    @Test
     void distanceSearchKeepsDoctorsWithAClinicInTheCircleAndShowsTheirDistance() {
         var specialty = createSpecialty();
         var centre = clinicAt("Москва", LAT, LON, "Europe/Moscow");

@@ -56,7 +56,7 @@ public class AmqpConfiguration {
                         "x-qpid-maximum-delivery-count", 5));
     }
 
-    /** Used for malformed jobs and, by Spring Boot's listener retry, for jobs whose retries ran out. */
+    /** Used for malformed jobs and for jobs that kept failing for an unexpected reason. */
     @Bean
     MessageRecoverer emailJobDeadLetters(RabbitTemplate rabbitTemplate, NotifierProperties properties) {
         var jobs = properties.jobs();

@@ -1,6 +1,7 @@
 package io.polyclinic.notifier.config;
 
 import io.polyclinic.notifier.event.InvalidEventException;
+import io.polyclinic.notifier.retry.Failures;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -13,14 +14,26 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The booking events consumer's error handling: a malformed event ({@link InvalidEventException}, or a record that
- * cannot be deserialized) goes to {@code booking.events.dlt} at once; any other failure (the database down) is retried
- * every {@code retry-interval}, {@code retry-attempts} times, before it is dead-lettered too. Either way the consumer
- * moves on. Dead-lettered records keep their key and bytes; Spring Kafka adds the reason in
- * {@code kafka_dlt-exception-message}, {@code -fqcn} and the original topic/partition/offset headers.
+ * The booking events consumer's error handling (decision 0029):
+ *
+ * <ul>
+ *   <li>an outage ({@link Failures#isTransient}: the database unreachable, a lost connection, a timed-out
+ *       statement) is retried without limit, the pause doubling from {@code outage-retry.initial-backoff} to
+ *       {@code outage-retry.max-backoff}; the consumer stays on that record meanwhile, so nothing behind it is read
+ *       and nothing is dead-lettered, however long the outage;
+ *   <li>a malformed event ({@link InvalidEventException}, or a record that cannot be deserialized) is poison and goes
+ *       to {@code booking.events.dlt} at once;
+ *   <li>any other failure is retried every {@code retry-interval}, {@code retry-attempts} times, then dead-lettered
+ *       too, so a bug on one event does not stop the others.
+ * </ul>
+ *
+ * Dead-lettered records keep their key and bytes; Spring Kafka adds the reason in
+ * {@code kafka_dlt-exception-message}, {@code -fqcn} and the original topic/partition/offset headers. The admin
+ * replay puts them through the consumer's logic again after a fix.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -47,8 +60,12 @@ public class KafkaConfiguration {
         var recoverer = new DeadLetterPublishingRecoverer(
                 deadLetterKafkaTemplate, (record, exception) -> new TopicPartition(topic, -1));
         var events = properties.events();
-        var handler = new DefaultErrorHandler(
-                recoverer, new FixedBackOff(events.retryInterval().toMillis(), events.retryAttempts()));
+        var bounded = new FixedBackOff(events.retryInterval().toMillis(), events.retryAttempts());
+        var outage = properties.outageRetry();
+        var unlimited = new ExponentialBackOff(outage.initialBackoff().toMillis(), 2.0);
+        unlimited.setMaxInterval(outage.maxBackoff().toMillis());
+        var handler = new DefaultErrorHandler(recoverer, bounded);
+        handler.setBackOffFunction((record, exception) -> Failures.isTransient(exception) ? unlimited : bounded);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
     }

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code notifier.polyclinic.local}); a resent email keeps its Message-ID, so mail clients show it once
  * @param events the booking events consumer ({@code events.*})
  * @param jobs the email job queue consumer ({@code jobs.*})
- * @param delivery the retries of event and reminder emails ({@code delivery.*})
+ * @param delivery the sending and retries of recorded emails ({@code delivery.*})
+ * @param outageRetry how the consumers wait out an outage of the database ({@code outage-retry.*})
  * @param reminder the reminder job ({@code reminder.*})
  * @param retention how long processed-event ids, finished emails and past appointments are kept ({@code retention},
  *     default {@code 30d}); it must exceed how long Kafka may redeliver an event
@@ -36,6 +37,7 @@ public record NotifierProperties(
         @DefaultValue @Valid Events events,
         @DefaultValue @Valid Jobs jobs,
         @DefaultValue @Valid Delivery delivery,
+        @DefaultValue @Valid OutageRetry outageRetry,
         @DefaultValue @Valid Reminder reminder,
         @DefaultValue("30d") @NotNull Duration retention,
         @DefaultValue("false") boolean devMailPage) {
@@ -46,9 +48,10 @@ public record NotifierProperties(
      * @param topic the topic read ({@code polyclinic.notifier.events.topic}, default {@code booking.events})
      * @param deadLetterTopic where malformed events go, with the reason in {@code kafka_dlt-exception-*} headers
      *     ({@code dead-letter-topic}, default {@code booking.events.dlt})
-     * @param retryInterval the pause between attempts at an event that failed for a passing reason, such as the
-     *     database being down ({@code retry-interval}, default {@code 2s})
-     * @param retryAttempts how many more attempts before such an event goes to the dead-letter topic too
+     * @param retryInterval the pause between attempts at an event that failed for an unexpected reason, neither an
+     *     outage (retried without limit, see {@link OutageRetry}) nor a malformed event (dead-lettered at once)
+     *     ({@code retry-interval}, default {@code 2s})
+     * @param retryAttempts how many more attempts before such an event goes to the dead-letter topic
      *     ({@code retry-attempts}, default 15)
      * @param maxEventBytes the largest event accepted; a bigger one is dead-lettered ({@code max-event-bytes},
      *     default 65536)
@@ -61,8 +64,8 @@ public record NotifierProperties(
             @DefaultValue("65536") @Min(1024) @Max(1048576) int maxEventBytes) {}
 
     /**
-     * The email job queue consumer (RabbitMQ). Retries of a failing job are Spring Boot's
-     * {@code spring.rabbitmq.listener.simple.retry.*} (the notifier's defaults: 4 retries, 1 s doubling to 10 s).
+     * The email job queue consumer (RabbitMQ). An outage is waited out without limit ({@link OutageRetry}); a
+     * malformed job is dead-lettered at once.
      *
      * @param queue the work queue ({@code polyclinic.notifier.jobs.queue}, default {@code notifications.email})
      * @param deadLetterExchange the fanout exchange dead jobs go through ({@code dead-letter-exchange}, default
@@ -71,6 +74,8 @@ public record NotifierProperties(
      *     ({@code dead-letter-queue}, default {@code notifications.email.dlq})
      * @param maxJobBytes the largest job accepted; a bigger one is dead-lettered ({@code max-job-bytes}, default
      *     262144)
+     * @param retryAttempts how many more attempts a job that failed for an unexpected reason (neither an outage nor
+     *     malformed) gets before it is dead-lettered ({@code retry-attempts}, default 4)
      */
     public record Jobs(
             @DefaultValue("notifications.email") @NotBlank String queue,
@@ -81,24 +86,43 @@ public record NotifierProperties(
             @DefaultValue("notifications.email.dlq") @NotBlank
             String deadLetterQueue,
 
-            @DefaultValue("262144") @Min(1024) @Max(4194304) int maxJobBytes) {}
+            @DefaultValue("262144") @Min(1024) @Max(4194304) int maxJobBytes,
+            @DefaultValue("4") @Min(0) @Max(1000) int retryAttempts) {}
 
     /**
-     * Retries of event and reminder emails whose SMTP send failed (the email stays in the notifier's outbox).
+     * Sending recorded emails and retrying those whose send failed (every email stays in the notifier's outbox until
+     * it is SENT, or FAILED for a permanent reason such as the SMTP server refusing the recipient with a 5xx reply).
      *
      * @param pollInterval how often the relay looks for emails due for a retry ({@code poll-interval}, default
      *     {@code 10s})
      * @param initialBackoff the wait before the first retry, doubled per attempt ({@code initial-backoff}, default
      *     {@code 30s})
-     * @param maxBackoff the longest wait between retries ({@code max-backoff}, default {@code 30m})
-     * @param maxAttempts after this many failed attempts the email is marked FAILED ({@code max-attempts}, default
-     *     12)
+     * @param maxBackoff the longest wait between retries; retries go on without limit ({@code max-backoff}, default
+     *     {@code 30m})
+     * @param claimLease how long a sender's claim on an email holds while it talks to the SMTP server outside any
+     *     transaction ({@code claim-lease}, default {@code 2m}); it must exceed the SMTP timeouts together. After a
+     *     crash mid-send the email is sent again once the lease ran out (with the same Message-ID)
      */
     public record Delivery(
             @DefaultValue("10s") @NotNull Duration pollInterval,
             @DefaultValue("30s") @NotNull Duration initialBackoff,
             @DefaultValue("30m") @NotNull Duration maxBackoff,
-            @DefaultValue("12") @Min(1) @Max(1000) int maxAttempts) {}
+            @DefaultValue("2m") @NotNull Duration claimLease) {}
+
+    /**
+     * How the booking events and email job consumers wait out an outage of the database: the failed message is
+     * tried again, without limit, after a pause doubling from {@code initial-backoff} to {@code max-backoff}; the
+     * consumer takes nothing else from that partition (Kafka) or thread (queue) meanwhile, and nothing is
+     * dead-lettered.
+     *
+     * @param initialBackoff the first pause ({@code polyclinic.notifier.outage-retry.initial-backoff}, default
+     *     {@code 1s})
+     * @param maxBackoff the longest pause ({@code max-backoff}, default {@code 30s}); keep it well below Kafka's
+     *     {@code max.poll.interval.ms} (5 minutes)
+     */
+    public record OutageRetry(
+            @DefaultValue("1s") @NotNull Duration initialBackoff,
+            @DefaultValue("30s") @NotNull Duration maxBackoff) {}
 
     /**
      * The appointment reminder.

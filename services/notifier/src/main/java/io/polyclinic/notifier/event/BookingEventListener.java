@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code booking.events} (transport only). The offset is committed after {@link BookingEventService}
  * returns; a malformed event throws {@link InvalidEventException}, which the error handler sends straight to the
- * dead-letter topic, and any other failure is retried, then dead-lettered (see {@code KafkaConfiguration}).
+ * dead-letter topic; a database outage is retried on the same record for as long as it lasts; any other failure is
+ * retried a few times, then dead-lettered (see {@code KafkaConfiguration}).
  */
 @Component
 public class BookingEventListener {

@@ -2,7 +2,6 @@ package io.polyclinic.notifier.job;
 
 import io.polyclinic.notifier.mail.Channel;
 import io.polyclinic.notifier.mail.EmailRepository;
-import io.polyclinic.notifier.mail.EmailStatus;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
@@ -11,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends email jobs: records the job's email under an id derived from the job id (so a job delivered twice is sent
- * once), then sends it before returning, so the queue message is acknowledged only after the SMTP server accepted
- * the email. A failed send throws {@link JobDeliveryException} and the queue's retries take over.
+ * Accepts email jobs: records the job's email in the outbox under an id derived from the job id (so a job delivered
+ * twice is sent once), then has it sent soon. Once recorded, the email is the outbox's to deliver: its send is retried
+ * without limit until it is SENT, or FAILED for a permanent reason (see {@link MailDeliveryService}), so the queue
+ * message can be acknowledged as soon as the record is committed, and an SMTP outage never dead-letters a job.
  */
 @Service
 public class EmailJobService {
@@ -31,12 +31,11 @@ public class EmailJobService {
     }
 
     /**
-     * Sends the job's email unless it was sent before.
+     * Records the job's email unless the job was recorded before, and sends it soon.
      *
-     * @throws JobDeliveryException when the send failed (SMTP down or refusing), or another worker is sending the
-     *     same job right now
+     * @throws org.springframework.dao.DataAccessException when the database could not record it (the caller retries)
      */
-    public void send(EmailJob job) {
+    public void accept(EmailJob job) {
         var email = new OutgoingEmail(
                 OutgoingEmail.idFor("job:" + job.id()),
                 Channel.JOB,
@@ -47,19 +46,10 @@ public class EmailJobService {
                 job.html(),
                 null,
                 null);
-        emails.insertIfAbsent(email, null, trace.currentTraceId());
-        var result = delivery.deliver(email.id());
-        switch (result.outcome()) {
-            case SENT -> {}
-            case FAILED -> throw new JobDeliveryException("Email job " + job.id() + " failed: " + result.error());
-            case NOT_PENDING -> {
-                if (emails.status(email.id()).orElse(null) == EmailStatus.SENT) {
-                    log.info("Email job {} was sent before; acknowledging the duplicate", job.id());
-                } else {
-                    throw new JobDeliveryException("Email job " + job.id() + " is being sent by another worker");
-                }
-            }
-            default -> throw new IllegalStateException("Unknown outcome " + result.outcome());
+        if (emails.insertIfAbsent(email, delivery.firstAttempt(), trace.currentTraceId())) {
+            delivery.deliverSoon(email.id());
+        } else {
+            log.info("Email job {} was recorded before; acknowledging the duplicate", job.id());
         }
     }
 }

@@ -13,7 +13,7 @@ public record DeliveryResult(Outcome outcome, String error) {
         SENT,
         /** Nothing to do: sent before, or another worker holds it right now. */
         NOT_PENDING,
-        /** The attempt failed; the email stays pending (or FAILED once attempts ran out). */
+        /** The attempt failed; the email stays pending (or FAILED when refused for good). */
         FAILED
     }
 

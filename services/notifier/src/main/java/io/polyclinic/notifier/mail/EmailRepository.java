@@ -26,7 +26,7 @@ public class EmailRepository {
     /**
      * Adds the email as PENDING unless a row with its id exists.
      *
-     * @param nextAttemptAt when the relay may send it, or {@code null} when only its caller sends it (jobs)
+     * @param nextAttemptAt when the relay may send it if its first send did not succeed
      * @param traceId the trace under which it was decided (32 hex digits), or {@code null}
      * @return whether it was added
      */
@@ -60,10 +60,17 @@ public class EmailRepository {
                 .optional();
     }
 
-    /** The email if it is PENDING, locked until the transaction ends; empty when another transaction holds it. */
-    public Optional<StoredEmail> lockPending(UUID id) {
-        return jdbc.sql("select * from email where id = ? and status = 'PENDING' for update skip locked")
-                .param(id)
+    /**
+     * Claims the email until {@code leaseUntil} if it is PENDING and nobody holds a live claim on it (one statement,
+     * committed at once: no lock outlives it); empty otherwise. The claim ends with {@link #markSent} or
+     * {@link #markAttemptFailed}, or when the lease runs out.
+     */
+    public Optional<StoredEmail> claimPending(UUID id, Instant leaseUntil) {
+        return jdbc.sql("""
+                        update email set claimed_until = ?
+                        where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < now())
+                        returning *""")
+                .params(Timestamp.from(leaseUntil), id)
                 .query(EmailRepository::map)
                 .optional();
     }
@@ -73,6 +80,7 @@ public class EmailRepository {
         return jdbc.sql("""
                         select id from email
                         where status = 'PENDING' and next_attempt_at is not null and next_attempt_at <= ?
+                          and (claimed_until is null or claimed_until < now())
                         order by next_attempt_at
                         limit ?""")
                 .params(Timestamp.from(now), limit)
@@ -83,7 +91,7 @@ public class EmailRepository {
     /** Marks the email sent. */
     public void markSent(UUID id, Instant at) {
         jdbc.sql("update email set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null,"
-                        + " next_attempt_at = null where id = ?")
+                        + " next_attempt_at = null, claimed_until = null where id = ?")
                 .params(Timestamp.from(at), id)
                 .update();
     }
@@ -91,12 +99,12 @@ public class EmailRepository {
     /**
      * Records a failed attempt.
      *
-     * @param nextAttemptAt when to retry, or {@code null} to leave retries to the caller (jobs)
+     * @param nextAttemptAt when to retry, or {@code null} when it is given up
      * @param giveUp mark it FAILED: no more retries
      */
     public void markAttemptFailed(UUID id, String error, Instant nextAttemptAt, boolean giveUp) {
-        jdbc.sql("update email set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ?"
-                        + " where id = ?")
+        jdbc.sql("update email set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ?,"
+                        + " claimed_until = null where id = ?")
                 .params(
                         error,
                         nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),

@@ -1,6 +1,7 @@
 package io.polyclinic.notifier.mail;
 
 import io.polyclinic.notifier.config.NotifierProperties;
+import io.polyclinic.notifier.retry.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends emails from the outbox ({@code email} table). "Record first, then send": the cause (event, job, reminder)
- * is recorded with its email as PENDING in one transaction; this service then locks the row, sends over SMTP and
- * marks it SENT in a second transaction. The row lock means two workers never send one email at once. A crash after
- * the SMTP server accepted the message but before SENT was committed sends it once more, with the same Message-ID
- * (decision 0020): at-least-once at the SMTP hop, exactly-once per event everywhere else.
+ * is recorded with its email as PENDING in one transaction; this service then claims the row for
+ * {@code delivery.claim-lease} in one short statement, sends over SMTP with no transaction open and no pooled
+ * connection held, and marks the outcome in another short statement (decision 0029). The claim means two workers
+ * never send one email at once. A crash after the SMTP server accepted the message but before SENT was committed
+ * sends it once more when the lease ran out, with the same Message-ID (decision 0020): at-least-once at the SMTP hop,
+ * exactly-once per event everywhere else.
+ *
+ * <p>Every PENDING email is retried, with doubling backoff capped at {@code delivery.max-backoff} and without limit,
+ * until it is SENT; only a permanent failure ({@link Failures#isPermanentMailFailure}, e.g. the SMTP server refusing
+ * the recipient with a 5xx reply) marks it FAILED.
  */
 @Service
 public class MailDeliveryService {
@@ -33,7 +39,6 @@ public class MailDeliveryService {
     private final EmailRepository emails;
     private final SmtpMailer mailer;
     private final MailMetrics metrics;
-    private final TransactionTemplate transactions;
     private final NotifierProperties.Delivery settings;
     private final Clock clock;
     /**
@@ -53,54 +58,46 @@ public class MailDeliveryService {
             EmailRepository emails,
             SmtpMailer mailer,
             MailMetrics metrics,
-            TransactionTemplate transactions,
             NotifierProperties properties,
             Clock clock) {
         this.emails = emails;
         this.mailer = mailer;
         this.metrics = metrics;
-        this.transactions = transactions;
         this.settings = properties.delivery();
         this.clock = clock;
     }
 
-    /**
-     * Tries to send the email now, if it is still pending. Event and reminder emails that fail get a retry time for
-     * {@link #deliverDue()}; job emails get none (their queue retries them).
-     */
+    /** Tries to send the email now, if it is still pending and nobody else is sending it; a failure gets a retry time. */
     public DeliveryResult deliver(UUID id) {
-        return transactions.execute(status -> {
-            var stored = emails.lockPending(id);
-            if (stored.isEmpty()) {
-                return DeliveryResult.notPending();
-            }
-            var email = stored.get().email();
-            try {
-                mailer.send(email);
-            } catch (MailException e) {
-                int attempts = stored.get().attempts() + 1;
-                var error = describe(e);
-                boolean retriedHere = email.channel() != Channel.JOB;
-                boolean giveUp = retriedHere && attempts >= settings.maxAttempts();
-                var next = retriedHere && !giveUp ? clock.instant().plus(backoff(attempts)) : null;
-                emails.markAttemptFailed(id, error, next, giveUp);
-                metrics.failed(email);
-                // Ids only: the address, the subject and the server's reply (which may quote the address) stay
-                // in the email row.
-                log.warn(
-                        "Email {} ({}) failed, attempt {}{}: {}",
-                        id,
-                        email.template(),
-                        attempts,
-                        giveUp ? ", giving up" : "",
-                        e.getClass().getSimpleName());
-                return DeliveryResult.failed(error);
-            }
-            emails.markSent(id, clock.instant());
-            metrics.sent(email);
-            log.info("Sent email {} ({}, {})", id, email.channel(), email.template());
-            return DeliveryResult.sent();
-        });
+        var stored = emails.claimPending(id, clock.instant().plus(settings.claimLease()));
+        if (stored.isEmpty()) {
+            return DeliveryResult.notPending();
+        }
+        var email = stored.get().email();
+        try {
+            mailer.send(email);
+        } catch (MailException e) {
+            int attempts = stored.get().attempts() + 1;
+            var error = describe(e);
+            boolean giveUp = Failures.isPermanentMailFailure(e);
+            var next = giveUp ? null : clock.instant().plus(backoff(attempts));
+            emails.markAttemptFailed(id, error, next, giveUp);
+            metrics.failed(email);
+            // Ids only: the address, the subject and the server's reply (which may quote the address) stay in the
+            // email row.
+            log.warn(
+                    "Email {} ({}) failed, attempt {}{}: {}",
+                    id,
+                    email.template(),
+                    attempts,
+                    giveUp ? ", refused for good: FAILED" : "",
+                    e.getClass().getSimpleName());
+            return DeliveryResult.failed(error);
+        }
+        emails.markSent(id, clock.instant());
+        metrics.sent(email);
+        log.info("Sent email {} ({}, {})", id, email.channel(), email.template());
+        return DeliveryResult.sent();
     }
 
     /**
@@ -124,7 +121,7 @@ public class MailDeliveryService {
         senders.awaitTermination(20, TimeUnit.SECONDS);
     }
 
-    /** The relay: sends every event and reminder email whose (re)try is due. Returns how many were sent. */
+    /** The relay: sends every pending email whose (re)try is due. Returns how many were sent. */
     public int deliverDue() {
         int sent = 0;
         for (var id : emails.due(clock.instant(), RELAY_BATCH)) {

@@ -64,6 +64,40 @@ class BookingEventEmailTest extends NotifierTest {
     }
 
     @Test
+    void namesWithSeparatorsLineBreaksAndBackslashesComeBackFromTheInvitationExactly() {
+        var patient = newRecipient();
+        var plain = BookingEvents.Appointment.of(patient, "en", hoursAhead(72));
+        var doctor = "Dr. O'Neil; Jr., \\MD\nsecond line";
+        var clinic = "A;B,C\nNew line \\ backslash";
+        var address = "Street 1; building 2,\nfloor 3 \\ room 4";
+        var appointment = new BookingEvents.Appointment(
+                plain.appointmentId(),
+                plain.doctorId(),
+                doctor,
+                clinic,
+                address,
+                plain.clinicTimeZone(),
+                patient,
+                "en",
+                plain.start(),
+                plain.end());
+
+        BookingEvents.send(
+                appointment.doctorId().toString(),
+                BookingEvents.envelope(id(), "AppointmentBooked", appointment, Map.of()));
+
+        var mail = onlyMailTo(patient);
+        var event = calendar(mail).getEvents().getFirst();
+        assertThat(event.getSummary().getValue()).isEqualTo(doctor);
+        assertThat(event.getLocation().getValue()).isEqualTo(clinic + ", " + address);
+        // RFC 5545 3.3.11: in the file the value is escaped, and no line break of a value splits a content line.
+        var unfolded = mail.calendar().replace("\r\n ", "").replace("\r\n\t", "");
+        assertThat(unfolded).contains("LOCATION:A\\;B\\,C\\nNew line \\\\ backslash\\, Street 1\\; building 2\\,");
+        assertThat(unfolded.split("\r\n", -1))
+                .allSatisfy(line -> assertThat(line).doesNotContain("\r").doesNotContain("\n"));
+    }
+
+    @Test
     void theSameEventDeliveredTwiceSendsOneEmail() {
         var patient = newRecipient();
         var appointment = BookingEvents.Appointment.of(patient, "en", hoursAhead(72));

@@ -115,6 +115,16 @@ final class BookingEvents {
         send(new ProducerRecord<>(TOPIC, key, value));
     }
 
+    /** Sends the event to another topic (a test context of its own reads that one). */
+    static void sendTo(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Appends a record to the dead-letter topic directly, as the consumer's error handler would. */
+    static void sendToDeadLetterTopic(String key, String value) {
+        send(new ProducerRecord<>(DEAD_LETTER_TOPIC, key, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Sends the event with a W3C {@code traceparent} header, as booking's relay does for a traced request. */
     static void sendWithTraceparent(String key, String value, String traceparent) {
         var record = new ProducerRecord<>(TOPIC, key, value.getBytes(StandardCharsets.UTF_8));
@@ -138,10 +148,16 @@ final class BookingEvents {
 
     /** Reads the dead-letter topic from the start until {@code expected} records with this key arrived or time is up. */
     static List<ConsumerRecord<String, byte[]>> deadLettersWithKey(String key, int expected, Duration maxWait) {
+        return recordsWithKey(DEAD_LETTER_TOPIC, key, expected, maxWait);
+    }
+
+    /** Reads a topic from the start until {@code expected} records with this key arrived or time is up. */
+    static List<ConsumerRecord<String, byte[]>> recordsWithKey(
+            String topic, String key, int expected, Duration maxWait) {
         var found = new ArrayList<ConsumerRecord<String, byte[]>>();
         try (var consumer =
                 KafkaTestConsumers.fromTheStart(KafkaTestBroker.bootstrapServers(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(DEAD_LETTER_TOPIC));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + maxWait.toNanos();
             while (found.size() < expected && System.nanoTime() < deadline) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
