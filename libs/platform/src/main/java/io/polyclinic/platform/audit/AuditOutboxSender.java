@@ -15,11 +15,15 @@ import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
 import io.polyclinic.contracts.audit.v1.RecordRequest;
 import io.polyclinic.platform.outbox.OutboxMessage;
 import io.polyclinic.platform.outbox.OutboxSender;
+import io.polyclinic.platform.outbox.RejectedMessagesException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Failures: an unreachable, slow or failing audit service throws, so the relay keeps the rows and retries. A
  * message that cannot become a valid record (unreadable payload, or one the audit service refuses with
  * INVALID_ARGUMENT) would block every later record forever if retried: it is logged at ERROR with its id, counted in
- * {@code polyclinic.audit.outbox.rejected} and skipped, and the valid records of its batch are still delivered. A
+ * {@code polyclinic.audit.outbox.rejected} and reported in a {@link RejectedMessagesException}, so the relay marks its
+ * row dead (kept, alertable) while the valid records of its batch are still delivered. A
  * batch refused with RESOURCE_EXHAUSTED (longer than the server's per-stream cap) is sent record by record too.
  * Refused credentials (UNAUTHENTICATED, PERMISSION_DENIED) throw like an outage: nothing is skipped for them.
  *
@@ -143,26 +148,45 @@ public class AuditOutboxSender implements OutboxSender {
     /**
      * Sends the messages in order and returns once the audit service stored every valid one.
      *
-     * @throws StatusRuntimeException when the audit service is unreachable, too slow or fails (not for an invalid
-     *     record, which is skipped)
+     * @throws StatusRuntimeException when the audit service is unreachable, too slow or fails
+     * @throws RejectedMessagesException when some messages can never become a stored record (each with its reason;
+     *     the others were delivered, or failed as its {@code transientFailure} says)
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     @Override
     public void send(List<OutboxMessage> messages) throws Exception {
+        var rejected = new LinkedHashMap<UUID, String>();
+        try {
+            sendValid(messages, rejected);
+        } catch (StatusRuntimeException e) {
+            if (!rejected.isEmpty()) {
+                throw new RejectedMessagesException(rejected, e);
+            }
+            throw e;
+        }
+        if (!rejected.isEmpty()) {
+            throw new RejectedMessagesException(rejected, null);
+        }
+    }
+
+    private void sendValid(List<OutboxMessage> messages, Map<UUID, String> rejected) throws InterruptedException {
         var requests = new ArrayList<RecordRequest>(messages.size());
+        var messageIds = new ArrayList<UUID>(messages.size());
         for (var message : messages) {
             try {
                 requests.add(
                         RecordRequest.newBuilder().setRecord(toRecord(message)).build());
+                messageIds.add(message.id());
             } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
-                reject(message.id().toString(), "its payload is not an audit record: " + e.getMessage());
+                reject(rejected, message.id(), "its payload is not an audit record: " + e.getMessage());
             }
         }
         if (!requests.isEmpty()) {
             reconnectIfFailed();
         }
         for (int from = 0; from < requests.size(); from += maxBatchRecords) {
-            var chunk = requests.subList(from, Math.min(requests.size(), from + maxBatchRecords));
+            int to = Math.min(requests.size(), from + maxBatchRecords);
+            var chunk = requests.subList(from, to);
             try {
                 recordBatch(chunk);
                 sent.increment(chunk.size());
@@ -172,7 +196,7 @@ public class AuditOutboxSender implements OutboxSender {
                 if (code != Status.Code.INVALID_ARGUMENT && code != Status.Code.RESOURCE_EXHAUSTED) {
                     throw e;
                 }
-                recordOneByOne(chunk);
+                recordOneByOne(chunk, messageIds.subList(from, to), rejected);
             }
         }
     }
@@ -192,9 +216,10 @@ public class AuditOutboxSender implements OutboxSender {
     }
 
     /** After a batch was refused: every record on its own, so that only the invalid ones are skipped. */
-    private void recordOneByOne(List<RecordRequest> requests) {
+    private void recordOneByOne(List<RecordRequest> requests, List<UUID> messageIds, Map<UUID, String> rejected) {
         var blocking = AuditServiceGrpc.newBlockingStub(stub.getChannel());
-        for (var request : requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            var request = requests.get(i);
             try {
                 blocking.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                         .record(request);
@@ -204,7 +229,8 @@ public class AuditOutboxSender implements OutboxSender {
                     throw e;
                 }
                 reject(
-                        request.getRecord().getId(),
+                        rejected,
+                        messageIds.get(i),
                         "the audit service refused it: " + e.getStatus().getDescription());
             }
         }
@@ -254,9 +280,10 @@ public class AuditOutboxSender implements OutboxSender {
         }
     }
 
-    private void reject(String id, String reason) {
-        rejected.increment();
-        log.error("Audit outbox message {} is skipped: {}", id, reason);
+    private void reject(Map<UUID, String> rejected, UUID id, String reason) {
+        this.rejected.increment();
+        log.error("Audit outbox message {} is refused for good and marked dead: {}", id, reason);
+        rejected.put(id, reason);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.polyclinic.audit.AuditApiTest;
 import io.polyclinic.platform.audit.AuditOutboxSender;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.OutboxMessage;
+import io.polyclinic.platform.outbox.RejectedMessagesException;
 import io.polyclinic.platform.servicetoken.ServiceTokenClientInterceptor;
 import io.polyclinic.platform.servicetoken.ServiceTokenSource;
 import io.polyclinic.platform.servicetoken.ServiceTokenUnavailableException;
@@ -128,14 +129,19 @@ class AuditOutboxSenderTest extends AuditApiTest {
     }
 
     @Test
-    void anInvalidMessageIsSkippedAndTheRestOfItsBatchStillArrives() throws Exception {
+    void anInvalidMessageIsReportedForTheDeadRowsAndTheRestOfItsBatchStillArrives() {
         var entity = uniqueEntity();
         var unreadable =
                 new OutboxMessage(Ids.newId(), "audit", "none", "AuditRecord", "{not json", Instant.now(), null);
         var refused = message(entity, "lower_case_is_refused", "{}");
         var good = message(entity, "APPOINTMENT_BOOKED", "{}");
 
-        sender("static://localhost:" + grpcPort(), 500).send(List.of(unreadable, refused, good));
+        assertThatThrownBy(
+                        () -> sender("static://localhost:" + grpcPort(), 500).send(List.of(unreadable, refused, good)))
+                .isInstanceOfSatisfying(RejectedMessagesException.class, e -> {
+                    assertThat(e.rejected()).containsOnlyKeys(unreadable.id(), refused.id());
+                    assertThat(e.transientFailure()).isNull();
+                });
 
         assertThat(stored(entity)).isEqualTo(1);
         assertThat(meters.counter("polyclinic.audit.outbox.rejected").count()).isEqualTo(2);

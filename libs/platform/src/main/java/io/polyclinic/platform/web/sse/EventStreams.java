@@ -48,8 +48,9 @@ public class EventStreams implements SmartLifecycle {
 
     private final Duration heartbeat;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
+    /** The heartbeat's thread while running; a stopped context that starts again (tests do) gets a new one. */
+    private ScheduledExecutorService scheduler;
+
     private volatile boolean running;
 
     /** @param heartbeat the interval of the comment lines that keep every open stream alive; positive */
@@ -103,17 +104,22 @@ public class EventStreams implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         long millis = heartbeat.toMillis();
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
         scheduler.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
         running = true;
     }
 
-    /** Completes every open stream; new ones are refused from now on. */
+    /** Completes every open stream; new ones are refused until the next start. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        scheduler.shutdownNow();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
         for (var emitter : open) {
             open.remove(emitter);
             emitter.complete();
