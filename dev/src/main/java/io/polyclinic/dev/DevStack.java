@@ -12,11 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -440,26 +436,10 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** The first admin's password of this {@code var/} directory (18 random bytes, URL-safe Base64). */
     private static String generatedAdminPassword(Path var) {
-        var file = var.resolve("dev-admin-password");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(var);
-            var bytes = new byte[18];
-            new SecureRandom().nextBytes(bytes);
-            var password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file stays readable by the user's account only through its home directory.
-            }
-            return password;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the dev admin password in " + file, e);
-        }
+        return DevSecrets.kept(
+                var.resolve("dev-admin-password"), 18, Base64.getUrlEncoder().withoutPadding());
     }
 
     /**
@@ -480,27 +460,7 @@ public final class DevStack implements AutoCloseable {
      * unverifiable, like losing {@code var/} itself.
      */
     private static String generatedAuditChainKey(Path var) {
-        var file = var.resolve("audit-chain-key");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(var);
-                var bytes = new byte[32];
-                new SecureRandom().nextBytes(bytes);
-                var posix = var.getFileSystem().supportedFileAttributeViews().contains("posix");
-                var temporary = posix
-                        ? Files.createTempFile(
-                                var,
-                                "audit-chain-key",
-                                ".tmp",
-                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                        : Files.createTempFile(var, "audit-chain-key", ".tmp");
-                Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.UTF_8);
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the audit chain key in " + file, e);
-        }
+        return DevSecrets.kept(var.resolve("audit-chain-key"), 32, Base64.getEncoder());
     }
 
     /**
@@ -509,27 +469,10 @@ public final class DevStack implements AutoCloseable {
      * never printed.
      */
     private static String generatedServiceClientSecret(Path var, String clientId) {
-        var directory = var.resolve("dev-service-clients");
-        var file = directory.resolve(clientId + ".secret");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(directory);
-            var bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the dev service client secret in " + file, e);
-        }
+        return DevSecrets.kept(
+                var.resolve("dev-service-clients").resolve(clientId + ".secret"),
+                32,
+                Base64.getUrlEncoder().withoutPadding());
     }
 
     private static final HttpClient HTTP =

@@ -14,6 +14,7 @@ import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
 import io.polyclinic.contracts.audit.v1.RecordRequest;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.testkit.jwt.TestJwtIssuer;
+import io.polyclinic.testkit.kafka.EmbeddedKafkaInitializer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresInitializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
 @ContextConfiguration(
-        initializers = {EmbeddedPostgresInitializer.class, TestJwtIssuer.Initializer.class, ChainTestInitializer.class})
+        initializers = {
+            EmbeddedPostgresInitializer.class,
+            EmbeddedKafkaInitializer.class,
+            TestJwtIssuer.Initializer.class,
+            ChainTestInitializer.class
+        })
 public abstract class AuditApiTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
