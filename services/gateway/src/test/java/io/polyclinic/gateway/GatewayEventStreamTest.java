@@ -39,14 +39,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * A Server-Sent Events stream through the gateway from a real service on the platform starter: it runs longer than
  * the gateway's request timeout, its route's read timeout and the service's own request timeout (all 2 s here),
- * and its events reach the client as they are produced, not buffered until the end; the service sends heartbeats.
+ * and its events reach the client as they are produced, not buffered until the end; the service's heartbeats pass
+ * the gateway too, and keep a quiet stream open past the gateway's stream idle timeout (1.5 s here), which does cut
+ * a quiet stream without heartbeats.
+ *
+ * <p>The gateway is named in {@code classes}: without it Spring's test context would pick the nested
+ * {@code @Configuration} {@link StreamingService} as the application under test, and every request "through the
+ * gateway" would be served by a second copy of the service instead.
  */
 @SpringBootTest(
+        classes = GatewayApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "polyclinic.http.request-timeout=2s",
             "polyclinic.gateway.booking-timeouts.read=2s",
-            "polyclinic.gateway.booking-timeouts.stream-idle=3s"
+            "polyclinic.gateway.booking-timeouts.stream-idle=" + GatewayEventStreamTest.STREAM_IDLE_MS + "ms"
         })
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
 class GatewayEventStreamTest {
@@ -55,6 +62,12 @@ class GatewayEventStreamTest {
     static final int EVENTS = 5;
 
     static final Duration INTERVAL = Duration.ofMillis(1000);
+
+    /** The gateway's stream idle timeout in this test: the longest silence it allows between two reads. */
+    static final long STREAM_IDLE_MS = 1500;
+
+    /** The silence between the two events of the quiet streams: longer than every timeout of the gateway. */
+    static final Duration QUIET = Duration.ofMillis(4000);
 
     static final ConfigurableApplicationContext SERVICE = new SpringApplicationBuilder(StreamingService.class)
             .initializers(new TestJwtIssuer.Initializer())
@@ -111,17 +124,16 @@ class GatewayEventStreamTest {
         }
     }
 
-    @Test
-    void anEventStreamPassesTheGatewayLongerThanEveryTimeoutWithEventsAsTheyAreProduced() throws Exception {
+    /** Sends one request through the gateway and collects the stream's lines as they arrive, until it ends. */
+    private List<Arrival> streamThroughTheGateway(String path) throws IOException, InterruptedException {
         var client = HttpClient.newHttpClient();
         long start = System.nanoTime();
         var response = client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/doctors/live"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
                         .timeout(Duration.ofSeconds(20))
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                 .startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -130,7 +142,43 @@ class GatewayEventStreamTest {
             for (String line; (line = reader.readLine()) != null; ) {
                 arrivals.add(new Arrival(line, (System.nanoTime() - start) / 1_000_000));
             }
+        } catch (IOException cut) {
+            // The stream was cut (no terminating chunk): what arrived until then is the result.
         }
+        return arrivals;
+    }
+
+    @Test
+    void heartbeatsPassTheGatewayAndKeepAQuietStreamOpenPastItsStreamIdleTimeout() throws Exception {
+        var arrivals = streamThroughTheGateway("/api/v1/doctors/quiet");
+        var lines = arrivals.stream().map(Arrival::line).toList();
+
+        // The stream outlived the quiet period: both events arrived, and it ended cleanly, not cut.
+        assertThat(lines).as(lines.toString()).containsSubsequence("event:tick", "data:1", "event:tick", "data:2");
+        long first = firstAt(arrivals, "data:1");
+        long second = firstAt(arrivals, "data:2");
+        assertThat(second - first).isGreaterThan(STREAM_IDLE_MS + 1_000);
+        // Heartbeats arrived through the gateway during the silence (one every 250 ms: about 16 in 4 s; a busy
+        // machine may delay some).
+        assertThat(arrivals)
+                .as(arrivals.toString())
+                .filteredOn(a -> a.line().startsWith(":") && a.atMs() > first && a.atMs() < second)
+                .hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aQuietStreamWithoutHeartbeatsIsCutByTheGatewaysStreamIdleTimeout() throws Exception {
+        var arrivals = streamThroughTheGateway("/api/v1/doctors/silent");
+        var lines = arrivals.stream().map(Arrival::line).toList();
+
+        // The first event came; the gateway gave up on the silence that followed, long before the second event.
+        assertThat(lines).as(lines.toString()).contains("data:1").doesNotContain("data:2");
+        assertThat(arrivals.getLast().atMs() - firstAt(arrivals, "data:1")).isLessThan(QUIET.toMillis());
+    }
+
+    @Test
+    void anEventStreamPassesTheGatewayLongerThanEveryTimeoutWithEventsAsTheyAreProduced() throws Exception {
+        var arrivals = streamThroughTheGateway("/api/v1/doctors/live");
         var lines = arrivals.stream().map(Arrival::line).toList();
         long end = arrivals.getLast().atMs();
 
@@ -183,7 +231,8 @@ class GatewayEventStreamTest {
 
         @Bean
         AuthorizationRules openStream() {
-            return registry -> registry.requestMatchers(HttpMethod.GET, "/api/v1/doctors/live")
+            return registry -> registry.requestMatchers(
+                            HttpMethod.GET, "/api/v1/doctors/live", "/api/v1/doctors/quiet", "/api/v1/doctors/silent")
                     .permitAll();
         }
 
@@ -208,6 +257,32 @@ class GatewayEventStreamTest {
                         stream.complete();
                     } catch (InterruptedException | IOException | IllegalStateException ended) {
                         // The client went away: the stream is over.
+                    }
+                });
+                return stream;
+            }
+
+            /** One event, {@link #QUIET} of silence but for the heartbeats, one more event. */
+            @GetMapping(path = "/api/v1/doctors/quiet", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+            SseEmitter quiet() {
+                return twoEventsApart(eventStreams.open());
+            }
+
+            /** The same without heartbeats: an emitter of its own, not from {@link EventStreams}. */
+            @GetMapping(path = "/api/v1/doctors/silent", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+            SseEmitter silent() {
+                return twoEventsApart(new SseEmitter(0L));
+            }
+
+            private static SseEmitter twoEventsApart(SseEmitter stream) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        stream.send(SseEmitter.event().name("tick").data("1"));
+                        Thread.sleep(QUIET);
+                        stream.send(SseEmitter.event().name("tick").data("2"));
+                        stream.complete();
+                    } catch (InterruptedException | IOException | IllegalStateException ended) {
+                        // The client (the gateway) went away: the stream is over.
                     }
                 });
                 return stream;
