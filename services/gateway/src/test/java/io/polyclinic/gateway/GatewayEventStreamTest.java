@@ -1,6 +1,7 @@
 package io.polyclinic.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.polyclinic.platform.security.AuthorizationRules;
 import io.polyclinic.platform.web.sse.EventStreams;
@@ -19,9 +20,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +60,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
             "polyclinic.gateway.booking-timeouts.stream-idle=" + GatewayEventStreamTest.STREAM_IDLE_MS + "ms"
         })
 @ContextConfiguration(initializers = TestJwtIssuer.Initializer.class)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayEventStreamTest {
 
     /** Events the service sends, one every {@link #INTERVAL}: 5 s in all. */
@@ -167,13 +172,17 @@ class GatewayEventStreamTest {
     }
 
     @Test
-    void aQuietStreamWithoutHeartbeatsIsCutByTheGatewaysStreamIdleTimeout() throws Exception {
+    void aQuietStreamWithoutHeartbeatsIsCutByTheGatewaysStreamIdleTimeout(CapturedOutput output) throws Exception {
         var arrivals = streamThroughTheGateway("/api/v1/doctors/silent");
         var lines = arrivals.stream().map(Arrival::line).toList();
 
         // The first event came; the gateway gave up on the silence that followed, long before the second event.
         assertThat(lines).as(lines.toString()).contains("data:1").doesNotContain("data:2");
         assertThat(arrivals.getLast().atMs() - firstAt(arrivals, "data:1")).isLessThan(QUIET.toMillis());
+        // One line says so; no error with a stack trace for a stream that ended as configured.
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut()).contains("ended at the gateway"));
+        assertThat(output.getOut()).doesNotContain("Unexpected error");
     }
 
     @Test

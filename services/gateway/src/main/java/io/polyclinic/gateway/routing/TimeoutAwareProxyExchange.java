@@ -58,8 +58,10 @@ public class TimeoutAwareProxyExchange implements ProxyExchange {
         }
         var service = route.downstream().name();
         try {
-            var exchange = acceptsEventStream(serverRequest) ? route.streamingExchange() : route.exchange();
-            return exchange.exchange(request);
+            if (acceptsEventStream(serverRequest)) {
+                return new ProxiedEventStream(route.streamingExchange().exchange(request), service);
+            }
+            return route.exchange().exchange(request);
         } catch (RuntimeException e) {
             var clientSide = clientSideFailure(serverRequest.servletRequest(), e);
             if (clientSide != null) {
