@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Account administration for {@code ADMIN}s: list and read users, grant and revoke roles, assign the clinics a
- * CLINIC_MANAGER runs (SPEC S1, decision 0027).
+ * CLINIC_MANAGER runs (decision 0027).
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
