@@ -1,12 +1,6 @@
 package io.polyclinic.identity.client;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.polyclinic.identity.token.SigningKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,17 +67,6 @@ public final class ServiceTokenIssuer {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        var signingKey = keys.current();
-        var header = new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(signingKey.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build();
-        try {
-            var jwt = new SignedJWT(header, claims);
-            jwt.sign(new RSASSASigner(signingKey));
-            return new ServiceToken(jwt.serialize(), lifetime.toSeconds(), scope);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a service token with key " + signingKey.getKeyID(), e);
-        }
+        return new ServiceToken(keys.sign(claims), lifetime.toSeconds(), scope);
     }
 }

@@ -1,12 +1,6 @@
 package io.polyclinic.identity.token;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,17 +78,6 @@ public final class AccessTokenIssuer {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        var signingKey = keys.current();
-        var header = new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(signingKey.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build();
-        try {
-            var jwt = new SignedJWT(header, claims);
-            jwt.sign(new RSASSASigner(signingKey));
-            return new AccessToken(jwt.serialize(), lifetime.toSeconds());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign an access token with key " + signingKey.getKeyID(), e);
-        }
+        return new AccessToken(keys.sign(claims), lifetime.toSeconds());
     }
 }

@@ -1,11 +1,17 @@
 package io.polyclinic.identity.token;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -148,5 +154,26 @@ public final class SigningKeys {
     @Override
     public String toString() {
         return "SigningKeys" + keys.stream().map(RSAKey::getKeyID).toList();
+    }
+
+    /**
+     * Signs {@code claims} RS256 with the current key: header {@code kid} and {@code typ: JWT}.
+     *
+     * @return the compact serialization (RFC 7515 §7.1)
+     * @throws IllegalStateException when the key cannot sign
+     */
+    public String sign(JWTClaimsSet claims) {
+        var signingKey = current();
+        var header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(signingKey.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build();
+        try {
+            var jwt = new SignedJWT(header, claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token with key " + signingKey.getKeyID(), e);
+        }
     }
 }
