@@ -11,5 +11,5 @@ if [ $# -lt 1 ]; then sed -n '2,7p' "$0" >&2; exit 2; fi
 for arg in "$@"; do
   case "$arg" in *" "*) echo "Arguments cannot contain spaces: $arg" >&2; exit 2 ;; esac
 done
-exec ./mvnw -q -pl dev -am spring-boot:run -Ddev.main-class=io.polyclinic.booking.demo.LargeDemoData \
+exec ./mvnw -q -pl dev -am spring-boot:run -Ddev.main-class=io.polyclinic.devdata.LargeDemoData \
   -Dspring-boot.run.arguments="$*"

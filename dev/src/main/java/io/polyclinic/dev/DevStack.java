@@ -2,6 +2,7 @@ package io.polyclinic.dev;
 
 import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
+import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
@@ -30,16 +31,19 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole platform in one JVM with nothing installed but a JDK (S10): embedded PostgreSQL (data in
+ * The whole platform in one JVM with nothing installed but a JDK (docs/product.md "Operations"): embedded PostgreSQL (data in
  * {@code ./var/postgres}) and an in-process Kafka broker (data in {@code ./var/kafka}), then identity, booking, audit
  * and the notifier (with an embedded SMTP server and AMQP broker, see {@link NotifierDevBlock}) side by side, then
  * the gateway, each its own Spring
  * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
  * gateway, then the services, then PostgreSQL.
  *
- * <p>The services share one classpath here, so every context gets settings that keep the others' auto-configuration
- * out: identity and booking do not start Spring Cloud Gateway, the gateway has no database (its own
- * {@code gateway.properties}).
+ * <p>Each service owns its settings for a laptop in {@code <service>-dev.properties} in its own resources, which the
+ * stack imports ({@link #DEV_SETTINGS}); the stack adds only what it alone knows: ports, JDBC URLs, where Kafka, the
+ * brokers and identity's keys are, and the secrets and files it keeps in {@code var/}. The services share one
+ * classpath here, so every context also gets settings that keep the others' auto-configuration out: identity and
+ * booking do not start Spring Cloud Gateway, the gateway has no database (its own {@code gateway.properties}). Booking
+ * gets its demo data from the dev-data module ({@link DemoDataInitializer}).
  */
 public final class DevStack implements AutoCloseable {
 
@@ -61,14 +65,12 @@ public final class DevStack implements AutoCloseable {
             "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration");
 
     /**
-     * On a laptop every client shares one IP, and load tests register and log in many users at once: the per-IP
-     * login and registration limits are raised (the per-account limits, which stop password guessing, stay).
+     * The argument that imports a service's own laptop settings, {@code <service>-dev.properties} from its jar: above
+     * the service's defaults, below environment variables (so {@code POLYCLINIC_*} variables still override them).
      */
-    static final Map<String, Object> IDENTITY_DEV_DEFAULTS = Map.of(
-            "polyclinic.identity.login-rate-limit.per-ip", "1000",
-            "polyclinic.identity.registration-rate-limit.per-ip", "1000");
+    static final String DEV_SETTINGS = "--spring.config.import=classpath:%s-dev.properties";
 
-    /** The audit service's ports when the stack runs on its fixed ports (ARCHITECTURE.md). */
+    /** The audit service's ports when the stack runs on its fixed ports (docs/architecture.md). */
     static final int AUDIT_PORT = 8083;
 
     static final int AUDIT_GRPC_PORT = 9083;
@@ -150,7 +152,7 @@ public final class DevStack implements AutoCloseable {
         bookingPort = portOrFree(config.bookingPort());
         var identityUrl = postgres.createDatabaseIfMissing("identity");
         var bookingUrl = postgres.createDatabaseIfMissing("booking");
-        // Audit (S4): its own database; HTTP 8083 and gRPC 9083, or free ports when the stack runs on free ports.
+        // Audit: its own database; HTTP 8083 and gRPC 9083, or free ports when the stack runs on free ports.
         auditPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_PORT);
         auditGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : AUDIT_GRPC_PORT);
         var auditUrl = postgres.createDatabaseIfMissing("audit");
@@ -165,7 +167,7 @@ public final class DevStack implements AutoCloseable {
                 Thread.ofPlatform().name("start-", 0).factory());
         var identity = launch(
                 "identity",
-                () -> run(IdentityApplication.class, identityArgs(var, identityUrl), IDENTITY_DEV_DEFAULTS),
+                () -> run(IdentityApplication.class, identityArgs(var, identityUrl)),
                 () -> identityArgs(var, identityUrl),
                 starters);
         var booking = launch(
@@ -180,7 +182,7 @@ public final class DevStack implements AutoCloseable {
                 starters);
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
-                        serviceArgs(notifierPort, notifierUrl),
+                        serviceArgs("notifier", notifierPort, notifierUrl),
                         jwksUri(),
                         kafkaBootstrapServers(),
                         System.getenv(),
@@ -267,11 +269,14 @@ public final class DevStack implements AutoCloseable {
         return run(application, args, devDefaults, List.of());
     }
 
-    /** The SQL capture of the benchmarks, when configured; nothing otherwise. */
+    /** The demo data (dev-data module), and the SQL capture of the benchmarks when configured. */
     private List<ApplicationContextInitializer<?>> bookingInitializers() {
-        return config.sqlCaptureDirectory() == null
-                ? List.of()
-                : List.of(SqlCapture.initializer(config.sqlCaptureDirectory().toAbsolutePath()));
+        var initializers = new ArrayList<ApplicationContextInitializer<?>>();
+        initializers.add(new DemoDataInitializer());
+        if (config.sqlCaptureDirectory() != null) {
+            initializers.add(SqlCapture.initializer(config.sqlCaptureDirectory().toAbsolutePath()));
+        }
+        return initializers;
     }
 
     /**
@@ -293,12 +298,12 @@ public final class DevStack implements AutoCloseable {
                 .run(args.toArray(String[]::new));
     }
 
-    private List<String> common(int port) {
+    /** Every context: the service's own laptop settings, its port, CORS, and what the shared classpath needs. */
+    private List<String> common(String service, int port) {
         var args = new ArrayList<String>();
+        args.add(DEV_SETTINGS.formatted(service));
         args.add("--server.port=" + port);
         args.add("--polyclinic.http.cors-allowed-origins=" + String.join(",", config.corsAllowedOrigins()));
-        // API documents and Swagger UI are off by default; a developer's stack shows them.
-        args.add("--polyclinic.web.api-docs-enabled=true");
         // GreenMail logs each mailbox it creates with the recipient's address at INFO: personal data stays out.
         args.add("--logging.level.com.icegreen.greenmail=WARN");
         // One classpath: only the services that serve gRPC start a gRPC server (they drop this argument).
@@ -307,8 +312,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** A service (not the gateway): a database, no Spring Cloud Gateway, multipart left on. */
-    private List<String> serviceArgs(int port, String jdbcUrl) {
-        var args = common(port);
+    private List<String> serviceArgs(String service, int port, String jdbcUrl) {
+        var args = common(service, port);
         args.add("--spring.datasource.url=" + jdbcUrl);
         args.add("--spring.datasource.username=" + postgres.username());
         args.add("--spring.datasource.password=");
@@ -317,9 +322,6 @@ public final class DevStack implements AutoCloseable {
         // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
         args.add("--spring.servlet.multipart.enabled=true");
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
-        // The services listen where only this machine reaches them: Prometheus may scrape them without a token (in
-        // production that is a separate management port); the gateway keeps metrics for admins.
-        args.add("--polyclinic.security.public-metrics=true");
         return args;
     }
 
@@ -359,28 +361,23 @@ public final class DevStack implements AutoCloseable {
     }
 
     private List<String> identityArgs(Path var, String jdbcUrl) {
-        var args = serviceArgs(identityPort, jdbcUrl);
+        var args = serviceArgs("identity", identityPort, jdbcUrl);
         args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.identity.admin.email=" + config.adminEmail());
         args.add("--polyclinic.identity.admin.password=" + adminPassword);
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
-        // Development only: a key generated on the first start and kept in var/keys (production configures jwks).
-        args.add("--polyclinic.identity.keys.generate-dev-key=true");
         args.add("--polyclinic.audit.target=" + auditTarget());
-        // Service clients (decision 0025): booking writes audit records; identity mints its own tokens.
         args.add("--polyclinic.identity.service-tokens.clients.booking.secret=" + bookingClientSecret);
-        args.add("--polyclinic.identity.service-tokens.clients.booking.scopes=audit.write");
         return args;
     }
 
     private List<String> bookingArgs(String jdbcUrl) {
-        var args = serviceArgs(bookingPort, jdbcUrl);
+        var args = serviceArgs("booking", bookingPort, jdbcUrl);
         args.add(NO_RABBIT_HEALTH);
-        args.add("--polyclinic.booking.demo-data.enabled=" + config.demoData());
-        args.add("--polyclinic.booking.demo-data.scale=" + config.demoDataScale());
+        args.add("--polyclinic.dev-data.enabled=" + config.demoData());
+        args.add("--polyclinic.dev-data.scale=" + config.demoDataScale());
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         args.add("--polyclinic.audit.target=" + auditTarget());
-        args.add("--polyclinic.service-tokens.client-id=booking");
         args.add("--polyclinic.service-tokens.client-secret=" + bookingClientSecret);
         args.add("--polyclinic.service-tokens.token-uri=http://localhost:" + identityPort + "/oauth2/token");
         return args;
@@ -388,7 +385,7 @@ public final class DevStack implements AutoCloseable {
 
     /** The audit service: HTTP for admins (through the gateway), gRPC for the other services' outbox relays. */
     private List<String> auditArgs(String jdbcUrl) {
-        var args = serviceArgs(auditPort, jdbcUrl);
+        var args = serviceArgs("audit", auditPort, jdbcUrl);
         args.remove(NO_GRPC_SERVER);
         args.add(NO_RABBIT_HEALTH);
         args.add("--spring.grpc.server.port=" + auditGrpcPort);
@@ -403,15 +400,12 @@ public final class DevStack implements AutoCloseable {
     }
 
     private List<String> gatewayArgs() {
-        var args = common(gatewayPort);
+        var args = common("gateway", gatewayPort);
         args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.gateway.identity-uri=http://localhost:" + identityPort);
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
-        // Like the gateway's own image, which has no Kafka client: the services behind it check revocations
-        // (decision 0026). The shared classpath would otherwise start a consumer with no broker configured.
-        args.add("--polyclinic.security.revocation.enabled=false");
         return args;
     }
 

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  *     {@code admin@polyclinic.local})
  * @param adminPassword its password (env {@code POLYCLINIC_ADMIN_PASSWORD}); {@code null} to use the one generated
  *     on the first run and kept in {@code <varDirectory>/dev-admin-password}
- * @param demoData whether booking loads its demo clinics, doctors and slots (default {@code true})
- * @param demoDataScale which demo data set booking loads into an empty database: {@code small} (default) or
+ * @param demoData whether booking gets the demo clinics, doctors and slots of the dev-data module (default {@code true})
+ * @param demoDataScale which demo data set goes into an empty booking database: {@code small} (default) or
  *     {@code large} (100k doctors, 5M slots; env {@code POLYCLINIC_DEMO_DATA_SCALE})
  * @param corsAllowedOrigins origins the gateway allows (default the gateway itself and the web UI on 8090)
  * @param notifierPort the notifier's port (default 8084), 0 for any free port

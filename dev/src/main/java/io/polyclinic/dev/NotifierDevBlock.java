@@ -14,7 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The notifier (S5) in the dev stack with what it needs: an embedded SMTP server (GreenMail) whose inbox
+ * The notifier (docs/product.md "Notifications") in the dev stack with what it needs: an embedded SMTP server (GreenMail) whose inbox
  * {@code GET /dev/mail} on the notifier lists, and an embedded AMQP 0-9-1 broker (Qpid Broker-J) unless
  * {@code RABBITMQ_HOST} or {@code SPRING_RABBITMQ_HOST} names a real RabbitMQ. Kafka comes from the caller: the
  * bootstrap servers of the dev stack's broker or {@code KAFKA_BOOTSTRAP_SERVERS}; without any, the notifier's

@@ -2,6 +2,7 @@ package io.polyclinic.dev;
 
 import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
+import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
 import io.polyclinic.notifier.NotifierApplication;
@@ -11,12 +12,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 
 /**
  * Runs one service as its own JVM against a running dev stack that was told to leave it out
  * ({@code POLYCLINIC_DEV_EXTERNAL=booking}), with the settings the stack wrote for it (see {@link ExternalServices}):
  * the stack's PostgreSQL, Kafka, AMQP and SMTP servers, identity's JWKS, the audit target, the same port the gateway
- * routes to. So one service can be restarted, killed or given its own heap cap while the rest keeps running:
+ * routes to, the import of the service's own {@code <service>-dev.properties}; booking also loads the demo data here. So one service can be restarted, killed or given its own heap cap while the rest keeps running:
  *
  * <pre>
  * ./mvnw -pl dev -am spring-boot:run -Ddev.main-class=io.polyclinic.dev.ServiceLauncher \
@@ -45,6 +47,7 @@ public final class ServiceLauncher {
         arguments.addAll(Arrays.asList(args).subList(1, args.length));
         new SpringApplicationBuilder(application(service))
                 .properties(devDefaults(service, varDirectory.toAbsolutePath()))
+                .initializers(initializers(service))
                 .run(arguments.toArray(String[]::new));
     }
 
@@ -66,12 +69,19 @@ public final class ServiceLauncher {
         };
     }
 
-    /** The laptop defaults the stack gives the service at the lowest priority (see {@link DevStack}). */
+    /** The defaults from the stack's data directory it gives the service at the lowest priority (see {@link DevStack}). */
     private static Map<String, Object> devDefaults(String service, Path varDirectory) {
         return switch (service) {
-            case "identity" -> DevStack.IDENTITY_DEV_DEFAULTS;
             case "audit" -> DevStack.auditDevDefaults(varDirectory);
             default -> Map.of();
+        };
+    }
+
+    /** What the stack runs inside the service's context: booking's demo data. */
+    private static ApplicationContextInitializer<?>[] initializers(String service) {
+        return switch (service) {
+            case "booking" -> new ApplicationContextInitializer<?>[] {new DemoDataInitializer()};
+            default -> new ApplicationContextInitializer<?>[0];
         };
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.PropertySource;
 
-/** The identity service (SPEC S1): users, sessions, access and refresh tokens, the public signing keys, roles. */
+/** The identity service (docs/product.md S1): users, sessions, access and refresh tokens, the public signing keys, roles. */
 @SpringBootApplication
 @PropertySource("classpath:identity.properties")
 public class IdentityApplication {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Every event on a Kafka topic (ARCHITECTURE.md "Event flow"), serialized as JSON:
+ * Every event on a Kafka topic (docs/architecture.md "Event flow"), serialized as JSON:
  * {@code {"id","type","occurredAt","source","version","data"}}. The JSON Schema of each type is
  * {@code events/<type>.schema.json} in this module's resources.
  *

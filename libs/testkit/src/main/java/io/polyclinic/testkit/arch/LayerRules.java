@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The layer rules every service keeps (CONVENTIONS.md "Layout and names"): controllers translate HTTP, are used by
+ * The layer rules every service keeps (docs/conventions.md "Layout"): controllers translate HTTP, are used by
  * nobody and reach data only through services; services hold the use cases and know nothing of HTTP; repositories
  * translate rows and call neither services nor controllers. Names decide the layer: {@code *Controller}, {@code *Service},
  * {@code *Repository}.

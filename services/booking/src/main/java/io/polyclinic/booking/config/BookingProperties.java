@@ -22,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAdvance how far ahead a slot may start to be booked or rescheduled onto ({@code max-advance}, default
  *     {@code 90d})
  * @param completion the job that marks ended appointments COMPLETED ({@code completion.*})
- * @param demoData the demo data set ({@code demo-data.*})
  */
 @Validated
 @ConfigurationProperties("polyclinic.booking")
@@ -33,35 +32,7 @@ public record BookingProperties(
         @DefaultValue("31") @Min(1) @Max(366) int maxSlotRangeDays,
         @DefaultValue("92") @Min(1) @Max(366) int maxWorkingPlanDays,
         @DefaultValue("90d") @NotNull Duration maxAdvance,
-        @DefaultValue @Valid Completion completion,
-        @DefaultValue @Valid DemoData demoData) {
-
-    /**
-     * The demo data set loaded by {@code DemoDataLoader}.
-     *
-     * @param enabled load it (once, into a database without demo data) and top slots up on every start
-     *     ({@code polyclinic.booking.demo-data.enabled}, default {@code false}; the dev stack turns it on)
-     * @param doctors how many doctors to create ({@code doctors}, default 520)
-     * @param daysAhead how many days of free slots to keep ahead of today ({@code days-ahead}, default 14)
-     * @param seed the random seed, so every load produces the same names ({@code seed}, default 20261122)
-     * @param scale which set: {@code small} (the one above, {@code doctors} doctors with weekly schedules) or
-     *     {@code large} (the benchmark set of S11: 100,000 doctors, 2,000 clinics, 5,000,000 slots, loaded with COPY
-     *     in a few minutes; {@code doctors} and {@code days-ahead} do not apply) ({@code scale}, default
-     *     {@code small}; the dev stack sets it from {@code POLYCLINIC_DEMO_DATA_SCALE})
-     */
-    public record DemoData(
-            @DefaultValue("false") boolean enabled,
-            @DefaultValue("520") @Min(1) @Max(100000) int doctors,
-            @DefaultValue("14") @Min(1) @Max(92) int daysAhead,
-            @DefaultValue("20261122") long seed,
-            @DefaultValue("small") @NotNull Scale scale) {
-
-        /** The size of the demo data set. */
-        public enum Scale {
-            SMALL,
-            LARGE
-        }
-    }
+        @DefaultValue @Valid Completion completion) {
 
     /**
      * The completion job: BOOKED appointments whose slot has ended become COMPLETED (never a NO_SHOW one).

@@ -3,6 +3,8 @@ package io.polyclinic.booking.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
+import io.polyclinic.devdata.DemoCities;
+import io.polyclinic.devdata.LargeDemoData;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The large data set's generator and COPY path at a small size, in the shared test database: its rows are told apart
+ * The large data set's generator and COPY path (dev-data module) at a small size, in the shared test database: its rows are told apart
  * from other tests' by the ids of the clinics it created.
  */
 class LargeDemoDataTest extends BookingApiTest {

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Login, refresh, logout and the caller's sessions under {@code /api/v1/auth} (SPEC S1). */
+/** Login, refresh, logout and the caller's sessions under {@code /api/v1/auth} (docs/product.md S1). */
 @RestController
 class AuthController {
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Login, refresh-token rotation with reuse detection, logout and the session list (SPEC S1).
+ * Login, refresh-token rotation with reuse detection, logout and the session list (docs/product.md S1).
  *
  * <p>A login opens a session; each refresh exchanges the session's current refresh token for a new one (OAuth 2.0
  * Security BCP, RFC 9700 §4.14.2). Presenting a token that was already exchanged means two parties hold the family:

@@ -1,7 +1,7 @@
 package io.polyclinic.identity.auth;
 
 /**
- * The token response of login and refresh (SPEC S1):
+ * The token response of login and refresh (docs/product.md S1):
  * {@code {"accessToken","refreshToken","tokenType":"Bearer","expiresIn":900}}.
  *
  * @param expiresIn the access token's lifetime in seconds

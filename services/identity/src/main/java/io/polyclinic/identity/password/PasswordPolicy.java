@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The password rules of SPEC S1, after NIST SP 800-63B §5.1.1.2: 8 to 128 characters (Unicode code points, any
+ * The password rules of docs/product.md S1, after NIST SP 800-63B §5.1.1.2: 8 to 128 characters (Unicode code points, any
  * characters allowed, no composition rules) and not one of the well-known common passwords (compared ignoring
  * case), shipped as the resource {@code common-passwords.txt}.
  */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Brute-force protection of login (SPEC S1), in memory (see {@link Buckets}), with three limits checked in this
+ * Brute-force protection of login (docs/product.md S1), in memory (see {@link Buckets}), with three limits checked in this
  * order, each attempt taking one token from each bucket it reaches, successful or not:
  *
  * <ol>

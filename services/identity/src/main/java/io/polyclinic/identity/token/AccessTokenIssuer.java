@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Issues the JWT access tokens of SPEC S1, signed RS256 with the current {@link SigningKeys} key ({@code kid} and
+ * Issues the JWT access tokens of docs/product.md S1, signed RS256 with the current {@link SigningKeys} key ({@code kid} and
  * {@code typ: JWT} in the header). Claims: {@code sub} user id, {@code email}, {@code roles} (names without prefix),
  * {@code sid} session id, {@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti} (RFC 7519 §4.1), and for a
  * CLINIC_MANAGER {@code clinics}, the clinic ids they run (decision 0027).

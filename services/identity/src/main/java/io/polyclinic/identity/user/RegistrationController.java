@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/auth/register}: anyone creates a patient account (SPEC S1). */
+/** {@code POST /api/v1/auth/register}: anyone creates a patient account (docs/product.md S1). */
 @RestController
 class RegistrationController {
 

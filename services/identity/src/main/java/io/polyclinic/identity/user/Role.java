@@ -3,7 +3,7 @@ package io.polyclinic.identity.user;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The roles of SPEC S1; their names are the {@code roles} claim values. */
+/** The roles of docs/product.md S1; their names are the {@code roles} claim values. */
 public enum Role {
     /** Books appointments; every registered user has it. */
     PATIENT,

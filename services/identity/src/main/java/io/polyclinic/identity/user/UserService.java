@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Accounts: registration, the caller's profile, and role administration (SPEC S1). */
+/** Accounts: registration, the caller's profile, and role administration (docs/product.md S1). */
 @Service
 public class UserService {
 

@@ -1,21 +1,18 @@
-package io.polyclinic.booking.demo;
+package io.polyclinic.devdata;
 
-import io.polyclinic.booking.config.BookingProperties;
-import io.polyclinic.booking.demo.DemoDataRepository.ClinicRow;
-import io.polyclinic.booking.demo.DemoDataRepository.DoctorRow;
-import io.polyclinic.booking.demo.DemoDataRepository.Link;
-import io.polyclinic.booking.demo.DemoDataRepository.ScheduleRow;
-import io.polyclinic.booking.schedule.SlotGenerator;
-import io.polyclinic.booking.schedule.WeeklyPlan;
-import io.polyclinic.booking.slot.NewSlot;
-import io.polyclinic.booking.slot.SlotRepository;
-import io.polyclinic.platform.id.Ids;
-import java.sql.SQLException;
+import io.polyclinic.devdata.DemoDataRepository.ClinicRow;
+import io.polyclinic.devdata.DemoDataRepository.DoctorRow;
+import io.polyclinic.devdata.DemoDataRepository.Link;
+import io.polyclinic.devdata.DemoDataRepository.NewSlot;
+import io.polyclinic.devdata.DemoDataRepository.ScheduleRow;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -27,78 +24,36 @@ import javax.sql.DataSource;
 import net.datafaker.Faker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo data set when {@code polyclinic.booking.demo-data.enabled=true}: once, 22 clinics in real cities
- * (real coordinates and IANA zones), 18 specialties, {@code demo-data.doctors} doctors with Datafaker names (half
- * Russian, half English, a fixed seed) and their weekly schedules; on every start, tops free slots up to
- * {@code demo-data.days-ahead} days ahead in each clinic's zone (idempotent: only days after the latest existing
- * slot are generated, and overlaps are skipped by the database). With {@code demo-data.scale=large} it loads
- * {@link LargeDemoData} instead.
+ * The small demo data set, written with SQL into a migrated booking database: once, 22 clinics in real cities (real
+ * coordinates and IANA zones), 18 specialties, {@code doctors} doctors with Datafaker names (half Russian, half
+ * English, a fixed seed) and their weekly schedules (kept in booking's {@code demo_schedules}); on every start, free
+ * slots topped up to {@code days-ahead} days ahead in each clinic's zone (idempotent: only days after the latest
+ * existing slot are generated, and overlaps are skipped by the database).
  */
-@Component
-@ConditionalOnProperty(name = "polyclinic.booking.demo-data.enabled", havingValue = "true")
-public class DemoDataLoader implements ApplicationRunner {
+public final class SmallDemoData {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    private static final List<LocalTimeBreak> LUNCH =
-            List.of(new LocalTimeBreak(LocalTime.of(13, 0), LocalTime.of(14, 0)));
-
-    private record LocalTimeBreak(LocalTime start, LocalTime end) {}
+    private static final Logger log = LoggerFactory.getLogger(SmallDemoData.class);
+    private static final LocalTime LUNCH_START = LocalTime.of(13, 0);
+    private static final LocalTime LUNCH_END = LocalTime.of(14, 0);
 
     private final DemoDataRepository demo;
-    private final SlotRepository slots;
     private final TransactionTemplate transactions;
-    private final DataSource dataSource;
-    private final BookingProperties.DemoData properties;
+    private final DemoDataSettings settings;
     private final Clock clock;
 
-    public DemoDataLoader(
-            DemoDataRepository demo,
-            SlotRepository slots,
-            TransactionTemplate transactions,
-            DataSource dataSource,
-            BookingProperties properties,
-            Clock clock) {
-        this.demo = demo;
-        this.slots = slots;
-        this.transactions = transactions;
-        this.dataSource = dataSource;
-        this.properties = properties.demoData();
-        this.clock = clock;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        if (properties.scale() == BookingProperties.DemoData.Scale.LARGE) {
-            loadLarge();
-        } else {
-            load();
-        }
-        topUp();
-    }
-
     /**
-     * Loads the large data set ({@link LargeDemoData}) unless demo data was loaded before; answers whether it loaded.
-     * It streams millions of rows with COPY on one connection of its own, outside Spring's transactions.
+     * @param dataSource the booking database, migrated by booking's Flyway
+     * @param clock today's date and the instant before which no slot is made
      */
-    public boolean loadLarge() {
-        log.info("Loading the large demo data set (100,000 doctors, 5,000,000 slots); this takes a few minutes");
-        try (var connection = dataSource.getConnection()) {
-            var result =
-                    LargeDemoData.loadIfEmpty(connection, LargeDemoData.Size.large(properties.seed()), clock.instant());
-            if (result == null) {
-                log.info("Demo data was loaded before; the large set is not loaded on top of it");
-            }
-            return result != null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The large demo data set did not load", e);
-        }
+    public SmallDemoData(DataSource dataSource, DemoDataSettings settings, Clock clock) {
+        this.demo = new DemoDataRepository(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.settings = settings;
+        this.clock = clock;
     }
 
     /** Loads the data set unless it was loaded before; answers whether it loaded. */
@@ -117,7 +72,7 @@ public class DemoDataLoader implements ApplicationRunner {
                     "Demo data loaded: {} clinics, {} specialties, {} doctors in {} ms",
                     DemoCatalog.CLINICS.size(),
                     DemoCatalog.SPECIALTIES.size(),
-                    properties.doctors(),
+                    settings.doctors(),
                     (System.nanoTime() - started) / 1_000_000);
         }
         return Boolean.TRUE.equals(loaded);
@@ -138,41 +93,56 @@ public class DemoDataLoader implements ApplicationRunner {
             if (from.isBefore(localToday)) {
                 from = localToday;
             }
-            var to = localToday.plusDays(properties.daysAhead() - 1L);
-            if (from.isAfter(to)) {
-                continue;
-            }
+            var to = localToday.plusDays(settings.daysAhead() - 1L);
             var days = Arrays.stream(schedule.days().split(","))
                     .map(DayOfWeek::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
-            var plan = new WeeklyPlan(
-                    from,
-                    to,
-                    days,
-                    schedule.start(),
-                    schedule.end(),
-                    LUNCH.stream()
-                            .map(b -> new WeeklyPlan.LocalTimeRange(b.start(), b.end()))
-                            .toList(),
-                    schedule.slotMinutes());
-            for (var interval : SlotGenerator.generate(plan, zone)) {
-                if (interval.start().isAfter(now)) {
-                    fresh.add(new NewSlot(
-                            Ids.newId(), schedule.doctorId(), schedule.clinicId(), interval.start(), interval.end()));
+            for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                if (days.contains(day.getDayOfWeek())) {
+                    slotsOfDay(schedule, day, zone, now, fresh);
                 }
             }
         }
         Integer inserted = transactions.execute(status -> {
             demo.liftLimitsForThisTransaction();
-            return slots.insertSkippingOverlaps(fresh);
+            return demo.insertSlotsSkippingOverlaps(fresh);
         });
         log.info(
                 "Demo slots topped up to {} days after {}: {} created in {} ms",
-                properties.daysAhead(),
+                settings.daysAhead(),
                 today,
                 inserted,
                 (System.nanoTime() - started) / 1_000_000);
         return inserted == null ? 0 : inserted;
+    }
+
+    /**
+     * One day of a schedule's slots, {@code slotMinutes} each from its start to its end with a lunch break from 13:00
+     * to 14:00 local time; a slot whose local start or end a daylight-saving change skips or repeats is left out, and
+     * so is one that starts before {@code now}.
+     */
+    private static void slotsOfDay(
+            DemoDataRepository.Schedule schedule, LocalDate day, ZoneId zone, Instant now, List<NewSlot> out) {
+        var start = schedule.start();
+        while (!start.plusMinutes(schedule.slotMinutes()).isAfter(schedule.end())
+                && start.plusMinutes(schedule.slotMinutes()).isAfter(start)) {
+            var end = start.plusMinutes(schedule.slotMinutes());
+            if (start.isBefore(LUNCH_END) && LUNCH_START.isBefore(end)) {
+                start = LUNCH_END;
+                continue;
+            }
+            var localStart = LocalDateTime.of(day, start);
+            var localEnd = LocalDateTime.of(day, end);
+            if (zone.getRules().getValidOffsets(localStart).size() == 1
+                    && zone.getRules().getValidOffsets(localEnd).size() == 1) {
+                var startAt = ZonedDateTime.of(localStart, zone).toInstant();
+                var endAt = ZonedDateTime.of(localEnd, zone).toInstant();
+                if (startAt.isAfter(now)) {
+                    out.add(new NewSlot(DemoIds.newId(), schedule.doctorId(), schedule.clinicId(), startAt, endAt));
+                }
+            }
+            start = end;
+        }
     }
 
     /**
@@ -188,21 +158,21 @@ public class DemoDataLoader implements ApplicationRunner {
     private void insertCatalog() {
         demo.insertSpecialties(DemoCatalog.SPECIALTIES);
         var clinics = DemoCatalog.CLINICS.stream()
-                .map(c -> new ClinicRow(Ids.newId(), c))
+                .map(c -> new ClinicRow(DemoIds.newId(), c))
                 .toList();
         demo.insertClinics(clinics);
 
-        var random = new Random(properties.seed());
-        var russian = new Faker(Locale.of("ru"), new Random(properties.seed()));
-        var english = new Faker(Locale.ENGLISH, new Random(properties.seed() + 1));
+        var random = new Random(settings.seed());
+        var russian = new Faker(Locale.of("ru"), new Random(settings.seed()));
+        var english = new Faker(Locale.ENGLISH, new Random(settings.seed() + 1));
         var doctors = new ArrayList<DoctorRow>();
         var specialtyLinks = new ArrayList<Link>();
         var clinicLinks = new ArrayList<Link>();
         var schedules = new ArrayList<ScheduleRow>();
-        for (int i = 0; i < properties.doctors(); i++) {
+        for (int i = 0; i < settings.doctors(); i++) {
             var ru = i % 2 == 0;
             var faker = ru ? russian : english;
-            var id = Ids.newId();
+            var id = DemoIds.newId();
             var name = ru
                     ? russianFullName(faker, random.nextBoolean())
                     : faker.name().fullName();

@@ -1,7 +1,6 @@
-package io.polyclinic.booking.demo;
+package io.polyclinic.devdata;
 
-import io.polyclinic.booking.demo.DemoCities.City;
-import io.polyclinic.platform.id.Ids;
+import io.polyclinic.devdata.DemoCities.City;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import javax.sql.DataSource;
 import net.datafaker.Faker;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -28,18 +28,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The large demo and benchmark data set (S11: 100k doctors, 2k clinics, 5M slots), generated in memory as it goes and
+ * The large demo and benchmark data set (100k doctors, 2k clinics, 5M slots: the search benchmark's size, see
+ * docs/product.md "Performance targets"), generated in memory as it goes and
  * streamed into PostgreSQL with {@code COPY ... FROM STDIN} through the driver's {@link org.postgresql.copy.CopyManager}.
  *
  * <p>Clinics lie in real cities ({@link DemoCities}), weighted by population and spread around each city centre;
  * doctors have Russian or English Datafaker names, one or two specialties, one or two clinics of one city, a status
  * (mostly ACTIVE) and a rating; every doctor gets {@code slotsPerDoctor} slots on the coming working days in the
  * clinic's zone, never overlapping, a realistic share of them BOOKED (more in the first days, each with a BOOKED
- * appointment of its own patient) or BLOCKED. Weekly schedules are not kept, so {@code DemoDataLoader} does not top
+ * appointment of its own patient) or BLOCKED. Weekly schedules are not kept, so {@link SmallDemoData} does not top
  * these slots up: they cover the weeks after the load.
  *
  * <p>Run {@link #main} to load it into any booking database (the schema is migrated first); the dev stack loads it
- * with {@code POLYCLINIC_DEMO_DATA_SCALE=large}.
+ * with {@code POLYCLINIC_DEMO_DATA_SCALE=large}, {@code bench/booking-data.sh} with this class's {@link #main}.
  */
 public final class LargeDemoData {
 
@@ -56,7 +57,7 @@ public final class LargeDemoData {
      */
     public record Size(int doctors, int clinics, int slotsPerDoctor, long seed) {
 
-        /** The S11 benchmark size. */
+        /** The benchmark's size. */
         public static Size large(long seed) {
             return new Size(100_000, 2_000, 50, seed);
         }
@@ -68,6 +69,25 @@ public final class LargeDemoData {
     private record ClinicRow(UUID id, City city) {}
 
     private LargeDemoData() {}
+
+    /**
+     * Loads the large set with {@code seed} into the booking database behind {@code dataSource} on one connection of
+     * its own, outside any Spring transaction, unless demo data was loaded before; answers whether it loaded.
+     *
+     * @throws IllegalStateException when the load fails (it is rolled back as a whole)
+     */
+    public static boolean loadIfEmpty(DataSource dataSource, long seed) {
+        log.info("Loading the large demo data set (100,000 doctors, 5,000,000 slots); this takes a few minutes");
+        try (var connection = dataSource.getConnection()) {
+            var result = loadIfEmpty(connection, Size.large(seed), Instant.now());
+            if (result == null) {
+                log.info("Demo data was loaded before; the large set is not loaded on top of it");
+            }
+            return result != null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The large demo data set did not load", e);
+        }
+    }
 
     /**
      * Loads the data set into a database without demo data, in one transaction with the mark that demo data is
@@ -168,7 +188,7 @@ public final class LargeDemoData {
                 var home = clinics.get(random.nextInt(clinics.size()));
                 var ru = home.city().russian() && random.nextInt(100) < 85;
                 var faker = ru ? russian : english;
-                var doctor = new Doctor(Ids.newId(), home);
+                var doctor = new Doctor(DemoIds.newId(), home);
                 var sameCity = byCity.get(home.city());
                 if (sameCity.size() > 1 && random.nextInt(4) == 0) {
                     var second = sameCity.get(random.nextInt(sameCity.size()));
@@ -195,7 +215,7 @@ public final class LargeDemoData {
                 out.value(doctor.id)
                         .text(
                                 ru
-                                        ? DemoDataLoader.russianFullName(faker, random.nextBoolean())
+                                        ? SmallDemoData.russianFullName(faker, random.nextBoolean())
                                         : faker.name().fullName())
                         .text(bio)
                         .value(experience)
@@ -370,7 +390,7 @@ public final class LargeDemoData {
                     var end = start.plusSeconds(minutes * 60L);
                     var roll = random.nextInt(100);
                     var status = roll < bookedPercent ? "BOOKED" : roll < bookedPercent + 4 ? "BLOCKED" : "AVAILABLE";
-                    out.value(Ids.newId())
+                    out.value(DemoIds.newId())
                             .value(d.id)
                             .value(clinic.id())
                             .value(start)
@@ -403,7 +423,7 @@ public final class LargeDemoData {
                 }
                 city = cities.get(index);
             }
-            result.add(new ClinicRow(Ids.newId(), city));
+            result.add(new ClinicRow(DemoIds.newId(), city));
         }
         return result;
     }
@@ -598,7 +618,7 @@ public final class LargeDemoData {
         var url = positional.get(0);
         var user = positional.size() > 1 ? positional.get(1) : "postgres";
         var password = positional.size() > 2 ? positional.get(2) : "";
-        var large = Size.large(20261122L);
+        var large = Size.large(DemoDataSettings.DEFAULT_SEED);
         var size = new Size(
                 Integer.parseInt(options.getOrDefault("doctors", String.valueOf(large.doctors()))),
                 Integer.parseInt(options.getOrDefault("clinics", String.valueOf(large.clinics()))),

@@ -1,4 +1,4 @@
-package io.polyclinic.booking.demo;
+package io.polyclinic.devdata;
 
 import java.util.List;
 
@@ -7,16 +7,21 @@ import java.util.List;
  * 100,000s), which decides how many of the clinics each city gets. Cities where clinics are named in Russian come
  * first; the others get English clinic names and doctors.
  */
-final class DemoCities {
+public final class DemoCities {
 
     private DemoCities() {}
 
     /**
      * A city.
      *
+     * @param lat the centre's latitude in degrees
+     * @param lon the centre's longitude in degrees
+     * @param zone its IANA time zone
+     * @param weight roughly its population in 100,000s
+     *
      * @param russian whether its clinics and most of its doctors have Russian names
      */
-    record City(String name, double lat, double lon, String zone, int weight, boolean russian) {}
+    public record City(String name, double lat, double lon, String zone, int weight, boolean russian) {}
 
     private static City ru(String name, double lat, double lon, String zone, int weight) {
         return new City(name, lat, lon, zone, weight, true);
@@ -26,7 +31,7 @@ final class DemoCities {
         return new City(name, lat, lon, zone, weight, false);
     }
 
-    static final List<City> ALL = List.of(
+    public static final List<City> ALL = List.of(
             ru("Москва", 55.7558, 37.6173, "Europe/Moscow", 130),
             ru("Санкт-Петербург", 59.9343, 30.3351, "Europe/Moscow", 54),
             ru("Новосибирск", 55.0084, 82.9357, "Asia/Novosibirsk", 16),

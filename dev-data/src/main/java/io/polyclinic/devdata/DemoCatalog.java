@@ -1,4 +1,4 @@
-package io.polyclinic.booking.demo;
+package io.polyclinic.devdata;
 
 import java.util.List;
 

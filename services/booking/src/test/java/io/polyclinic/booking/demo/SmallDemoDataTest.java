@@ -3,8 +3,8 @@ package io.polyclinic.booking.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
-import io.polyclinic.booking.config.BookingProperties;
-import io.polyclinic.booking.slot.SlotRepository;
+import io.polyclinic.devdata.DemoDataSettings;
+import io.polyclinic.devdata.SmallDemoData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,37 +13,19 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo data set, loaded into the shared test database (other tests use their own unique specialties, clinics
- * and doctors, so the extra rows do not disturb them).
+ * The small demo data set of the dev-data module, written into the shared test database as the dev stack writes it
+ * (other tests use their own unique specialties, clinics and doctors, so the extra rows do not disturb them), then
+ * searched through booking's API.
  */
-class DemoDataLoaderTest extends BookingApiTest {
-
-    @Autowired
-    DemoDataRepository demo;
-
-    @Autowired
-    SlotRepository slots;
-
-    @Autowired
-    TransactionTemplate transactions;
+class SmallDemoDataTest extends BookingApiTest {
 
     @Autowired
     DataSource dataSource;
 
-    private DemoDataLoader loader(Clock clock) {
-        var properties = new BookingProperties(
-                Duration.ofHours(1),
-                Duration.ofHours(2),
-                5,
-                31,
-                92,
-                Duration.ofDays(90),
-                new BookingProperties.Completion(true, Duration.ofMinutes(1), 500),
-                new BookingProperties.DemoData(true, 520, 14, 7L, BookingProperties.DemoData.Scale.SMALL));
-        return new DemoDataLoader(demo, slots, transactions, dataSource, properties, clock);
+    private SmallDemoData loader(Clock clock) {
+        return new SmallDemoData(dataSource, new DemoDataSettings(DemoDataSettings.Scale.SMALL, 520, 14, 7L), clock);
     }
 
     private long count(String sql) {
@@ -55,7 +37,8 @@ class DemoDataLoaderTest extends BookingApiTest {
         var clock = Clock.systemUTC();
         var loader = loader(clock);
         var before = count("select count(*) from doctors");
-        loader.run(null);
+        assertThat(loader.load()).as("first load").isTrue();
+        loader.topUp();
 
         assertThat(count("select count(*) from clinics c join demo_schedules d on d.clinic_id = c.id"))
                 .isPositive();
