@@ -12,8 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * service's, see {@code ServiceLauncher}): once the context has started, so booking's migrations have created the
  * schema, and before the service reports ready, so a first search finds the doctors. Settings:
  * {@link DemoDataSettings#from} the service's environment; {@code polyclinic.dev-data.enabled=false} turns it off.
- * The small set is loaded once and its slots topped up on every start; the large set is loaded once into a database
- * without demo data.
+ * The small set is loaded once, the large set once into a database without demo data; the small set's slots are
+ * topped up on every start.
  */
 public final class DemoDataInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -32,13 +32,14 @@ public final class DemoDataInitializer implements ApplicationContextInitializer<
             }
             var settings = DemoDataSettings.from(context.getEnvironment());
             var dataSource = context.getBean(DataSource.class);
+            var small = new SmallDemoData(dataSource, settings, Clock.systemUTC());
             if (settings.scale() == DemoDataSettings.Scale.LARGE) {
                 LargeDemoData.loadIfEmpty(dataSource, settings.seed());
             } else {
-                var demo = new SmallDemoData(dataSource, settings, Clock.systemUTC());
-                demo.load();
-                demo.topUp();
+                small.load();
             }
+            // the small set's schedules, when a database holds them (the large set keeps none)
+            small.topUp();
         }
     }
 }
