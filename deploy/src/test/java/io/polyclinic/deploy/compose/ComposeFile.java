@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -15,7 +17,9 @@ import org.yaml.snakeyaml.Yaml;
  * deploy/compose/compose.yaml as written (variables not interpolated), with YAML merge keys resolved the way
  * docker-compose resolves them.
  */
-final class ComposeFile {
+public final class ComposeFile {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?[-?][^}]*)?}");
 
     static final Path DIRECTORY = RepositoryFiles.root().resolve("deploy/compose");
 
@@ -26,7 +30,7 @@ final class ComposeFile {
     }
 
     @SuppressWarnings("unchecked")
-    static ComposeFile load() {
+    public static ComposeFile load() {
         try {
             Map<String, Object> document =
                     new Yaml(new LoaderOptions()).load(Files.readString(DIRECTORY.resolve("compose.yaml")));
@@ -51,7 +55,7 @@ final class ComposeFile {
 
     /** A service's {@code environment:} entries, values as written (e.g. {@code ${BOOKING_DB_PASSWORD}}). */
     @SuppressWarnings("unchecked")
-    Map<String, String> environment(String service) {
+    public Map<String, String> environment(String service) {
         var result = new LinkedHashMap<String, String>();
         var environment = ((Map<String, Object>) services.get(service)).get("environment");
         if (environment instanceof Map<?, ?> map) {
@@ -79,7 +83,7 @@ final class ComposeFile {
     }
 
     /** The {@code NAME=value} lines of an env file (comments and blank lines skipped). */
-    static Map<String, String> readEnvFile(Path file) {
+    public static Map<String, String> readEnvFile(Path file) {
         try {
             var result = new LinkedHashMap<String, String>();
             for (var line : Files.readAllLines(file)) {
@@ -94,5 +98,30 @@ final class ComposeFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A value as compose interpolates it from {@code .env.example}: {@code ${NAME}}, {@code ${NAME:?message}} and
+     * {@code ${NAME:-default}} (the default only when NAME is unset or empty).
+     */
+    public static String interpolate(String value, Map<String, String> variables) {
+        var matcher = VARIABLE.matcher(value);
+        var result = new StringBuilder();
+        while (matcher.find()) {
+            var name = matcher.group(1);
+            var replacement = variables.getOrDefault(name, "");
+            var expression = matcher.group();
+            if (replacement.isEmpty() && expression.contains(":-")) {
+                replacement = expression.substring(expression.indexOf(":-") + 2, expression.length() - 1);
+            }
+            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(result);
+        return result.toString().replace("$$", "$");
+    }
+
+    /** The variables of {@code deploy/compose/.env.example}. */
+    public static Map<String, String> exampleVariables() {
+        return readEnvFile(DIRECTORY.resolve(".env.example"));
     }
 }
