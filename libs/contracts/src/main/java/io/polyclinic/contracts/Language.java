@@ -65,8 +65,8 @@ public enum Language {
     /**
      * The language to answer a request in, from its {@code Accept-Language} header (RFC 9110): the supported
      * language of the highest quality value ({@code q}), ties going to the one listed first. A range of quality 0 is
-     * never chosen; {@code *} stands for the default (English) at its quality. Examples: {@code ru-RU,ru;q=0.9,en;q=0.5}
-     * is {@link #RU}; {@code en;q=0.5, ru;q=0.9} is {@link #RU}; {@code de, ru;q=0.5} is {@link #RU};
+     * never chosen; {@code *} stands for the default (English) at its quality. Examples:
+     * {@code ru-RU,ru;q=0.9,en;q=0.5} is {@link #RU}; {@code en;q=0.5, ru;q=0.9} is {@link #RU}; {@code de, ru;q=0.5} is {@link #RU};
      * {@code de, *;q=0.8, ru;q=0.5} is {@link #EN}; {@code ru;q=0} is {@link #EN}.
      *
      * @param header the header value, or {@code null}

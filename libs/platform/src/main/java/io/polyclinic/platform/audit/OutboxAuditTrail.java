@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@link AuditTrail} of every service with an outbox: appends one {@code AuditRecord} row (destination
  * {@code audit}, key {@code entityType:entityId}, or {@code none} without an entity id) in the current transaction.
  * Its payload is the gRPC {@link AuditRecord} of {@code audit.proto} in its JSON form ({@link AuditRecordJson}: the
- * proto is the record's one definition), with the details as {@code detailsJson}. The trace id is the current span's (the originating request's trace, decision 0022; a record relayed later
- * in a batch of many requests' records keeps it this way), the request id comes from the logging context
- * ({@code requestId}), the IP from the request being served (after {@code server.forward-headers-strategy}); each is
- * {@code null} outside a request.
+ * proto is the record's one definition), with the details as {@code detailsJson}. The trace id is the current span's
+ * (the originating request's trace, decision 0022; a record relayed later in a batch of many requests' records keeps
+ * it this way), the request id comes from the logging context ({@code requestId}), the IP from the request being
+ * served (after {@code server.forward-headers-strategy}); each is left out outside a request.
  */
 public class OutboxAuditTrail implements AuditTrail {
 
