@@ -2,6 +2,9 @@ package io.polyclinic.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polyclinic.contracts.events.AppointmentEventData;
+import io.polyclinic.contracts.events.EventEnvelope;
+import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.testkit.kafka.KafkaTestConsumers;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -367,18 +370,30 @@ class DevStackOutageTest {
         }
     }
 
-    /** A booking event as booking publishes it; {@code patientEmail} left out when null. */
+    /** A booking event as booking publishes it (the contracts' records); without a patient email when null. */
     private static String appointmentEvent(UUID appointmentId, String patientEmail, Instant start) {
-        return """
-                {"id":"%s","type":"AppointmentBooked","occurredAt":"%s","source":"booking","version":1,"data":{
-                 "appointmentId":"%s","doctorName":"Anna Ivanova","clinicName":"Central","clinicAddress":"Main 1",
-                 "clinicTimeZone":"Europe/Moscow",%s"locale":"en","start":"%s","end":"%s"}}""".formatted(
-                        UUID.randomUUID(),
-                        Instant.now(),
-                        appointmentId,
-                        patientEmail == null ? "" : "\"patientEmail\":\"" + patientEmail + "\",",
-                        start,
-                        start.plus(Duration.ofMinutes(30)));
+        var data = new AppointmentEventData(
+                appointmentId,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Anna Ivanova",
+                UUID.randomUUID(),
+                "Central",
+                "Main 1",
+                "Europe/Moscow",
+                UUID.randomUUID(),
+                patientEmail,
+                "en",
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                "BOOKED",
+                null,
+                null,
+                null,
+                null,
+                null);
+        return JSON.writeValueAsString(
+                EventEnvelope.of(UUID.randomUUID(), EventTypes.APPOINTMENT_BOOKED, Instant.now(), "booking", data));
     }
 
     private static String book(String token, String slotId) {

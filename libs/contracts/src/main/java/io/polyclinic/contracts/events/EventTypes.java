@@ -1,5 +1,7 @@
 package io.polyclinic.contracts.events;
 
+import java.util.List;
+
 /** The event types ({@link EventEnvelope#type()}) and the topics they are published on. */
 public final class EventTypes {
 
@@ -30,6 +32,20 @@ public final class EventTypes {
     public static final String SESSION_REVOKED = "SessionRevoked";
     /** {@link UserTokensRevokedData}: the user's access tokens issued before a moment are void. */
     public static final String USER_TOKENS_REVOKED = "UserTokensRevoked";
+
+    /** Every event type above; each has its JSON Schema {@code events/<type>.schema.json}. */
+    public static final List<String> ALL = List.of(
+            APPOINTMENT_BOOKED,
+            APPOINTMENT_CANCELLED,
+            APPOINTMENT_RESCHEDULED,
+            APPOINTMENT_COMPLETED,
+            DOCTOR_REGISTERED,
+            DOCTOR_UPDATED,
+            REVIEW_POSTED,
+            USER_REGISTERED,
+            USER_ROLES_CHANGED,
+            SESSION_REVOKED,
+            USER_TOKENS_REVOKED);
 
     private EventTypes() {}
 }

@@ -1,6 +1,5 @@
 package io.polyclinic.platform.audit;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
@@ -9,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.polyclinic.contracts.audit.AuditRecordJson;
 import io.polyclinic.contracts.audit.v1.AuditRecord;
 import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
 import io.polyclinic.contracts.audit.v1.RecordBatchResponse;
@@ -17,8 +17,6 @@ import io.polyclinic.platform.outbox.OutboxMessage;
 import io.polyclinic.platform.outbox.OutboxSender;
 import io.polyclinic.platform.outbox.RejectedMessagesException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +30,15 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Delivers the outbox's {@code audit} messages to the audit service (S4): converts each message's JSON payload (the
- * {@code AuditRecord} shape written by the {@code AuditTrail}) to the gRPC {@code AuditRecord} and streams them as one
- * {@code RecordBatch} call per at most {@code maxBatchRecords} messages, with a deadline. The audit service stores a
- * batch all or nothing and ignores record ids it already has, so the relay's retries never duplicate an entry.
+ * Delivers the outbox's {@code audit} messages to the audit service: reads each message's payload, the gRPC
+ * {@code AuditRecord} in its JSON form ({@link AuditRecordJson}, written by the {@code AuditTrail}), and streams the
+ * records as one {@code RecordBatch} call per at most {@code maxBatchRecords} messages, with a deadline. The audit
+ * service stores a batch all or nothing and ignores record ids it already has, so the relay's retries never duplicate
+ * an entry.
  *
  * <p>Failures: an unreachable, slow or failing audit service throws, so the relay keeps the rows and retries. A
  * message that cannot become a valid record (unreadable payload, or one the audit service refuses with
@@ -177,7 +176,7 @@ public class AuditOutboxSender implements OutboxSender {
                 requests.add(
                         RecordRequest.newBuilder().setRecord(toRecord(message)).build());
                 messageIds.add(message.id());
-            } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
+            } catch (IllegalArgumentException | JacksonException e) {
                 reject(rejected, message.id(), "its payload is not an audit record: " + e.getMessage());
             }
         }
@@ -287,67 +286,24 @@ public class AuditOutboxSender implements OutboxSender {
     }
 
     /**
-     * The gRPC record of a message: the payload is
-     * {@code {"id","occurredAt","source","actorId","action","entityType","entityId","details","requestId","traceId",
-     * "ip"}} (nullable: actorId, entityId, details, requestId, traceId, ip).
+     * The gRPC record of a message: its payload is the record's JSON form ({@link AuditRecordJson}). A payload
+     * written before that form (decision 0035) has {@code details} as a JSON object and explicit nulls; its details
+     * become {@code detailsJson}. A record without an id takes the message id.
      *
-     * @throws IllegalArgumentException when a required member is missing
+     * @throws IllegalArgumentException when the payload is not an audit record
      */
     static AuditRecord toRecord(OutboxMessage message) {
         var payload = JSON.readTree(message.payload());
-        if (!payload.isObject()) {
+        if (!(payload instanceof ObjectNode object)) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        var record = AuditRecord.newBuilder()
-                .setId(text(payload, "id", message.id().toString()))
-                .setOccurredAt(timestamp(Instant.parse(required(payload, "occurredAt"))))
-                .setSource(required(payload, "source"))
-                .setAction(required(payload, "action"))
-                .setEntityType(required(payload, "entityType"));
-        var actorId = text(payload, "actorId", null);
-        if (actorId != null) {
-            record.setActorId(actorId);
+        var details = object.remove("details");
+        if (details != null && details.isObject() && !object.has("detailsJson")) {
+            object.put("detailsJson", JSON.writeValueAsString(details));
         }
-        var entityId = text(payload, "entityId", null);
-        if (entityId != null) {
-            record.setEntityId(entityId);
-        }
-        var details = payload.get("details");
-        if (details != null && !details.isNull()) {
-            record.setDetailsJson(JSON.writeValueAsString(details));
-        }
-        var requestId = text(payload, "requestId", null);
-        if (requestId != null) {
-            record.setRequestId(requestId);
-        }
-        var traceId = text(payload, "traceId", null);
-        if (traceId != null) {
-            record.setTraceId(traceId);
-        }
-        var ip = text(payload, "ip", null);
-        if (ip != null) {
-            record.setIp(ip);
-        }
-        return record.build();
-    }
-
-    private static String required(JsonNode payload, String field) {
-        var value = text(payload, field, null);
-        if (value == null) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode payload, String field, String fallback) {
-        var node = payload.get(field);
-        return node == null || node.isNull() ? fallback : node.asString();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder()
-                .setSeconds(instant.getEpochSecond())
-                .setNanos(instant.getNano())
-                .build();
+        var record = AuditRecordJson.fromJson(JSON.writeValueAsString(object));
+        return record.getId().isEmpty()
+                ? record.toBuilder().setId(message.id().toString()).build()
+                : record;
     }
 }

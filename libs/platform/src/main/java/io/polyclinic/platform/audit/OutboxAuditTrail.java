@@ -1,25 +1,28 @@
 package io.polyclinic.platform.audit;
 
+import com.google.protobuf.Timestamp;
+import io.polyclinic.contracts.audit.AuditRecordJson;
+import io.polyclinic.contracts.audit.v1.AuditRecord;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.Outbox;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
 import io.polyclinic.platform.web.RequestIdFilter;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link AuditTrail} of every service with an outbox: appends one {@code AuditRecord} row (destination
- * {@code audit}, key {@code entityType:entityId}, or {@code none} without an entity id) in the current transaction:
- * {@code {"id","occurredAt","source","actorId","action","entityType","entityId","details","requestId","traceId",
- * "ip"}}. The trace id is the current span's (the originating request's trace, decision 0022; a record relayed later
- * in a batch of many requests' records keeps it this way), the request id comes from the logging context
- * ({@code requestId}), the IP from the request being served (after {@code server.forward-headers-strategy}); each is
- * {@code null} outside a request.
+ * {@code audit}, key {@code entityType:entityId}, or {@code none} without an entity id) in the current transaction.
+ * Its payload is the gRPC {@link AuditRecord} of {@code audit.proto} in its JSON form ({@link AuditRecordJson}: the
+ * proto is the record's one definition), with the details as {@code detailsJson}. The trace id is the current span's
+ * (the originating request's trace, decision 0022; a record relayed later in a batch of many requests' records keeps
+ * it this way), the request id comes from the logging context ({@code requestId}), the IP from the request being
+ * served (after {@code server.forward-headers-strategy}); each is left out outside a request.
  */
 public class OutboxAuditTrail implements AuditTrail {
 
@@ -29,6 +32,7 @@ public class OutboxAuditTrail implements AuditTrail {
     public static final String TYPE = "AuditRecord";
 
     private static final int MAX_IP = 64;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Outbox outbox;
     private final String source;
@@ -60,20 +64,36 @@ public class OutboxAuditTrail implements AuditTrail {
             throw new IllegalArgumentException("An audit entry needs an action and an entity type");
         }
         var id = Ids.newId();
-        var record = new LinkedHashMap<String, Object>();
-        record.put("id", id.toString());
-        record.put("occurredAt", clock.instant().toString());
-        record.put("source", source);
-        record.put("actorId", entry.actorId() == null ? null : entry.actorId().toString());
-        record.put("action", entry.action());
-        record.put("entityType", entry.entityType());
-        record.put("entityId", entry.entityId());
-        record.put("details", entry.details() == null ? Map.of() : entry.details());
-        record.put("requestId", MDC.get(RequestIdFilter.MDC_KEY));
-        record.put("traceId", traceId());
-        record.put("ip", currentClientIp());
+        var now = clock.instant();
+        var record = AuditRecord.newBuilder()
+                .setId(id.toString())
+                .setOccurredAt(
+                        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setSource(source)
+                .setAction(entry.action())
+                .setEntityType(entry.entityType())
+                .setDetailsJson(JSON.writeValueAsString(entry.details() == null ? Map.of() : entry.details()));
+        if (entry.actorId() != null) {
+            record.setActorId(entry.actorId().toString());
+        }
+        if (entry.entityId() != null) {
+            record.setEntityId(entry.entityId());
+        }
+        var requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            record.setRequestId(requestId);
+        }
+        var traceId = traceId();
+        if (traceId != null) {
+            record.setTraceId(traceId);
+        }
+        var ip = currentClientIp();
+        if (ip != null) {
+            record.setIp(ip);
+        }
         var key = entry.entityId() == null ? "none" : entry.entityType() + ":" + entry.entityId();
-        outbox.append(id, DESTINATION, key.length() <= 200 ? key : key.substring(0, 200), TYPE, record);
+        var payload = JSON.readTree(AuditRecordJson.toJson(record.build()));
+        outbox.append(id, DESTINATION, key.length() <= 200 ? key : key.substring(0, 200), TYPE, payload);
     }
 
     /** The current span's trace id; the logging context's only when no tracer is at hand. */

@@ -129,6 +129,45 @@ class AuditOutboxSenderTest extends AuditApiTest {
     }
 
     @Test
+    void aRecordInTheJsonFormOfTheProtoIsStoredAsWritten() throws Exception {
+        var entity = uniqueEntity();
+        var id = Ids.newId();
+        var record = io.polyclinic.contracts.audit.v1.AuditRecord.newBuilder()
+                .setId(id.toString())
+                .setOccurredAt(com.google.protobuf.Timestamp.newBuilder()
+                        .setSeconds(Instant.parse("2026-12-01T10:00:00Z").getEpochSecond())
+                        .setNanos(456_000_000))
+                .setSource("booking")
+                .setAction("APPOINTMENT_BOOKED")
+                .setEntityType("appointment")
+                .setEntityId(entity)
+                .setDetailsJson("{\"slotId\":\"s-2\"}")
+                .build();
+        var message = new OutboxMessage(
+                id,
+                "audit",
+                "appointment:" + entity,
+                "AuditRecord",
+                io.polyclinic.contracts.audit.AuditRecordJson.toJson(record),
+                Instant.now(),
+                null);
+
+        sender("static://localhost:" + grpcPort(), 500).send(List.of(message));
+
+        var stored = jdbc.sql("select id, details::text, actor_id, occurred_at from audit_records where entity_id = ?")
+                .param(entity)
+                .query((rs, n) -> List.of(
+                        rs.getString(1),
+                        rs.getString(2),
+                        String.valueOf(rs.getString(3)),
+                        rs.getObject(4, java.time.OffsetDateTime.class)
+                                .toInstant()
+                                .toString()))
+                .single();
+        assertThat(stored).containsExactly(id.toString(), "{\"slotId\":\"s-2\"}", "null", "2026-12-01T10:00:00.456Z");
+    }
+
+    @Test
     void anInvalidMessageIsReportedForTheDeadRowsAndTheRestOfItsBatchStillArrives() {
         var entity = uniqueEntity();
         var unreadable =

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.appointment;
 
+import io.polyclinic.contracts.Language;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.security.AuthenticatedUser;
@@ -33,27 +34,17 @@ public class AppointmentController {
 
     /**
      * Books: 201 + Location {@code /api/v1/appointments/{id}} + the appointment. The patient is written to in the
-     * request's language: {@code Accept-Language} starting with {@code ru} is Russian, anything else English.
+     * request's language: the one of Russian and English that {@code Accept-Language} prefers, else English (see
+     * {@link Language#ofAcceptLanguage}).
      */
     @PostMapping("/api/v1/appointments")
     public ResponseEntity<Appointment> book(
             AuthenticatedUser user,
             @Valid @RequestBody BookingRequest request,
             @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
-        var appointment = appointments.book(user, request.slotId(), language(acceptLanguage));
+        var appointment = appointments.book(user, request.slotId(), Language.ofAcceptLanguage(acceptLanguage));
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
                 .body(appointment);
-    }
-
-    /** {@code ru} when the first language range is Russian ({@code ru}, {@code ru-RU}, ...), else {@code en}. */
-    static String language(String acceptLanguage) {
-        return acceptLanguage != null
-                        && acceptLanguage
-                                .strip()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .startsWith("ru")
-                ? "ru"
-                : "en";
     }
 
     @GetMapping("/api/v1/appointments/me")

@@ -14,6 +14,7 @@ import io.polyclinic.booking.shared.BusinessMetrics;
 import io.polyclinic.booking.shared.BusinessMetrics.CancelledBy;
 import io.polyclinic.booking.slot.SlotRepository;
 import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.contracts.Language;
 import io.polyclinic.contracts.events.AppointmentEventData;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditDetails;
@@ -86,13 +87,13 @@ public class AppointmentService {
     /**
      * Books a slot for the calling patient and appends AppointmentBooked in the same transaction.
      *
-     * @param locale {@code ru} or {@code en}: the language the patient is written to in
+     * @param language the language the patient is written to in
      * @throws PatientRoleRequiredException (403) without the PATIENT role; NotFoundException (404) unknown slot;
      *     SlotAlreadyBookedException / SlotBlockedException / OverlappingAppointmentException (409); 422 for the
      *     rules in {@link BookingRules}
      */
     @Transactional
-    public Appointment book(AuthenticatedUser patient, UUID slotId, String locale) {
+    public Appointment book(AuthenticatedUser patient, UUID slotId, Language language) {
         if (!patient.hasRole(AuthenticatedUser.PATIENT)) {
             throw new PatientRoleRequiredException();
         }
@@ -110,9 +111,8 @@ public class AppointmentService {
             throw status == SlotStatus.BLOCKED ? new SlotBlockedException() : new SlotAlreadyBookedException(slotId);
         }
         var id = Ids.newId();
-        var language = "ru".equals(locale) ? "ru" : "en";
         if (!appointments.insertBooked(
-                id, patient.id(), patient.email(), language, slot, now.truncatedTo(ChronoUnit.MICROS))) {
+                id, patient.id(), patient.email(), language.tag(), slot, now.truncatedTo(ChronoUnit.MICROS))) {
             if (appointments.hasOverlap(patient.id(), slot.start(), slot.end())) {
                 throw new OverlappingAppointmentException();
             }

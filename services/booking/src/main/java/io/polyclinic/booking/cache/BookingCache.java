@@ -1,7 +1,7 @@
 package io.polyclinic.booking.cache;
 
+import io.polyclinic.contracts.Language;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -34,9 +34,6 @@ public final class BookingCache {
 
     /** Cache of search pages, key {@code <generation>:<language>:<page>:<size>:<criteria>}. */
     public static final String SEARCHES = "doctor-searches";
-
-    /** The languages a card is cached in (the Accept-Language choices of the doctor endpoints). */
-    private static final List<String> LANGUAGES = List.of("en", "ru");
 
     private static final Logger log = LoggerFactory.getLogger(BookingCache.class);
 
@@ -85,7 +82,7 @@ public final class BookingCache {
      * @param fresh whether a cached card may still be shown (e.g. its nearest free slot is still bookable); a stale
      *     one is loaded again
      */
-    public <T> T card(UUID doctorId, String language, Class<T> type, Supplier<T> loader, Predicate<T> fresh) {
+    public <T> T card(UUID doctorId, Language language, Class<T> type, Supplier<T> loader, Predicate<T> fresh) {
         if (cards == null || !remoteUsable()) {
             return loader.get();
         }
@@ -93,7 +90,7 @@ public final class BookingCache {
         if (generation < 0) {
             return loader.get();
         }
-        return cached(cards, generation + ":" + doctorId + ":" + language, type, loader, fresh);
+        return cached(cards, generation + ":" + doctorId + ":" + language.tag(), type, loader, fresh);
     }
 
     /**
@@ -131,8 +128,8 @@ public final class BookingCache {
             evictions.incrementAndGet();
             if (cards != null) {
                 var generation = cardGeneration.current();
-                for (var language : LANGUAGES) {
-                    cards.evict(generation + ":" + doctorId + ":" + language);
+                for (var language : Language.values()) {
+                    cards.evict(generation + ":" + doctorId + ":" + language.tag());
                 }
             }
             searchGeneration.advance();

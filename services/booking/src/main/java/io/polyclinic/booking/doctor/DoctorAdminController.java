@@ -1,6 +1,7 @@
 package io.polyclinic.booking.doctor;
 
 import io.polyclinic.booking.config.SearchProperties;
+import io.polyclinic.contracts.Language;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.security.AuthenticatedUser;
@@ -62,7 +63,7 @@ public class DoctorAdminController {
 
     @GetMapping("/{id}")
     public DoctorCard get(@PathVariable UUID id) {
-        return doctors.card(id, "en");
+        return doctors.card(id, Language.EN);
     }
 
     /** Admin search: the public filters plus {@code clinicId}. */
@@ -83,6 +84,6 @@ public class DoctorAdminController {
         var near = GeoCircle.of(lat, lon, radiusKm, searchProperties.defaultRadiusKm(), searchProperties.maxRadiusKm());
         var criteria =
                 DoctorController.criteria(name, specialty, status, city, clinicId, date, null, null, near, sort, true);
-        return doctors.search(criteria, PageQuery.of(page, size), "en");
+        return doctors.search(criteria, PageQuery.of(page, size), Language.EN);
     }
 }

@@ -1,6 +1,7 @@
 package io.polyclinic.booking.doctor;
 
 import io.polyclinic.booking.config.SearchProperties;
+import io.polyclinic.contracts.Language;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.InvalidRequestException;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in degrees with {@code radiusKm} (default 25, at most 500) keep doctors with a clinic in that circle and add
  * {@code distanceKm} to each hit; {@code sort} is relevance|rating|nearestSlot|distance|name. Every filter combines
  * with the others, and each hit's {@code nearestFreeSlot} matches them all. Specialty names follow
- * {@code Accept-Language} ({@code ru}, else English).
+ * {@code Accept-Language} (Russian when preferred over English by q-value, else English; see {@link Language}).
  */
 @RestController
 @RequestMapping("/api/v1/doctors")
@@ -57,7 +58,7 @@ public class DoctorController {
             @RequestHeader(value = "Accept-Language", required = false) @Size(max = 200) String acceptLanguage) {
         var near = GeoCircle.of(lat, lon, radiusKm, searchProperties.defaultRadiusKm(), searchProperties.maxRadiusKm());
         var criteria = criteria(name, specialty, status, city, null, date, from, to, near, sort, false);
-        return doctors.search(criteria, PageQuery.of(page, size), language(acceptLanguage));
+        return doctors.search(criteria, PageQuery.of(page, size), Language.ofAcceptLanguage(acceptLanguage));
     }
 
     /** The doctor card; 404 when unknown. */
@@ -65,7 +66,7 @@ public class DoctorController {
     public DoctorCard card(
             @PathVariable UUID id,
             @RequestHeader(value = "Accept-Language", required = false) @Size(max = 200) String acceptLanguage) {
-        return doctors.card(id, language(acceptLanguage));
+        return doctors.card(id, Language.ofAcceptLanguage(acceptLanguage));
     }
 
     /** Builds search criteria from query parameters shared by the public and the admin search. */
@@ -107,17 +108,6 @@ public class DoctorController {
                 order,
                 includeInactive,
                 false);
-    }
-
-    /** {@code ru} when the client prefers Russian, else {@code en}. */
-    static String language(String acceptLanguage) {
-        return acceptLanguage != null
-                        && acceptLanguage
-                                .strip()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .startsWith("ru")
-                ? "ru"
-                : "en";
     }
 
     private static String blankToNull(String value) {

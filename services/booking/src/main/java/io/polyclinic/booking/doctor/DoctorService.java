@@ -11,6 +11,7 @@ import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
 import io.polyclinic.booking.event.BookingEvents;
 import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.specialty.SpecialtyRepository;
+import io.polyclinic.contracts.Language;
 import io.polyclinic.contracts.events.DoctorEventData;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditEntry;
@@ -88,16 +89,16 @@ public class DoctorService {
      * Searches doctors: {@code totalItems} counts up to {@code polyclinic.booking.search.max-results}, and pages
      * beyond that are empty.
      *
-     * @param language {@code ru} or {@code en}: the language of specialty names
+     * @param language the language of specialty names
      * @throws InvalidRequestException (400) for an inverted or too wide date range
      */
-    public PageResponse<DoctorView> search(DoctorSearchCriteria criteria, PageQuery page, String language) {
+    public PageResponse<DoctorView> search(DoctorSearchCriteria criteria, PageQuery page, Language language) {
         if (criteria.from() != null && criteria.to() != null) {
             LocalDateRange.of(criteria.from(), criteria.to(), properties.maxSlotRangeDays());
         }
         var start = System.nanoTime();
         try {
-            var key = language + ":" + page.page() + ":" + page.size() + ":" + criteria;
+            var key = language.tag() + ":" + page.page() + ":" + page.size() + ":" + criteria;
             @SuppressWarnings("unchecked")
             PageResponse<DoctorView> result =
                     cache.search(key, PageResponse.class, () -> load(criteria, page, language), p -> fresh(p.items()));
@@ -107,7 +108,7 @@ public class DoctorService {
         }
     }
 
-    private PageResponse<DoctorView> load(DoctorSearchCriteria exact, PageQuery page, String language) {
+    private PageResponse<DoctorView> load(DoctorSearchCriteria exact, PageQuery page, Language language) {
         var criteria = exact;
         var bookableFrom = bookableFrom();
         var cap = searchProperties.maxResults();
@@ -140,11 +141,11 @@ public class DoctorService {
     }
 
     /** The doctor card. @throws NotFoundException (404) for an unknown id */
-    public DoctorCard card(UUID id, String language) {
+    public DoctorCard card(UUID id, Language language) {
         return cache.card(id, language, DoctorCard.class, () -> loadCard(id, language), c -> fresh(List.of(c)));
     }
 
-    private DoctorCard loadCard(UUID id, String language) {
+    private DoctorCard loadCard(UUID id, Language language) {
         var doctor = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
         var hit = new DoctorSearchRepository.Hit(
                 doctor.id(),
@@ -173,7 +174,7 @@ public class DoctorService {
                 user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)));
         publish(EventTypes.DOCTOR_REGISTERED, doctor);
         cache.evictDoctor(doctor.id());
-        return loadCard(doctor.id(), "en");
+        return loadCard(doctor.id(), Language.EN);
     }
 
     /**
@@ -200,7 +201,7 @@ public class DoctorService {
         audit.record(new AuditEntry(
                 user.id(), "DOCTOR_UPDATED", "doctor", id.toString(), Map.of("before", current, "after", updated)));
         cache.evictDoctor(id);
-        return loadCard(id, "en");
+        return loadCard(id, Language.EN);
     }
 
     /**
@@ -222,7 +223,7 @@ public class DoctorService {
                 Map.of("before", current.status(), "after", status)));
         events.publish(EventTypes.DOCTOR_UPDATED, id, new DoctorEventData(id, current.fullName(), status.name()));
         cache.evictDoctor(id);
-        return loadCard(id, "en");
+        return loadCard(id, Language.EN);
     }
 
     private void publish(String type, Doctor doctor) {
@@ -238,13 +239,13 @@ public class DoctorService {
         return clock.instant().plus(properties.minNotice());
     }
 
-    private List<DoctorView> views(List<DoctorSearchRepository.Hit> hits, String language) {
+    private List<DoctorView> views(List<DoctorSearchRepository.Hit> hits, Language language) {
         var ids = hits.stream().map(DoctorSearchRepository.Hit::id).toList();
         Map<UUID, List<SpecialtyRef>> specialtiesById = new HashMap<>();
         for (var row : search.specialtiesOf(ids)) {
             specialtiesById
                     .computeIfAbsent(row.doctorId(), k -> new ArrayList<>())
-                    .add(new SpecialtyRef(row.code(), "ru".equals(language) ? row.nameRu() : row.nameEn()));
+                    .add(new SpecialtyRef(row.code(), language == Language.RU ? row.nameRu() : row.nameEn()));
         }
         var clinicsById = search.clinicsOf(ids);
         return hits.stream()

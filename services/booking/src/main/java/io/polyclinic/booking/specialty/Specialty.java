@@ -1,5 +1,7 @@
 package io.polyclinic.booking.specialty;
 
+import io.polyclinic.contracts.Language;
+
 /**
  * A medical specialty.
  *
@@ -9,8 +11,8 @@ package io.polyclinic.booking.specialty;
  */
 public record Specialty(String code, String nameRu, String nameEn) {
 
-    /** The name in the language whose ISO 639 code is given ({@code ru}, else English). */
-    public String name(String language) {
-        return "ru".equals(language) ? nameRu : nameEn;
+    /** The name in that language. */
+    public String name(Language language) {
+        return language == Language.RU ? nameRu : nameEn;
     }
 }

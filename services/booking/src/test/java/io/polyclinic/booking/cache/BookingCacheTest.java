@@ -2,6 +2,7 @@ package io.polyclinic.booking.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polyclinic.contracts.Language;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +25,7 @@ class BookingCacheTest {
     void aCardPutUnderTheGenerationBeforeEvictAllIsNeverServedAgain() {
         var doctor = UUID.randomUUID();
         var database = new AtomicReference<>("Clinic 1");
-        assertThat(cache.card(doctor, "en", String.class, database::get, c -> true))
+        assertThat(cache.card(doctor, Language.EN, String.class, database::get, c -> true))
                 .isEqualTo("Clinic 1");
         var keyBefore = cards.getNativeCache().keySet().iterator().next();
 
@@ -33,9 +34,9 @@ class BookingCacheTest {
         // the late write of a load that read the old rows lands after the eviction
         cards.put(keyBefore, "Clinic 1");
 
-        assertThat(cache.card(doctor, "en", String.class, database::get, c -> true))
+        assertThat(cache.card(doctor, Language.EN, String.class, database::get, c -> true))
                 .isEqualTo("Renamed clinic");
-        assertThat(cache.card(doctor, "en", String.class, () -> "not loaded again", c -> true))
+        assertThat(cache.card(doctor, Language.EN, String.class, () -> "not loaded again", c -> true))
                 .as("the fresh card is cached under the new generation")
                 .isEqualTo("Renamed clinic");
     }
@@ -43,14 +44,14 @@ class BookingCacheTest {
     @Test
     void aDoctorsEvictionRemovesItsCardsOfTheCurrentGeneration() {
         var doctor = UUID.randomUUID();
-        cache.card(doctor, "en", String.class, () -> "ACTIVE", c -> true);
-        cache.card(doctor, "ru", String.class, () -> "ACTIVE", c -> true);
+        cache.card(doctor, Language.EN, String.class, () -> "ACTIVE", c -> true);
+        cache.card(doctor, Language.RU, String.class, () -> "ACTIVE", c -> true);
 
         cache.evictDoctor(doctor);
 
-        assertThat(cache.card(doctor, "en", String.class, () -> "ON_LEAVE", c -> true))
+        assertThat(cache.card(doctor, Language.EN, String.class, () -> "ON_LEAVE", c -> true))
                 .isEqualTo("ON_LEAVE");
-        assertThat(cache.card(doctor, "ru", String.class, () -> "ON_LEAVE", c -> true))
+        assertThat(cache.card(doctor, Language.RU, String.class, () -> "ON_LEAVE", c -> true))
                 .isEqualTo("ON_LEAVE");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
 import io.polyclinic.booking.appointment.AppointmentService;
+import io.polyclinic.contracts.Language;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
@@ -40,10 +41,14 @@ class BookingEventsTest extends BookingApiTest {
     }
 
     private Response bookInRussian(UUID patientId, UUID slotId) throws Exception {
+        return book(patientId, slotId, "ru-RU,ru;q=0.9,en;q=0.5");
+    }
+
+    private Response book(UUID patientId, UUID slotId, String acceptLanguage) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/appointments"))
                 .header("Authorization", "Bearer " + patientToken(patientId))
                 .header("Content-Type", "application/json")
-                .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")
+                .header("Accept-Language", acceptLanguage)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"slotId\":\"" + slotId + "\"}"))
                 .build();
         var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -103,6 +108,30 @@ class BookingEventsTest extends BookingApiTest {
         assertThat(data.get("previousSlotId").isNull()).isTrue();
         assertThat(data.get("previousStart").isNull()).isTrue();
         assertThat(data.get("previousEnd").isNull()).isTrue();
+    }
+
+    @Test
+    void thePatientsLanguageIsTheOneAcceptLanguagePrefersByQualityNotByPosition() throws Exception {
+        var f = fixture();
+        var russianSlot = createSlot(f.doctorId(), f.clinicId(), hoursAhead(74), Duration.ofMinutes(30));
+        var englishSlot = createSlot(f.doctorId(), f.clinicId(), hoursAhead(76), Duration.ofMinutes(30));
+        var russian = book(Ids.newId(), russianSlot, "en;q=0.5, de, ru-RU;q=0.9");
+        var english = book(Ids.newId(), englishSlot, "de-CH, *;q=0.8, ru;q=0.3");
+        assertThat(russian.status()).as(russian.raw().body()).isEqualTo(201);
+        assertThat(english.status()).as(english.raw().body()).isEqualTo(201);
+
+        assertThat(eventsAbout("appointmentId", russian.text("id"), 1)
+                        .getFirst()
+                        .data()
+                        .get("locale")
+                        .asString())
+                .isEqualTo("ru");
+        assertThat(eventsAbout("appointmentId", english.text("id"), 1)
+                        .getFirst()
+                        .data()
+                        .get("locale")
+                        .asString())
+                .isEqualTo("en");
     }
 
     @Test
@@ -235,7 +264,7 @@ class BookingEventsTest extends BookingApiTest {
         var patient = new AuthenticatedUser(Ids.newId(), "rolled@back.test", Set.of(AuthenticatedUser.PATIENT));
         var transaction = new TransactionTemplate(transactionManager);
         transaction.executeWithoutResult(status -> {
-            appointmentService.book(patient, rolledBackSlot, "en");
+            appointmentService.book(patient, rolledBackSlot, Language.EN);
             status.setRollbackOnly();
         });
         // A booking committed afterwards on the same key: once it is on the topic, an earlier event would be too.

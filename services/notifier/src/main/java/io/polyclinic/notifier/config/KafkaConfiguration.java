@@ -1,6 +1,6 @@
 package io.polyclinic.notifier.config;
 
-import io.polyclinic.notifier.event.InvalidEventException;
+import io.polyclinic.notifier.contract.InvalidMessageException;
 import io.polyclinic.notifier.retry.Failures;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -25,8 +25,8 @@ import org.springframework.util.backoff.FixedBackOff;
  *       statement) is retried without limit, the pause doubling from {@code outage-retry.initial-backoff} to
  *       {@code outage-retry.max-backoff}; the consumer stays on that record meanwhile, so nothing behind it is read
  *       and nothing is dead-lettered, however long the outage;
- *   <li>a malformed event ({@link InvalidEventException}, or a record that cannot be deserialized) is poison and goes
- *       to {@code booking.events.dlt} at once;
+ *   <li>a malformed event ({@link InvalidMessageException}: not JSON, breaking its type's JSON Schema, unusable; or a
+ *       record that cannot be deserialized) is poison and goes to {@code booking.events.dlt} at once;
  *   <li>any other failure is retried every {@code retry-interval}, {@code retry-attempts} times, then dead-lettered
  *       too, so a bug on one event does not stop the others.
  * </ul>
@@ -66,7 +66,7 @@ public class KafkaConfiguration {
         unlimited.setMaxInterval(outage.maxBackoff().toMillis());
         var handler = new DefaultErrorHandler(recoverer, bounded);
         handler.setBackOffFunction((record, exception) -> Failures.isTransient(exception) ? unlimited : bounded);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.addNotRetryableExceptions(InvalidMessageException.class);
         return handler;
     }
 }

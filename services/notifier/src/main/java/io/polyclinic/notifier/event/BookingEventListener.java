@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code booking.events} (transport only). The offset is committed after {@link BookingEventService}
- * returns; a malformed event throws {@link InvalidEventException}, which the error handler sends straight to the
- * dead-letter topic; a database outage is retried on the same record for as long as it lasts; any other failure is
- * retried a few times, then dead-lettered (see {@code KafkaConfiguration}).
+ * returns; a malformed event, or one that breaks its JSON Schema, throws
+ * {@link io.polyclinic.notifier.contract.InvalidMessageException}, which the error handler sends straight to the
+ * dead-letter topic with the reason; a database outage is retried on the same record for as long as it lasts; any
+ * other failure is retried a few times, then dead-lettered (see {@code KafkaConfiguration}).
  */
 @Component
 public class BookingEventListener {

@@ -1,6 +1,9 @@
 package io.polyclinic.notifier.job;
 
+import io.polyclinic.contracts.jobs.EmailJob;
 import io.polyclinic.notifier.config.NotifierProperties;
+import io.polyclinic.notifier.contract.ContractMessages;
+import io.polyclinic.notifier.contract.InvalidMessageException;
 import io.polyclinic.notifier.retry.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,14 +15,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.JavaType;
 
 /**
- * Consumes the {@code notifications.email} queue (transport only); the message is acknowledged once
- * {@link EmailJobService} recorded the job's email (decision 0029):
+ * Consumes the {@code notifications.email} queue (transport only): each message is read as an {@link EmailJob} of
+ * libs/contracts, checked against its JSON Schema first; the message is acknowledged once {@link EmailJobService}
+ * recorded the job's email (decision 0029):
  *
  * <ul>
- *   <li>a malformed job is poison: straight to the dead-letter queue with the reason in its {@code x-exception-message}
- *       header;
+ *   <li>a malformed job (not JSON, breaking the schema) is poison: straight to the dead-letter queue with the reason in
+ *       its {@code x-exception-message} header;
  *   <li>an outage ({@link Failures#isTransient}: the database unreachable) is waited out on this consumer thread,
  *       without limit, the pause doubling from {@code outage-retry.initial-backoff} to {@code outage-retry.max-backoff}:
  *       the job is never dead-lettered for it (a stop while waiting puts the message back on the queue);
@@ -31,7 +36,8 @@ public class EmailJobListener {
 
     private static final Logger log = LoggerFactory.getLogger(EmailJobListener.class);
 
-    private final EmailJobParser parser;
+    private final ContractMessages messages;
+    private final JavaType emailJob;
     private final EmailJobService service;
     private final MessageRecoverer deadLetters;
     private final int maxJobBytes;
@@ -39,11 +45,12 @@ public class EmailJobListener {
     private final BackOff backOff;
 
     public EmailJobListener(
-            EmailJobParser parser,
+            ContractMessages messages,
             EmailJobService service,
             MessageRecoverer deadLetters,
             NotifierProperties properties) {
-        this.parser = parser;
+        this.messages = messages;
+        this.emailJob = messages.type(EmailJob.class);
         this.service = service;
         this.deadLetters = deadLetters;
         this.maxJobBytes = properties.jobs().maxJobBytes();
@@ -58,8 +65,8 @@ public class EmailJobListener {
     void onJob(Message message) {
         EmailJob job;
         try {
-            job = parser.parse(message.getBody(), maxJobBytes);
-        } catch (InvalidJobException e) {
+            job = messages.read(EmailJob.CONTRACT, messages.parse(message.getBody(), maxJobBytes), emailJob);
+        } catch (InvalidMessageException e) {
             log.warn("Dead-lettering a malformed email job: {}", e.getMessage());
             deadLetters.recover(message, e);
             return;

@@ -1,5 +1,6 @@
 package io.polyclinic.notifier.job;
 
+import io.polyclinic.contracts.jobs.EmailJob;
 import io.polyclinic.notifier.mail.Channel;
 import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.MailDeliveryService;

@@ -290,8 +290,46 @@ class BookingEventEmailTest extends NotifierTest {
                 .map(r -> header(r, "kafka_dlt-exception-message"))
                 .toList();
         assertThat(reasons).hasSize(2);
-        assertThat(reasons.get(0)).contains("version: 2 is not supported");
-        assertThat(reasons.get(1)).contains("patientEmail: missing");
+        assertThat(reasons.get(0)).contains("version 2 is not supported");
+        assertThat(reasons.get(1)).contains("AppointmentBooked breaks its schema", "$.data", "patientEmail");
+        assertThat(mailTo(patient)).isEmpty();
+    }
+
+    @Test
+    void anEventThatBreaksItsSchemaIsDeadLetteredWithTheReasonAndTheNextOneIsMailed() {
+        var key = "schema-" + id();
+        var patient = newRecipient();
+        var appointment = BookingEvents.Appointment.of(patient, "en", hoursAhead(72));
+        var start = "\"start\":\"" + appointment.start() + "\"";
+        // A start that is no instant, a status outside the enum, a language outside ru|en, a patient without email.
+        BookingEvents.send(
+                key,
+                BookingEvents.envelope(id(), "AppointmentBooked", appointment, Map.of())
+                        .replace(start, "\"start\":\"next Tuesday\""));
+        BookingEvents.send(
+                key, BookingEvents.envelope(id(), "AppointmentCancelled", appointment, Map.of("status", "GONE")));
+        BookingEvents.send(key, BookingEvents.envelope(id(), "AppointmentBooked", appointment, Map.of("locale", "de")));
+        var noEmail = new java.util.HashMap<String, Object>();
+        noEmail.put("patientEmail", null);
+        BookingEvents.send(key, BookingEvents.envelope(id(), "AppointmentBooked", appointment, noEmail));
+
+        var next = newRecipient();
+        BookingEvents.send(
+                key,
+                BookingEvents.envelope(
+                        id(), "AppointmentBooked", BookingEvents.Appointment.of(next, "ru", hoursAhead(72)), Map.of()));
+
+        assertThat(awaitMailTo(next, 1)).hasSize(1);
+        var dead = BookingEvents.deadLettersWithKey(key, 4, WAIT);
+        assertThat(dead)
+                .extracting(r -> header(r, "kafka_dlt-exception-message"))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("AppointmentBooked breaks its schema", "$.data.start"),
+                        reason ->
+                                assertThat(reason).contains("AppointmentCancelled breaks its schema", "$.data.status"),
+                        reason -> assertThat(reason).contains("AppointmentBooked breaks its schema", "$.data.locale"),
+                        reason -> assertThat(reason).contains("data.patientEmail: missing"));
+        assertThat(dead).extracting(r -> header(r, "kafka_dlt-original-topic")).containsOnly("booking.events");
         assertThat(mailTo(patient)).isEmpty();
     }
 

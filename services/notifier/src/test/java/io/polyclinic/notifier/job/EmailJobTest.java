@@ -3,6 +3,8 @@ package io.polyclinic.notifier.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.polyclinic.contracts.jobs.EmailJob;
+import io.polyclinic.contracts.schema.ContractSchemas;
 import io.polyclinic.notifier.MailParts;
 import io.polyclinic.notifier.NotifierTest;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +43,10 @@ class EmailJobTest extends NotifierTest {
         rabbit.send("", QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
     }
 
+    /** A job as a producer publishes it: the contracts' record, serialized by Jackson. */
     private static String job(String id, String to, String subject) {
-        return JSON.writeValueAsString(Map.of(
-                "id", id, "to", to, "subject", subject, "text", "Traffic dropped by 80 %.", "html", "<p>Traffic</p>"));
+        return JSON.writeValueAsString(
+                new EmailJob(id, to, subject, "Traffic dropped by 80 %.", "<p>Traffic</p>", "en"));
     }
 
     private int messagesIn(String queue) {
@@ -73,7 +76,11 @@ class EmailJobTest extends NotifierTest {
     @Test
     void aJobIsSentAndAcknowledged() {
         var to = newRecipient();
-        publish(job("alert-" + id(), to, "Traffic alert"));
+        var job = job("alert-" + id(), to, "Traffic alert");
+        // The contract test of the job as published: exactly the documented fields, each as documented.
+        assertThat(ContractSchemas.forProducers().problems(EmailJob.CONTRACT, JSON.readTree(job)))
+                .isEmpty();
+        publish(job);
 
         var mail = MailParts.of(awaitMailTo(to, 1).getFirst());
         assertThat(mail.subject()).isEqualTo("Traffic alert");
@@ -105,17 +112,29 @@ class EmailJobTest extends NotifierTest {
     }
 
     @Test
-    void aMalformedJobGoesStraightToTheDeadLetterQueueWithTheReason() {
+    void aJobThatBreaksItsSchemaGoesStraightToTheDeadLetterQueueWithTheReasonAndTheNextIsSent() {
         var to = newRecipient();
         publish("{\"id\":\"x-" + id() + "\",\"to\":\"" + to + "\"}");
         publish("not json at all, " + to);
+        publish(job("alert-" + id(), "Ops <" + to + ">", "A display name"));
+        publish(job("alert-" + id(), to, "Two\nlines"));
+        publish(JSON.writeValueAsString(
+                Map.of("id", "alert-" + id(), "to", to, "subject", "In German", "text", "T", "locale", "de")));
+        var next = newRecipient();
+        publish(job("alert-" + id(), next, "The next one"));
 
-        var dead = awaitDeadLetters(to, 2);
+        assertThat(awaitMailTo(next, 1)).hasSize(1);
+        var dead = awaitDeadLetters(to, 5);
         assertThat(dead).extracting(EmailJobTest::text).contains("not json at all, " + to);
         assertThat(dead)
                 .extracting(m ->
                         String.valueOf(m.getMessageProperties().getHeaders().get("x-exception-message")))
-                .contains("subject: missing or blank", "message body is not JSON");
+                .satisfiesExactlyInAnyOrder(
+                        reason -> assertThat(reason).contains("EmailJob breaks its schema", "subject", "text"),
+                        reason -> assertThat(reason).contains("message is not JSON"),
+                        reason -> assertThat(reason).contains("EmailJob breaks its schema", "$.to"),
+                        reason -> assertThat(reason).contains("EmailJob breaks its schema", "$.subject"),
+                        reason -> assertThat(reason).contains("EmailJob breaks its schema", "$.locale"));
         assertThat(mailTo(to)).isEmpty();
     }
 

@@ -2,16 +2,20 @@ package io.polyclinic.notifier.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polyclinic.contracts.events.AppointmentEventData;
+import io.polyclinic.contracts.events.EventEnvelope;
 import io.polyclinic.notifier.MailParts;
 import io.polyclinic.notifier.NotifierTest;
 import io.polyclinic.notifier.event.BookingEventService;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 class ReminderTest extends NotifierTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     BookingEventService events;
@@ -25,19 +29,30 @@ class ReminderTest extends NotifierTest {
         return appointmentId;
     }
 
+    /** An appointment event as booking publishes it: the contracts' records, serialized by Jackson. */
     private static byte[] event(String type, UUID appointmentId, String patient, java.time.Instant start) {
-        return ("""
-                {"id":"%s","type":"%s","occurredAt":"%s","source":"booking","version":1,"data":{
-                 "appointmentId":"%s","doctorName":"Anna Ivanova","clinicName":"Central","clinicAddress":"Main 1",
-                 "clinicTimeZone":"Europe/Moscow","patientEmail":"%s","locale":"en","start":"%s","end":"%s"}}""".formatted(
-                                UUID.randomUUID(),
-                                type,
-                                java.time.Instant.now(),
-                                appointmentId,
-                                patient,
-                                start,
-                                start.plusSeconds(1800)))
-                .getBytes(StandardCharsets.UTF_8);
+        var data = new AppointmentEventData(
+                appointmentId,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Anna Ivanova",
+                UUID.randomUUID(),
+                "Central",
+                "Main 1",
+                "Europe/Moscow",
+                UUID.randomUUID(),
+                patient,
+                "en",
+                start,
+                start.plusSeconds(1800),
+                type.equals("AppointmentCancelled") ? "CANCELLED" : "BOOKED",
+                null,
+                null,
+                null,
+                null,
+                null);
+        return JSON.writeValueAsBytes(
+                EventEnvelope.of(UUID.randomUUID(), type, java.time.Instant.now(), "booking", data));
     }
 
     /** Moves the reminder's due time into the past, as if a day had gone by. */
