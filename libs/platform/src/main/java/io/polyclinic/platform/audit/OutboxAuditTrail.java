@@ -2,8 +2,8 @@ package io.polyclinic.platform.audit;
 
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.Outbox;
+import io.polyclinic.platform.tracing.RequestIds;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
-import io.polyclinic.platform.web.RequestIdFilter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +69,7 @@ public class OutboxAuditTrail implements AuditTrail {
         record.put("entityType", entry.entityType());
         record.put("entityId", entry.entityId());
         record.put("details", entry.details() == null ? Map.of() : entry.details());
-        record.put("requestId", MDC.get(RequestIdFilter.MDC_KEY));
+        record.put("requestId", MDC.get(RequestIds.MDC_KEY));
         record.put("traceId", traceId());
         record.put("ip", currentClientIp());
         var key = entry.entityId() == null ? "none" : entry.entityType() + ":" + entry.entityId();

@@ -1,16 +1,15 @@
 package io.polyclinic.notifier.event;
 
 import io.polyclinic.notifier.appointment.Appointment;
-import io.polyclinic.notifier.appointment.AppointmentRepository;
+import io.polyclinic.notifier.appointment.AppointmentService;
 import io.polyclinic.notifier.appointment.AppointmentStatus;
-import io.polyclinic.notifier.config.NotifierProperties;
 import io.polyclinic.notifier.mail.CalendarInvite;
 import io.polyclinic.notifier.mail.Channel;
 import io.polyclinic.notifier.mail.EmailComposer;
-import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.EmailTemplate;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +35,7 @@ public class BookingEventService {
 
     private final BookingEventParser parser;
     private final ProcessedEventRepository processed;
-    private final AppointmentRepository appointments;
-    private final EmailRepository emails;
+    private final AppointmentService appointments;
     private final EmailComposer composer;
     private final MailDeliveryService delivery;
     private final TransactionTemplate transactions;
@@ -48,8 +46,7 @@ public class BookingEventService {
     public BookingEventService(
             BookingEventParser parser,
             ProcessedEventRepository processed,
-            AppointmentRepository appointments,
-            EmailRepository emails,
+            AppointmentService appointments,
             EmailComposer composer,
             MailDeliveryService delivery,
             TransactionTemplate transactions,
@@ -59,7 +56,6 @@ public class BookingEventService {
         this.parser = parser;
         this.processed = processed;
         this.appointments = appointments;
-        this.emails = emails;
         this.composer = composer;
         this.delivery = delivery;
         this.transactions = transactions;
@@ -96,7 +92,7 @@ public class BookingEventService {
                     event.kind().type());
             return Optional.empty();
         }
-        var existing = appointments.findForUpdate(event.appointmentId());
+        var existing = appointments.lock(event.appointmentId());
         int previousSequence = existing.map(Appointment::icsSequence).orElse(-1);
         OutgoingEmail email;
         Appointment state;
@@ -127,7 +123,7 @@ public class BookingEventService {
             return Optional.empty();
         }
         // The listener's observation made the consumer span current; it continues the booking request's trace.
-        emails.insertIfAbsent(email, delivery.firstAttempt(), trace.currentTraceId());
+        delivery.record(email, delivery.firstAttempt(), trace.currentTraceId());
         return Optional.of(email.id());
     }
 

@@ -1,7 +1,7 @@
 package io.polyclinic.notifier.job;
 
-import io.polyclinic.notifier.config.NotifierProperties;
 import io.polyclinic.notifier.retry.Failures;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
