@@ -1,14 +1,14 @@
 package io.polyclinic.booking.demo;
 
-import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.demo.DemoDataRepository.ClinicRow;
 import io.polyclinic.booking.demo.DemoDataRepository.DoctorRow;
 import io.polyclinic.booking.demo.DemoDataRepository.Link;
 import io.polyclinic.booking.demo.DemoDataRepository.ScheduleRow;
 import io.polyclinic.booking.schedule.SlotGenerator;
 import io.polyclinic.booking.schedule.WeeklyPlan;
+import io.polyclinic.booking.shared.BookingProperties;
 import io.polyclinic.booking.slot.NewSlot;
-import io.polyclinic.booking.slot.SlotRepository;
+import io.polyclinic.booking.slot.SlotService;
 import io.polyclinic.platform.id.Ids;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -52,7 +52,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private record LocalTimeBreak(LocalTime start, LocalTime end) {}
 
     private final DemoDataRepository demo;
-    private final SlotRepository slots;
+    private final SlotService slots;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final BookingProperties.DemoData properties;
@@ -60,7 +60,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     public DemoDataLoader(
             DemoDataRepository demo,
-            SlotRepository slots,
+            SlotService slots,
             TransactionTemplate transactions,
             DataSource dataSource,
             BookingProperties properties,
@@ -164,7 +164,7 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         Integer inserted = transactions.execute(status -> {
             demo.liftLimitsForThisTransaction();
-            return slots.insertSkippingOverlaps(fresh);
+            return slots.addSkippingOverlaps(fresh);
         });
         log.info(
                 "Demo slots topped up to {} days after {}: {} created in {} ms",

@@ -3,8 +3,8 @@ package io.polyclinic.booking.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
-import io.polyclinic.booking.config.BookingProperties;
-import io.polyclinic.booking.slot.SlotRepository;
+import io.polyclinic.booking.shared.BookingProperties;
+import io.polyclinic.booking.slot.SlotService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class DemoDataLoaderTest extends BookingApiTest {
     DemoDataRepository demo;
 
     @Autowired
-    SlotRepository slots;
+    SlotService slots;
 
     @Autowired
     TransactionTemplate transactions;
