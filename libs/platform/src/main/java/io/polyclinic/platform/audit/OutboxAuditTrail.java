@@ -5,8 +5,8 @@ import io.polyclinic.contracts.audit.AuditRecordJson;
 import io.polyclinic.contracts.audit.v1.AuditRecord;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.Outbox;
+import io.polyclinic.platform.tracing.RequestIds;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
-import io.polyclinic.platform.web.RequestIdFilter;
 import java.time.Clock;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +79,7 @@ public class OutboxAuditTrail implements AuditTrail {
         if (entry.entityId() != null) {
             record.setEntityId(entry.entityId());
         }
-        var requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        var requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null) {
             record.setRequestId(requestId);
         }

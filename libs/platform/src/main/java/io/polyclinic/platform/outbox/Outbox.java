@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * order per destination) and marks it published.
  *
  * <p>Destinations: a Kafka topic ({@code booking.events}, {@code identity.events}) holds whole event envelopes;
- * {@code audit} holds audit records (see {@link io.polyclinic.platform.audit.AuditTrail}).
+ * {@code audit} holds audit records (the audit package's {@code AuditTrail} writes them).
  */
 public class Outbox {
 

@@ -2,8 +2,6 @@ package io.polyclinic.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.polyclinic.platform.audit.AuditTrail;
-import io.polyclinic.platform.audit.OutboxAuditTrail;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The transactional outbox of every service with a database ({@code polyclinic.outbox.enabled}, default on):
  * {@link Outbox} (append in the current transaction), {@link OutboxRelay} (sends pending rows through the
- * {@link OutboxSender} beans), {@link OutboxMetrics}, and the {@link AuditTrail} ({@link OutboxAuditTrail}). The
- * service's migrations create the {@code outbox} table; without it the relay stays idle. The Kafka sender comes from
+ * {@link OutboxSender} beans) and {@link OutboxMetrics}; the audit trail built on it comes from the audit package's
+ * {@code AuditTrailAutoConfiguration}. The service's migrations create the {@code outbox} table; without it the relay stays idle. The Kafka sender comes from
  * {@link OutboxKafkaAutoConfiguration}.
  */
 @AutoConfiguration(
@@ -72,16 +69,5 @@ public class OutboxAutoConfiguration {
             OutboxProperties properties,
             OutboxMetrics metrics) {
         return new OutboxRelay(repository, senders, transactionManager, properties, metrics, Clock.systemUTC());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(AuditTrail.class)
-    OutboxAuditTrail outboxAuditTrail(
-            Outbox outbox, Environment environment, ObjectProvider<TraceContextCarrier> trace) {
-        return new OutboxAuditTrail(
-                outbox,
-                environment.getProperty("spring.application.name", "unknown"),
-                Clock.systemUTC(),
-                trace.getIfAvailable());
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure with a meaning for the client, answered as an RFC 9457 problem by {@link ProblemDetailsAdvice}.
+ * A failure with a meaning for the client, answered as an RFC 9457 problem by the web layer's {@code ProblemDetailsAdvice}.
  *
  * <p>The message is the problem's {@code detail}: it must be safe to show a user (no SQL, class names or hosts).
  * Subclasses name a concrete failure ({@code SlotAlreadyBookedException}) and pick the status by extending one of

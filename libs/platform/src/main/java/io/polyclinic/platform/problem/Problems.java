@@ -1,7 +1,7 @@
 package io.polyclinic.platform.problem;
 
 import io.micrometer.tracing.handler.TracingObservationHandler;
-import io.polyclinic.platform.web.RequestIdFilter;
+import io.polyclinic.platform.tracing.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -49,9 +49,9 @@ public final class Problems {
         if (request != null && problem.getInstance() == null) {
             problem.setInstance(URI.create(safePath(request.getRequestURI())));
         }
-        var requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        var requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId == null && request != null) {
-            requestId = (String) request.getAttribute(RequestIdFilter.ATTRIBUTE);
+            requestId = (String) request.getAttribute(RequestIds.ATTRIBUTE);
         }
         var traceId = traceId(request);
         putIfAbsent(problem, "traceId", traceId != null ? traceId : requestId);

@@ -1,6 +1,5 @@
 package io.polyclinic.platform.web;
 
-import io.polyclinic.platform.problem.ProblemDetailsAdvice;
 import io.polyclinic.platform.problem.ProblemResponseWriter;
 import io.polyclinic.platform.web.sse.EventStreams;
 import org.apache.catalina.core.StandardHost;

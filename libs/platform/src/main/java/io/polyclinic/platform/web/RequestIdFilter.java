@@ -1,5 +1,6 @@
 package io.polyclinic.platform.web;
 
+import io.polyclinic.platform.tracing.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,12 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
-    /** The header read and written. */
-    public static final String HEADER = "X-Request-Id";
-    /** The key in the SLF4J MDC. */
-    public static final String MDC_KEY = "requestId";
-    /** The request attribute holding the id. */
-    public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+    /** The header read and written ({@link RequestIds#HEADER}). */
+    public static final String HEADER = RequestIds.HEADER;
+    /** The key in the SLF4J MDC ({@link RequestIds#MDC_KEY}). */
+    public static final String MDC_KEY = RequestIds.MDC_KEY;
+    /** The request attribute holding the id ({@link RequestIds#ATTRIBUTE}). */
+    public static final String ATTRIBUTE = RequestIds.ATTRIBUTE;
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

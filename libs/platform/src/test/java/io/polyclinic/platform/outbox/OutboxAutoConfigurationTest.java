@@ -3,6 +3,7 @@ package io.polyclinic.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.platform.audit.AuditTrail;
+import io.polyclinic.platform.audit.AuditTrailAutoConfiguration;
 import io.polyclinic.platform.audit.OutboxAuditTrail;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
 import javax.sql.DataSource;
@@ -23,6 +24,7 @@ class OutboxAutoConfigurationTest {
                     JacksonAutoConfiguration.class,
                     KafkaAutoConfiguration.class,
                     OutboxAutoConfiguration.class,
+                    AuditTrailAutoConfiguration.class,
                     OutboxKafkaAutoConfiguration.class));
 
     private ApplicationContextRunner withDatabase() {

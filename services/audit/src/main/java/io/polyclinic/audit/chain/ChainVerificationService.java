@@ -2,11 +2,13 @@ package io.polyclinic.audit.chain;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.polyclinic.audit.config.AuditProperties;
-import io.polyclinic.audit.record.AuditRecordRepository;
+import io.polyclinic.audit.record.AuditLogService;
+import io.polyclinic.audit.record.ChainAnchor;
+import io.polyclinic.audit.record.ChainAnchorStore;
 import io.polyclinic.audit.record.ChainKeys;
 import io.polyclinic.audit.record.HashChain;
 import io.polyclinic.audit.record.LoggedRecord;
+import io.polyclinic.audit.shared.AuditProperties;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.problem.NotFoundException;
 import java.security.MessageDigest;
@@ -37,7 +39,7 @@ public class ChainVerificationService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ChainVerificationService.class);
     static final int KEPT_JOBS = 20;
 
-    private final AuditRecordRepository repository;
+    private final AuditLogService records;
     private final ChainAnchorStore anchors;
     private final ChainKeys keys;
     private final Clock clock;
@@ -49,13 +51,13 @@ public class ChainVerificationService implements DisposableBean {
     private volatile boolean stopping;
 
     public ChainVerificationService(
-            AuditRecordRepository repository,
+            AuditLogService records,
             ChainAnchorStore anchors,
             ChainKeys keys,
             Clock clock,
             MeterRegistry meters,
             AuditProperties properties) {
-        this.repository = repository;
+        this.records = records;
         this.anchors = anchors;
         this.keys = keys;
         this.clock = clock;
@@ -78,7 +80,7 @@ public class ChainVerificationService implements DisposableBean {
         }
         // The anchor first: the head read after it is at or past it, unless records were removed.
         var anchor = anchors.current();
-        var head = repository.head();
+        var head = records.head();
         long end = Math.max(head.lastSeq(), anchor.seq());
         var job = new VerificationJob(Ids.newId(), end, anchor.seq(), Instant.now(clock));
         jobs.put(job.id(), job);
@@ -156,7 +158,7 @@ public class ChainVerificationService implements DisposableBean {
             if (stopping) {
                 throw new IllegalStateException("The audit service stopped during the verification");
             }
-            var batch = repository.chainAfter(expected - 1, batchSize);
+            var batch = records.chainAfter(expected - 1, batchSize);
             if (batch.isEmpty()) {
                 break;
             }

@@ -1,8 +1,9 @@
 package io.polyclinic.audit.config;
 
-import io.polyclinic.audit.chain.ChainAnchorStore;
 import io.polyclinic.audit.record.AuditRecordRepository;
+import io.polyclinic.audit.record.ChainAnchorStore;
 import io.polyclinic.audit.record.ChainKeys;
+import io.polyclinic.audit.shared.AuditProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

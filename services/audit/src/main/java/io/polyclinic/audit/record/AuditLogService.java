@@ -2,8 +2,7 @@ package io.polyclinic.audit.record;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.polyclinic.audit.chain.ChainAnchorStore;
-import io.polyclinic.audit.config.AuditProperties;
+import io.polyclinic.audit.shared.AuditProperties;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.InvalidRequestException;
@@ -174,5 +173,15 @@ public class AuditLogService {
         var items = repository.find(query, page);
         long total = page.page() == 0 && items.size() < page.size() ? items.size() : repository.count(query);
         return PageResponse.of(items, page, total);
+    }
+
+    /** The chain head as last committed (no lock): where a chain walk ends. */
+    public ChainHead head() {
+        return repository.head();
+    }
+
+    /** Up to {@code limit} records with {@code seq > afterSeq}, in {@code seq} order: one batch of a chain walk. */
+    public List<LoggedRecord> chainAfter(long afterSeq, int limit) {
+        return repository.chainAfter(afterSeq, limit);
     }
 }

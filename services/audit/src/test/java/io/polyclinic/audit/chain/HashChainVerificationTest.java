@@ -7,12 +7,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polyclinic.audit.AuditApiTest;
-import io.polyclinic.audit.config.AuditProperties;
 import io.polyclinic.audit.record.AuditLogService;
 import io.polyclinic.audit.record.AuditRecord;
 import io.polyclinic.audit.record.AuditRecordRepository;
+import io.polyclinic.audit.record.ChainAnchorStore;
 import io.polyclinic.audit.record.ChainKeys;
 import io.polyclinic.audit.record.HashChain;
+import io.polyclinic.audit.shared.AuditProperties;
 import io.polyclinic.contracts.audit.v1.RecordRequest;
 import io.polyclinic.platform.id.Ids;
 import java.nio.charset.StandardCharsets;
@@ -218,7 +219,7 @@ class HashChainVerificationTest extends AuditApiTest {
         var restarted = new ChainAnchorStore(lagging, keys, Clock.systemUTC(), repository);
         assertThat(restarted.current().seq()).isEqualTo(head - 3);
         var verifier = new ChainVerificationService(
-                repository, restarted, keys, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
+                records(restarted, keys), restarted, keys, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
         try {
             var lag = run(verifier);
             assertThat(lag.status()).isEqualTo(VerificationStatus.VALID);
@@ -266,7 +267,7 @@ class HashChainVerificationTest extends AuditApiTest {
         var service = new AuditLogService(
                 repository, Clock.systemUTC(), new SimpleMeterRegistry(), properties, rotated, anchors);
         var verifier = new ChainVerificationService(
-                repository, anchors, rotated, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
+                records(anchors, rotated), anchors, rotated, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
         saveFrom(head + 1);
         try {
             transactions.executeWithoutResult(status -> service.append(List.of(slotCreated())));
@@ -280,7 +281,12 @@ class HashChainVerificationTest extends AuditApiTest {
                     java.util.Base64.getEncoder().encodeToString("a new chain key of 32 bytes or more".getBytes()),
                     List.of());
             var forgetful = new ChainVerificationService(
-                    repository, anchors, newKeyOnly, Clock.systemUTC(), new SimpleMeterRegistry(), properties);
+                    records(anchors, newKeyOnly),
+                    anchors,
+                    newKeyOnly,
+                    Clock.systemUTC(),
+                    new SimpleMeterRegistry(),
+                    properties);
             try {
                 var result = run(forgetful);
                 assertThat(result.status()).isEqualTo(VerificationStatus.BROKEN);
@@ -409,5 +415,10 @@ class HashChainVerificationTest extends AuditApiTest {
             jdbc.sql("alter table audit_records enable trigger audit_records_append_only")
                     .update();
         }
+    }
+
+    /** The record log the verifier reads, over the given anchor and keys. */
+    private AuditLogService records(ChainAnchorStore anchors, ChainKeys keys) {
+        return new AuditLogService(repository, Clock.systemUTC(), new SimpleMeterRegistry(), properties, keys, anchors);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import db.testdata.legacy.V1_1__Unkeyed_records;
 import io.polyclinic.audit.AuditApiTest;
+import io.polyclinic.audit.record.ChainAnchorStore;
 import io.polyclinic.contracts.audit.v1.RecordRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

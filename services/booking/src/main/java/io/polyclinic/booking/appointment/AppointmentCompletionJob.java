@@ -1,6 +1,6 @@
 package io.polyclinic.booking.appointment;
 
-import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.shared.BookingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,25 +1,19 @@
 package io.polyclinic.booking.appointment;
 
 import io.polyclinic.booking.appointment.AppointmentProblems.AppointmentReviewedException;
-import io.polyclinic.booking.appointment.AppointmentProblems.OverlappingAppointmentException;
 import io.polyclinic.booking.appointment.AppointmentProblems.PatientRoleRequiredException;
 import io.polyclinic.booking.appointment.AppointmentProblems.RescheduleToOtherDoctorException;
-import io.polyclinic.booking.appointment.AppointmentProblems.SlotAlreadyBookedException;
-import io.polyclinic.booking.appointment.AppointmentProblems.SlotBlockedException;
-import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
-import io.polyclinic.booking.config.BookingProperties;
-import io.polyclinic.booking.event.BookingEvents;
+import io.polyclinic.booking.effects.SideEffects;
+import io.polyclinic.booking.shared.BookingProperties;
 import io.polyclinic.booking.shared.BusinessMetrics;
 import io.polyclinic.booking.shared.BusinessMetrics.CancelledBy;
-import io.polyclinic.booking.slot.SlotRepository;
-import io.polyclinic.booking.slot.SlotStatus;
+import io.polyclinic.booking.slot.SlotService;
 import io.polyclinic.contracts.Language;
 import io.polyclinic.contracts.events.AppointmentEventData;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditDetails;
 import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -43,45 +37,39 @@ import org.springframework.transaction.annotation.Transactional;
  * the slot and overlapping appointments of the patient). Any failure rolls the claim back.
  *
  * <p>A reschedule is the same transaction shape: the new slot is claimed first and the old one freed only after
- * that succeeded, so a lost race leaves the patient in their original slot. Completion (a scheduled job) and
- * no-show close appointments after their start. Business counters are counted on commit ({@link BusinessMetrics}).
+ * that succeeded, so a lost race leaves the patient in their original slot. Both claim through {@link SlotClaims},
+ * so they refuse with the same problems. Completion (a scheduled job) and no-show close appointments after their
+ * start. Every use case ends with its {@link SideEffects}: audit, event, cache eviction and business counter.
  */
 @Service
 public class AppointmentService {
 
     private final AppointmentRepository appointments;
-    private final SlotRepository slots;
+    private final SlotClaims claims;
+    private final SlotService slots;
     private final ClinicAccess access;
-    private final BookingEvents events;
     private final BookingRules rules;
-    private final BusinessMetrics metrics;
     private final Clock clock;
-    private final AuditTrail audit;
-    private final BookingCache cache;
+    private final SideEffects effects;
 
     public AppointmentService(
             AppointmentRepository appointments,
-            SlotRepository slots,
+            SlotService slots,
             ClinicAccess access,
-            BookingEvents events,
             BookingProperties properties,
-            BusinessMetrics metrics,
             Clock clock,
-            AuditTrail audit,
-            BookingCache cache) {
-        this.cache = cache;
+            SideEffects effects) {
         this.appointments = appointments;
+        this.claims = new SlotClaims(appointments);
         this.slots = slots;
         this.access = access;
-        this.events = events;
         this.rules = new BookingRules(
                 properties.minNotice(),
                 properties.cancelCutoff(),
                 properties.maxFutureAppointments(),
                 properties.maxAdvance());
-        this.metrics = metrics;
         this.clock = clock;
-        this.audit = audit;
+        this.effects = effects;
     }
 
     /**
@@ -98,46 +86,41 @@ public class AppointmentService {
             throw new PatientRoleRequiredException();
         }
         appointments.lockPatient(patient.id());
-        var bookable = appointments.findBookableSlot(slotId).orElseThrow(() -> new NotFoundException("slot", slotId));
+        var bookable = claims.target(slotId);
         var slot = bookable.slot();
         var now = clock.instant();
         rules.checkBookable(slot, bookable.doctorStatus(), now);
-        if (appointments.hasOverlap(patient.id(), slot.start(), slot.end())) {
-            throw new OverlappingAppointmentException();
-        }
+        claims.checkNoOverlap(patient.id(), slot, null);
         rules.checkFutureAppointments(appointments.countFutureBooked(patient.id(), now));
-        if (!appointments.claimSlot(slotId)) {
-            var status = appointments.slotStatus(slotId).orElseThrow(() -> new NotFoundException("slot", slotId));
-            throw status == SlotStatus.BLOCKED ? new SlotBlockedException() : new SlotAlreadyBookedException(slotId);
-        }
         var id = Ids.newId();
-        if (!appointments.insertBooked(
-                id, patient.id(), patient.email(), language.tag(), slot, now.truncatedTo(ChronoUnit.MICROS))) {
-            if (appointments.hasOverlap(patient.id(), slot.start(), slot.end())) {
-                throw new OverlappingAppointmentException();
-            }
-            throw new SlotAlreadyBookedException(slotId);
-        }
-        metrics.booked();
-        audit.record(new AuditEntry(
+        claims.claim(
                 patient.id(),
-                "APPOINTMENT_BOOKED",
-                "appointment",
-                id.toString(),
-                Map.of(
-                        "slotId",
-                        slotId,
-                        "doctorId",
+                slot,
+                null,
+                () -> appointments.insertBooked(
+                        id, patient.id(), patient.email(), language.tag(), slot, now.truncatedTo(ChronoUnit.MICROS)));
+        effects.start()
+                .audit(new AuditEntry(
+                        patient.id(),
+                        "APPOINTMENT_BOOKED",
+                        "appointment",
+                        id.toString(),
+                        Map.of(
+                                "slotId",
+                                slotId,
+                                "doctorId",
+                                slot.doctorId(),
+                                "clinicId",
+                                slot.clinicId(),
+                                "start",
+                                slot.start())))
+                .event(
+                        EventTypes.APPOINTMENT_BOOKED,
                         slot.doctorId(),
-                        "clinicId",
-                        slot.clinicId(),
-                        "start",
-                        slot.start())));
-        cache.evictDoctor(slot.doctorId());
-        events.publish(
-                EventTypes.APPOINTMENT_BOOKED,
-                slot.doctorId(),
-                appointments.findEventData(id).orElseThrow());
+                        appointments.findEventData(id).orElseThrow())
+                .evictDoctor(slot.doctorId())
+                .count(BusinessMetrics::booked)
+                .apply();
         return appointments.findById(id).orElseThrow();
     }
 
@@ -160,7 +143,7 @@ public class AppointmentService {
         if (!appointment.patientId().equals(patient.id())) {
             throw new NotFoundException("appointment", id);
         }
-        var target = appointments.findBookableSlot(slotId).orElseThrow(() -> new NotFoundException("slot", slotId));
+        var target = claims.target(slotId);
         var slot = target.slot();
         if (slot.id().equals(appointment.slotId())) {
             throw new InvalidRequestException("slotId", "The appointment is in this slot already.");
@@ -171,50 +154,44 @@ public class AppointmentService {
         var now = clock.instant();
         rules.checkReschedulable(appointment.status(), appointment.start(), now);
         rules.checkBookable(slot, target.doctorStatus(), now);
-        if (appointments.hasOverlapOtherThan(patient.id(), slot.start(), slot.end(), id)) {
-            throw new OverlappingAppointmentException();
-        }
-        if (!appointments.claimSlot(slotId)) {
-            var status = appointments.slotStatus(slotId).orElseThrow(() -> new NotFoundException("slot", slotId));
-            throw status == SlotStatus.BLOCKED ? new SlotBlockedException() : new SlotAlreadyBookedException(slotId);
-        }
-        // the row is locked and BOOKED, and the patient's other bookings wait on the advisory lock: this cannot miss
-        if (!appointments.moveToSlot(id, slot)) {
-            throw new IllegalStateException("A locked BOOKED appointment could not be moved");
-        }
-        slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+        claims.checkNoOverlap(patient.id(), slot, id);
+        // the row is locked and BOOKED, and the patient's other bookings wait on the advisory lock
+        claims.claim(patient.id(), slot, id, () -> appointments.moveToSlot(id, slot));
+        slots.free(appointment.slotId());
         var moved = appointments.findEventData(id).orElseThrow();
-        events.publish(
-                EventTypes.APPOINTMENT_RESCHEDULED,
-                appointment.doctorId(),
-                new AppointmentEventData(
-                        moved.appointmentId(),
-                        moved.slotId(),
-                        moved.doctorId(),
-                        moved.doctorName(),
-                        moved.clinicId(),
-                        moved.clinicName(),
-                        moved.clinicAddress(),
-                        moved.clinicTimeZone(),
-                        moved.patientId(),
-                        moved.patientEmail(),
-                        moved.locale(),
-                        moved.start(),
-                        moved.end(),
-                        moved.status(),
-                        null,
-                        null,
-                        appointment.slotId(),
-                        appointment.start(),
-                        appointment.end()));
-        cache.evictDoctor(appointment.doctorId());
-        metrics.rescheduled();
-        audit.record(new AuditEntry(
-                patient.id(),
-                "APPOINTMENT_RESCHEDULED",
-                "appointment",
-                id.toString(),
-                Map.of("fromSlotId", appointment.slotId(), "toSlotId", slotId, "start", slot.start())));
+        effects.start()
+                .audit(new AuditEntry(
+                        patient.id(),
+                        "APPOINTMENT_RESCHEDULED",
+                        "appointment",
+                        id.toString(),
+                        Map.of("fromSlotId", appointment.slotId(), "toSlotId", slotId, "start", slot.start())))
+                .event(
+                        EventTypes.APPOINTMENT_RESCHEDULED,
+                        appointment.doctorId(),
+                        new AppointmentEventData(
+                                moved.appointmentId(),
+                                moved.slotId(),
+                                moved.doctorId(),
+                                moved.doctorName(),
+                                moved.clinicId(),
+                                moved.clinicName(),
+                                moved.clinicAddress(),
+                                moved.clinicTimeZone(),
+                                moved.patientId(),
+                                moved.patientEmail(),
+                                moved.locale(),
+                                moved.start(),
+                                moved.end(),
+                                moved.status(),
+                                null,
+                                null,
+                                appointment.slotId(),
+                                appointment.start(),
+                                appointment.end()))
+                .evictDoctor(appointment.doctorId())
+                .count(BusinessMetrics::rescheduled)
+                .apply();
         return appointments.findById(id).orElseThrow();
     }
 
@@ -239,13 +216,15 @@ public class AppointmentService {
             throw new AppointmentReviewedException();
         }
         appointments.markNoShow(id, now.truncatedTo(ChronoUnit.MICROS), user.id());
-        metrics.noShow();
-        audit.record(new AuditEntry(
-                user.id(),
-                "APPOINTMENT_NO_SHOW",
-                "appointment",
-                id.toString(),
-                Map.of("slotId", appointment.slotId())));
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "APPOINTMENT_NO_SHOW",
+                        "appointment",
+                        id.toString(),
+                        Map.of("slotId", appointment.slotId())))
+                .count(BusinessMetrics::noShow)
+                .apply();
         return appointments.findById(id).orElseThrow();
     }
 
@@ -258,11 +237,12 @@ public class AppointmentService {
     @Transactional
     public List<UUID> completeEnded(int limit) {
         var completed = appointments.completeEnded(clock.instant().truncatedTo(ChronoUnit.MICROS), limit);
+        var batch = effects.start();
         for (var id : completed) {
             var data = appointments.findEventData(id).orElseThrow();
-            events.publish(EventTypes.APPOINTMENT_COMPLETED, data.doctorId(), data);
+            batch.event(EventTypes.APPOINTMENT_COMPLETED, data.doctorId(), data);
         }
-        metrics.completed(completed.size());
+        batch.count(metrics -> metrics.completed(completed.size())).apply();
         return completed;
     }
 
@@ -298,27 +278,30 @@ public class AppointmentService {
         rules.checkCancellable(appointment.status(), appointment.start(), staff, reason, now);
         var cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         appointments.cancel(id, now.truncatedTo(ChronoUnit.MICROS), cleanReason, user.id());
-        slots.transition(appointment.slotId(), SlotStatus.BOOKED, SlotStatus.AVAILABLE);
-        metrics.cancelled(staff ? CancelledBy.STAFF : CancelledBy.PATIENT);
-        audit.record(new AuditEntry(
-                user.id(),
-                "APPOINTMENT_CANCELLED",
-                "appointment",
-                id.toString(),
-                AuditDetails.of(
-                        "reason",
-                        cleanReason,
-                        "cancelledBy",
-                        staff ? "STAFF" : "PATIENT",
-                        "patientId",
-                        appointment.patientId(),
-                        "slotId",
-                        appointment.slotId())));
-        cache.evictDoctor(appointment.doctorId());
-        events.publish(
-                EventTypes.APPOINTMENT_CANCELLED,
-                appointment.doctorId(),
-                appointments.findEventData(id).orElseThrow());
+        slots.free(appointment.slotId());
+        var by = staff ? CancelledBy.STAFF : CancelledBy.PATIENT;
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "APPOINTMENT_CANCELLED",
+                        "appointment",
+                        id.toString(),
+                        AuditDetails.of(
+                                "reason",
+                                cleanReason,
+                                "cancelledBy",
+                                by.name(),
+                                "patientId",
+                                appointment.patientId(),
+                                "slotId",
+                                appointment.slotId())))
+                .event(
+                        EventTypes.APPOINTMENT_CANCELLED,
+                        appointment.doctorId(),
+                        appointments.findEventData(id).orElseThrow())
+                .evictDoctor(appointment.doctorId())
+                .count(metrics -> metrics.cancelled(by))
+                .apply();
         return appointments.findById(id).orElseThrow();
     }
 

@@ -1,8 +1,7 @@
 package io.polyclinic.booking.clinic;
 
-import io.polyclinic.booking.cache.BookingCache;
+import io.polyclinic.booking.effects.SideEffects;
 import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -10,6 +9,8 @@ import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -21,14 +22,12 @@ public class ClinicService {
 
     private final ClinicRepository clinics;
     private final ClinicAccess access;
-    private final AuditTrail audit;
-    private final BookingCache cache;
+    private final SideEffects effects;
 
-    public ClinicService(ClinicRepository clinics, ClinicAccess access, AuditTrail audit, BookingCache cache) {
+    public ClinicService(ClinicRepository clinics, ClinicAccess access, SideEffects effects) {
         this.clinics = clinics;
         this.access = access;
-        this.audit = audit;
-        this.cache = cache;
+        this.effects = effects;
     }
 
     /** A page of clinics ordered by name, optionally in one city (case-insensitive). */
@@ -43,13 +42,31 @@ public class ClinicService {
         return clinics.findById(id).orElseThrow(() -> new NotFoundException("clinic", id));
     }
 
+    /**
+     * Checks that every clinic exists.
+     *
+     * @param ids in the order the caller gave them
+     * @throws NotFoundException (404) naming the first unknown id
+     */
+    public void requireAll(Collection<UUID> ids) {
+        var known = new HashSet<UUID>();
+        clinics.findAllById(ids).forEach(c -> known.add(c.id()));
+        for (var id : ids) {
+            if (!known.contains(id)) {
+                throw new NotFoundException("clinic", id);
+            }
+        }
+    }
+
     /** Creates a clinic (ADMIN only, checked by the controller). @throws InvalidRequestException (400) for an unknown zone */
     @Transactional
     public Clinic create(AuthenticatedUser user, ClinicRequest request) {
         var clinic = toClinic(Ids.newId(), request);
         clinics.insert(clinic);
-        audit.record(new AuditEntry(
-                user.id(), "CLINIC_CREATED", "clinic", clinic.id().toString(), Map.of("after", clinic)));
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(), "CLINIC_CREATED", "clinic", clinic.id().toString(), Map.of("after", clinic)))
+                .apply();
         return clinic;
     }
 
@@ -65,9 +82,15 @@ public class ClinicService {
         access.requireManages(user, id);
         var clinic = toClinic(id, request);
         clinics.update(clinic);
-        audit.record(new AuditEntry(
-                user.id(), "CLINIC_UPDATED", "clinic", id.toString(), Map.of("before", before, "after", clinic)));
-        cache.evictAll();
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "CLINIC_UPDATED",
+                        "clinic",
+                        id.toString(),
+                        Map.of("before", before, "after", clinic)))
+                .evictAll()
+                .apply();
         return clinic;
     }
 

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.config;
 
+import io.polyclinic.booking.shared.BookingProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

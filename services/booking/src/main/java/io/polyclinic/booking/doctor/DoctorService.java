@@ -4,18 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
-import io.polyclinic.booking.clinic.ClinicRepository;
-import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.clinic.ClinicService;
 import io.polyclinic.booking.config.SearchProperties;
 import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
-import io.polyclinic.booking.event.BookingEvents;
+import io.polyclinic.booking.effects.SideEffects;
+import io.polyclinic.booking.shared.BookingProperties;
 import io.polyclinic.booking.shared.LocalDateRange;
-import io.polyclinic.booking.specialty.SpecialtyRepository;
+import io.polyclinic.booking.specialty.SpecialtyService;
 import io.polyclinic.contracts.Language;
 import io.polyclinic.contracts.events.DoctorEventData;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -44,36 +43,34 @@ public class DoctorService {
 
     private final DoctorRepository doctors;
     private final DoctorSearchRepository search;
-    private final SpecialtyRepository specialties;
-    private final ClinicRepository clinics;
+    private final SpecialtyService specialties;
+    private final ClinicService clinics;
     private final ClinicAccess access;
-    private final BookingEvents events;
+    private final SideEffects effects;
     private final BookingProperties properties;
     private final SearchProperties searchProperties;
     private final BookingCache cache;
     private final Timer searchLatency;
     private final Clock clock;
-    private final AuditTrail audit;
 
     public DoctorService(
             DoctorRepository doctors,
             DoctorSearchRepository search,
-            SpecialtyRepository specialties,
-            ClinicRepository clinics,
+            SpecialtyService specialties,
+            ClinicService clinics,
             ClinicAccess access,
-            BookingEvents events,
+            SideEffects effects,
             BookingProperties properties,
             SearchProperties searchProperties,
             BookingCache cache,
             MeterRegistry meters,
-            Clock clock,
-            AuditTrail audit) {
+            Clock clock) {
         this.doctors = doctors;
         this.search = search;
         this.specialties = specialties;
         this.clinics = clinics;
         this.access = access;
-        this.events = events;
+        this.effects = effects;
         this.properties = properties;
         this.searchProperties = searchProperties;
         this.cache = cache;
@@ -82,7 +79,6 @@ public class DoctorService {
                 .publishPercentileHistogram()
                 .register(meters);
         this.clock = clock;
-        this.audit = audit;
     }
 
     /**
@@ -170,10 +166,12 @@ public class DoctorService {
         checkReferences(request);
         var doctor = doctorFrom(Ids.newId(), request, DoctorStatus.ACTIVE);
         doctors.insert(doctor);
-        audit.record(new AuditEntry(
-                user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)));
-        publish(EventTypes.DOCTOR_REGISTERED, doctor);
-        cache.evictDoctor(doctor.id());
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)))
+                .event(EventTypes.DOCTOR_REGISTERED, doctor.id(), eventData(doctor))
+                .evictDoctor(doctor.id())
+                .apply();
         return loadCard(doctor.id(), Language.EN);
     }
 
@@ -194,13 +192,19 @@ public class DoctorService {
         checkReferences(request);
         var updated = doctorFrom(id, request, current.status());
         doctors.update(updated);
-        publish(EventTypes.DOCTOR_UPDATED, updated);
         var removed = new HashSet<>(current.clinicIds());
         removed.removeAll(request.clinicIds());
         doctors.blockFreeSlots(id, removed, clock.instant());
-        audit.record(new AuditEntry(
-                user.id(), "DOCTOR_UPDATED", "doctor", id.toString(), Map.of("before", current, "after", updated)));
-        cache.evictDoctor(id);
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "DOCTOR_UPDATED",
+                        "doctor",
+                        id.toString(),
+                        Map.of("before", current, "after", updated)))
+                .event(EventTypes.DOCTOR_UPDATED, id, eventData(updated))
+                .evictDoctor(id)
+                .apply();
         return loadCard(id, Language.EN);
     }
 
@@ -215,23 +219,36 @@ public class DoctorService {
         var current = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
         access.requireManagesAll(user, current.clinicIds());
         doctors.updateStatus(id, status);
-        audit.record(new AuditEntry(
-                user.id(),
-                "DOCTOR_STATUS_CHANGED",
-                "doctor",
-                id.toString(),
-                Map.of("before", current.status(), "after", status)));
-        events.publish(EventTypes.DOCTOR_UPDATED, id, new DoctorEventData(id, current.fullName(), status.name()));
-        cache.evictDoctor(id);
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "DOCTOR_STATUS_CHANGED",
+                        "doctor",
+                        id.toString(),
+                        Map.of("before", current.status(), "after", status)))
+                .event(EventTypes.DOCTOR_UPDATED, id, new DoctorEventData(id, current.fullName(), status.name()))
+                .evictDoctor(id)
+                .apply();
         return loadCard(id, Language.EN);
     }
 
-    private void publish(String type, Doctor doctor) {
-        events.publish(
-                type,
-                doctor.id(),
-                new DoctorEventData(
-                        doctor.id(), doctor.fullName(), doctor.status().name()));
+    private static DoctorEventData eventData(Doctor doctor) {
+        return new DoctorEventData(
+                doctor.id(), doctor.fullName(), doctor.status().name());
+    }
+
+    /**
+     * The doctor's stored record (no search data such as the nearest free slot).
+     *
+     * @throws NotFoundException (404) for an unknown id
+     */
+    public Doctor require(UUID id) {
+        return doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
+    }
+
+    /** Whether the doctor works in the clinic (both may be unknown: then false). */
+    public boolean worksIn(UUID doctorId, UUID clinicId) {
+        return doctors.worksIn(doctorId, clinicId);
     }
 
     /** Free slots count from now plus the minimum notice: a slot shown as free can be booked. */
@@ -263,21 +280,8 @@ public class DoctorService {
     }
 
     private void checkReferences(DoctorRequest request) {
-        var codes = new LinkedHashSet<>(request.specialties());
-        var known = new HashSet<>(specialties.existingCodes(codes));
-        for (var code : codes) {
-            if (!known.contains(code)) {
-                throw new NotFoundException("specialty", code);
-            }
-        }
-        var ids = new LinkedHashSet<>(request.clinicIds());
-        var knownClinics = new HashSet<UUID>();
-        clinics.findAllById(ids).forEach(c -> knownClinics.add(c.id()));
-        for (var id : ids) {
-            if (!knownClinics.contains(id)) {
-                throw new NotFoundException("clinic", id);
-            }
-        }
+        specialties.requireAll(new LinkedHashSet<>(request.specialties()));
+        clinics.requireAll(new LinkedHashSet<>(request.clinicIds()));
     }
 
     private static Doctor doctorFrom(UUID id, DoctorRequest r, DoctorStatus defaultStatus) {

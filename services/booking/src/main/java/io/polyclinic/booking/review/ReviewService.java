@@ -1,8 +1,7 @@
 package io.polyclinic.booking.review;
 
 import io.polyclinic.booking.appointment.AppointmentStatus;
-import io.polyclinic.booking.cache.BookingCache;
-import io.polyclinic.booking.event.BookingEvents;
+import io.polyclinic.booking.effects.SideEffects;
 import io.polyclinic.booking.review.ReviewProblems.NoCompletedAppointmentException;
 import io.polyclinic.booking.review.ReviewProblems.ReviewExistsException;
 import io.polyclinic.booking.shared.BusinessMetrics;
@@ -10,7 +9,6 @@ import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.contracts.events.ReviewPostedData;
 import io.polyclinic.platform.audit.AuditDetails;
 import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -34,25 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
     private final ReviewRepository reviews;
-    private final BusinessMetrics metrics;
     private final Clock clock;
-    private final AuditTrail audit;
-    private final BookingEvents events;
-    private final BookingCache cache;
+    private final SideEffects effects;
 
-    public ReviewService(
-            ReviewRepository reviews,
-            BusinessMetrics metrics,
-            Clock clock,
-            AuditTrail audit,
-            BookingEvents events,
-            BookingCache cache) {
+    public ReviewService(ReviewRepository reviews, Clock clock, SideEffects effects) {
         this.reviews = reviews;
-        this.metrics = metrics;
         this.clock = clock;
-        this.audit = audit;
-        this.events = events;
-        this.cache = cache;
+        this.effects = effects;
     }
 
     /**
@@ -81,12 +67,14 @@ public class ReviewService {
             throw new ReviewExistsException();
         }
         reviews.recomputeRating(doctorId);
-        events.publish(
-                EventTypes.REVIEW_POSTED,
-                doctorId,
-                new ReviewPostedData(id, doctorId, request.appointmentId(), patient.id(), request.rating()));
-        cache.evictDoctor(doctorId);
-        metrics.reviewPosted();
+        effects.start()
+                .event(
+                        EventTypes.REVIEW_POSTED,
+                        doctorId,
+                        new ReviewPostedData(id, doctorId, request.appointmentId(), patient.id(), request.rating()))
+                .evictDoctor(doctorId)
+                .count(BusinessMetrics::reviewPosted)
+                .apply();
         return reviews.findById(id).orElseThrow();
     }
 
@@ -124,13 +112,15 @@ public class ReviewService {
         reviews.lockDoctor(review.doctorId());
         if (reviews.hide(reviewId, clock.instant().truncatedTo(ChronoUnit.MICROS), admin.id(), reason.strip())) {
             reviews.recomputeRating(review.doctorId());
-            cache.evictDoctor(review.doctorId());
-            audit.record(new AuditEntry(
-                    admin.id(),
-                    "REVIEW_HIDDEN",
-                    "review",
-                    reviewId.toString(),
-                    AuditDetails.of("doctorId", review.doctorId(), "reason", reason.strip())));
+            effects.start()
+                    .audit(new AuditEntry(
+                            admin.id(),
+                            "REVIEW_HIDDEN",
+                            "review",
+                            reviewId.toString(),
+                            AuditDetails.of("doctorId", review.doctorId(), "reason", reason.strip())))
+                    .evictDoctor(review.doctorId())
+                    .apply();
         }
     }
 
@@ -145,13 +135,15 @@ public class ReviewService {
         reviews.lockDoctor(review.doctorId());
         if (reviews.unhide(reviewId)) {
             reviews.recomputeRating(review.doctorId());
-            cache.evictDoctor(review.doctorId());
-            audit.record(new AuditEntry(
-                    admin.id(),
-                    "REVIEW_SHOWN",
-                    "review",
-                    reviewId.toString(),
-                    AuditDetails.of("doctorId", review.doctorId())));
+            effects.start()
+                    .audit(new AuditEntry(
+                            admin.id(),
+                            "REVIEW_SHOWN",
+                            "review",
+                            reviewId.toString(),
+                            AuditDetails.of("doctorId", review.doctorId())))
+                    .evictDoctor(review.doctorId())
+                    .apply();
         }
     }
 }

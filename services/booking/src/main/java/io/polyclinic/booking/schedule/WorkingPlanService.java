@@ -1,15 +1,14 @@
 package io.polyclinic.booking.schedule;
 
-import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
-import io.polyclinic.booking.clinic.ClinicRepository;
-import io.polyclinic.booking.config.BookingProperties;
-import io.polyclinic.booking.doctor.DoctorRepository;
+import io.polyclinic.booking.clinic.ClinicService;
+import io.polyclinic.booking.doctor.DoctorService;
+import io.polyclinic.booking.effects.SideEffects;
+import io.polyclinic.booking.shared.BookingProperties;
 import io.polyclinic.booking.slot.NewSlot;
 import io.polyclinic.booking.slot.SlotProblems.DoctorNotInClinicException;
-import io.polyclinic.booking.slot.SlotRepository;
+import io.polyclinic.booking.slot.SlotService;
 import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
@@ -28,27 +27,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkingPlanService {
 
-    private final SlotRepository slots;
+    private final SlotService slots;
     private final WorkingPlanRepository plans;
-    private final DoctorRepository doctors;
-    private final ClinicRepository clinics;
+    private final DoctorService doctors;
+    private final ClinicService clinics;
     private final ClinicAccess access;
     private final BookingProperties properties;
     private final Clock clock;
-    private final AuditTrail audit;
-    private final BookingCache cache;
+    private final SideEffects effects;
 
     public WorkingPlanService(
-            SlotRepository slots,
+            SlotService slots,
             WorkingPlanRepository plans,
-            DoctorRepository doctors,
-            ClinicRepository clinics,
+            DoctorService doctors,
+            ClinicService clinics,
             ClinicAccess access,
             BookingProperties properties,
             Clock clock,
-            AuditTrail audit,
-            BookingCache cache) {
-        this.cache = cache;
+            SideEffects effects) {
         this.slots = slots;
         this.plans = plans;
         this.doctors = doctors;
@@ -56,7 +52,7 @@ public class WorkingPlanService {
         this.access = access;
         this.properties = properties;
         this.clock = clock;
-        this.audit = audit;
+        this.effects = effects;
     }
 
     /**
@@ -67,11 +63,8 @@ public class WorkingPlanService {
      */
     @Transactional
     public WorkingPlanResult apply(AuthenticatedUser user, UUID doctorId, WorkingPlanRequest request) {
-        if (doctors.findById(doctorId).isEmpty()) {
-            throw new NotFoundException("doctor", doctorId);
-        }
-        var clinic = clinics.findById(request.clinicId())
-                .orElseThrow(() -> new NotFoundException("clinic", request.clinicId()));
+        doctors.require(doctorId);
+        var clinic = clinics.get(request.clinicId());
         access.requireManages(user, clinic.id());
         var plan = validate(request);
         if (!doctors.worksIn(doctorId, clinic.id())) {
@@ -82,29 +75,31 @@ public class WorkingPlanService {
                 .filter(i -> i.start().isAfter(now))
                 .map(i -> new NewSlot(Ids.newId(), doctorId, clinic.id(), i.start(), i.end()))
                 .toList();
-        var created = slots.insertSkippingOverlaps(generated);
-        cache.evictDoctor(doctorId);
+        var created = slots.addSkippingOverlaps(generated);
         var skipped = generated.size() - created;
         var id = Ids.newId();
         plans.insert(id, doctorId, clinic.id(), plan, created, skipped, user.id());
-        audit.record(new AuditEntry(
-                user.id(),
-                "WORKING_PLAN_APPLIED",
-                "doctor",
-                doctorId.toString(),
-                Map.of(
-                        "planId",
-                        id,
-                        "clinicId",
-                        clinic.id(),
-                        "from",
-                        plan.from(),
-                        "to",
-                        plan.to(),
-                        "created",
-                        created,
-                        "skipped",
-                        skipped)));
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "WORKING_PLAN_APPLIED",
+                        "doctor",
+                        doctorId.toString(),
+                        Map.of(
+                                "planId",
+                                id,
+                                "clinicId",
+                                clinic.id(),
+                                "from",
+                                plan.from(),
+                                "to",
+                                plan.to(),
+                                "created",
+                                created,
+                                "skipped",
+                                skipped)))
+                .evictDoctor(doctorId)
+                .apply();
         return new WorkingPlanResult(id, doctorId, clinic.id(), clinic.timeZone(), created, skipped);
     }
 

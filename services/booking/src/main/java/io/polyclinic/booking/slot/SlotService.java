@@ -1,12 +1,12 @@
 package io.polyclinic.booking.slot;
 
-import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
-import io.polyclinic.booking.clinic.ClinicRepository;
-import io.polyclinic.booking.config.BookingProperties;
+import io.polyclinic.booking.clinic.ClinicService;
 import io.polyclinic.booking.doctor.Doctor;
-import io.polyclinic.booking.doctor.DoctorRepository;
+import io.polyclinic.booking.doctor.DoctorService;
 import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.effects.SideEffects;
+import io.polyclinic.booking.shared.BookingProperties;
 import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.slot.SlotProblems.DoctorNotInClinicException;
 import io.polyclinic.booking.slot.SlotProblems.SlotBookedException;
@@ -14,7 +14,6 @@ import io.polyclinic.booking.slot.SlotProblems.SlotHasHistoryException;
 import io.polyclinic.booking.slot.SlotProblems.SlotInPastException;
 import io.polyclinic.booking.slot.SlotProblems.SlotOverlapsException;
 import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -45,31 +44,28 @@ public class SlotService {
     static final Duration MAX_SLOT_LENGTH = Duration.ofHours(12);
 
     private final SlotRepository slots;
-    private final DoctorRepository doctors;
-    private final ClinicRepository clinics;
+    private final DoctorService doctors;
+    private final ClinicService clinics;
     private final ClinicAccess access;
     private final BookingProperties properties;
     private final Clock clock;
-    private final AuditTrail audit;
-    private final BookingCache cache;
+    private final SideEffects effects;
 
     public SlotService(
             SlotRepository slots,
-            DoctorRepository doctors,
-            ClinicRepository clinics,
+            DoctorService doctors,
+            ClinicService clinics,
             ClinicAccess access,
             BookingProperties properties,
             Clock clock,
-            AuditTrail audit,
-            BookingCache cache) {
-        this.cache = cache;
+            SideEffects effects) {
         this.slots = slots;
         this.doctors = doctors;
         this.clinics = clinics;
         this.access = access;
         this.properties = properties;
         this.clock = clock;
-        this.audit = audit;
+        this.effects = effects;
     }
 
     /**
@@ -136,7 +132,7 @@ public class SlotService {
     @Transactional
     public Slot create(AuthenticatedUser user, UUID doctorId, SlotRequest request) {
         requireDoctor(doctorId);
-        clinics.findById(request.clinicId()).orElseThrow(() -> new NotFoundException("clinic", request.clinicId()));
+        clinics.get(request.clinicId());
         access.requireManages(user, request.clinicId());
         if (!request.end().isAfter(request.start())) {
             throw new InvalidRequestException("end", "end must be after start.");
@@ -159,13 +155,23 @@ public class SlotService {
         if (!slots.insert(slot)) {
             throw new SlotOverlapsException();
         }
-        audit.record(new AuditEntry(
-                user.id(),
-                "SLOT_CREATED",
-                "slot",
-                slot.id().toString(),
-                Map.of("doctorId", doctorId, "clinicId", slot.clinicId(), "start", slot.start(), "end", slot.end())));
-        cache.evictDoctor(doctorId);
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "SLOT_CREATED",
+                        "slot",
+                        slot.id().toString(),
+                        Map.of(
+                                "doctorId",
+                                doctorId,
+                                "clinicId",
+                                slot.clinicId(),
+                                "start",
+                                slot.start(),
+                                "end",
+                                slot.end())))
+                .evictDoctor(doctorId)
+                .apply();
         return slots.findById(slot.id()).orElseThrow();
     }
 
@@ -194,8 +200,10 @@ public class SlotService {
         if (!slots.deleteUnbooked(slotId)) {
             throw new SlotBookedException(slotId);
         }
-        audit.record(new AuditEntry(user.id(), "SLOT_DELETED", "slot", slotId.toString(), Map.of("before", slot)));
-        cache.evictDoctor(slot.doctorId());
+        effects.start()
+                .audit(new AuditEntry(user.id(), "SLOT_DELETED", "slot", slotId.toString(), Map.of("before", slot)))
+                .evictDoctor(slot.doctorId())
+                .apply();
     }
 
     private Slot move(AuthenticatedUser user, UUID slotId, SlotStatus from, SlotStatus to) {
@@ -207,9 +215,11 @@ public class SlotService {
             throw new SlotBookedException(slotId);
         }
         var action = to == SlotStatus.BLOCKED ? "SLOT_BLOCKED" : "SLOT_UNBLOCKED";
-        audit.record(new AuditEntry(
-                user.id(), action, "slot", slotId.toString(), Map.of("before", slot.status(), "after", to)));
-        cache.evictDoctor(slot.doctorId());
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(), action, "slot", slotId.toString(), Map.of("before", slot.status(), "after", to)))
+                .evictDoctor(slot.doctorId())
+                .apply();
         return slots.findById(slotId).orElseThrow();
     }
 
@@ -219,8 +229,28 @@ public class SlotService {
         return slot;
     }
 
+    /**
+     * Frees a BOOKED slot its appointment left (cancelled or moved): BOOKED -> AVAILABLE, in the caller's transaction.
+     * The caller's use case evicts and audits; a slot that is not BOOKED stays as it is.
+     */
+    @Transactional
+    public void free(UUID slotId) {
+        slots.transition(slotId, SlotStatus.BOOKED, SlotStatus.AVAILABLE);
+    }
+
+    /**
+     * Adds generated AVAILABLE slots (from a working plan or the demo data), skipping any that would overlap a slot
+     * of the same doctor; no audit or eviction (the caller's use case does them).
+     *
+     * @return how many were added
+     */
+    @Transactional
+    public int addSkippingOverlaps(List<NewSlot> generated) {
+        return slots.insertSkippingOverlaps(generated);
+    }
+
     private Doctor requireDoctor(UUID doctorId) {
-        return doctors.findById(doctorId).orElseThrow(() -> new NotFoundException("doctor", doctorId));
+        return doctors.require(doctorId);
     }
 
     /** The checked range; a missing {@code from} counts as today in UTC for the default {@code to} and the cap. */

@@ -1,14 +1,15 @@
 package io.polyclinic.booking.specialty;
 
-import io.polyclinic.booking.cache.BookingCache;
+import io.polyclinic.booking.effects.SideEffects;
 import io.polyclinic.platform.audit.AuditEntry;
-import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.platform.problem.ConflictException;
 import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,19 +19,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class SpecialtyService {
 
     private final SpecialtyRepository specialties;
-    private final AuditTrail audit;
+    private final SideEffects effects;
 
-    private final BookingCache cache;
-
-    public SpecialtyService(SpecialtyRepository specialties, AuditTrail audit, BookingCache cache) {
+    public SpecialtyService(SpecialtyRepository specialties, SideEffects effects) {
         this.specialties = specialties;
-        this.audit = audit;
-        this.cache = cache;
+        this.effects = effects;
     }
 
     /** One page of the specialties, by code. */
     public PageResponse<Specialty> list(PageQuery page) {
         return PageResponse.of(specialties.findPage(page.offset(), page.size()), page, specialties.count());
+    }
+
+    /**
+     * Checks that every specialty exists.
+     *
+     * @param codes in the order the caller gave them
+     * @throws NotFoundException (404) naming the first unknown code
+     */
+    public void requireAll(Collection<String> codes) {
+        var known = new HashSet<>(specialties.existingCodes(codes));
+        for (var code : codes) {
+            if (!known.contains(code)) {
+                throw new NotFoundException("specialty", code);
+            }
+        }
     }
 
     /**
@@ -48,8 +61,10 @@ public class SpecialtyService {
         if (!specialties.insert(specialty)) {
             throw new SpecialtyExistsException(request.code());
         }
-        audit.record(new AuditEntry(
-                user.id(), "SPECIALTY_CREATED", "specialty", specialty.code(), Map.of("after", specialty)));
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(), "SPECIALTY_CREATED", "specialty", specialty.code(), Map.of("after", specialty)))
+                .apply();
         return specialty;
     }
 
@@ -62,9 +77,15 @@ public class SpecialtyService {
         if (!specialties.update(specialty)) {
             throw new NotFoundException("specialty", code);
         }
-        audit.record(new AuditEntry(
-                user.id(), "SPECIALTY_UPDATED", "specialty", code, Map.of("before", before, "after", specialty)));
-        cache.evictAll();
+        effects.start()
+                .audit(new AuditEntry(
+                        user.id(),
+                        "SPECIALTY_UPDATED",
+                        "specialty",
+                        code,
+                        Map.of("before", before, "after", specialty)))
+                .evictAll()
+                .apply();
         return specialty;
     }
 

@@ -3,11 +3,11 @@ package io.polyclinic.booking.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
-import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
-import io.polyclinic.booking.clinic.ClinicRepository;
-import io.polyclinic.booking.config.BookingProperties;
-import io.polyclinic.booking.doctor.DoctorRepository;
+import io.polyclinic.booking.clinic.ClinicService;
+import io.polyclinic.booking.doctor.DoctorService;
+import io.polyclinic.booking.effects.SideEffects;
+import io.polyclinic.booking.shared.BookingProperties;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.paging.PageQuery;
 import java.time.Clock;
@@ -27,10 +27,13 @@ class SlotApiTest extends BookingApiTest {
     private SlotRepository slotRepository;
 
     @Autowired
-    private DoctorRepository doctorRepository;
+    private DoctorService doctorService;
 
     @Autowired
-    private ClinicRepository clinicRepository;
+    private ClinicService clinicService;
+
+    @Autowired
+    private SideEffects effects;
 
     @Autowired
     private ClinicAccess clinicAccess;
@@ -245,13 +248,12 @@ class SlotApiTest extends BookingApiTest {
         var slot = createSlot(doctor, clinic, now.plus(Duration.ofMinutes(90)), Duration.ofMinutes(30));
         var service = new SlotService(
                 slotRepository,
-                doctorRepository,
-                clinicRepository,
+                doctorService,
+                clinicService,
                 clinicAccess,
                 properties,
                 Clock.fixed(now, ZoneOffset.UTC),
-                audit,
-                BookingCache.disabled());
+                effects);
 
         assertThat(service.freeSlots(doctor, null, null, null, PageQuery.of(0, PageQuery.MAX_SIZE))
                         .items())

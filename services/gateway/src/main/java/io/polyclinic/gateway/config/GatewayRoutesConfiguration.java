@@ -12,6 +12,7 @@ import io.polyclinic.gateway.routing.ApiDocsHandler;
 import io.polyclinic.gateway.routing.Downstream;
 import io.polyclinic.gateway.routing.DownstreamResponseHeadersFilter;
 import io.polyclinic.gateway.routing.EdgeRequestHeadersFilter;
+import io.polyclinic.gateway.routing.GatewayProperties;
 import io.polyclinic.gateway.routing.TimeoutAwareProxyExchange;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

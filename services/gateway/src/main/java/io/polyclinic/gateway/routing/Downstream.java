@@ -1,7 +1,7 @@
 package io.polyclinic.gateway.routing;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.polyclinic.gateway.config.GatewayProperties.RouteTimeouts;
+import io.polyclinic.gateway.routing.GatewayProperties.RouteTimeouts;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

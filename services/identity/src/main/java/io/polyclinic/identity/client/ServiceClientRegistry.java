@@ -1,6 +1,5 @@
 package io.polyclinic.identity.client;
 
-import io.polyclinic.identity.config.ServiceClientsProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

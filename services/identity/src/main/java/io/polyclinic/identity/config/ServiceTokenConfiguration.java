@@ -2,6 +2,7 @@ package io.polyclinic.identity.config;
 
 import io.polyclinic.identity.client.LocalServiceTokenSource;
 import io.polyclinic.identity.client.ServiceClientRegistry;
+import io.polyclinic.identity.client.ServiceClientsProperties;
 import io.polyclinic.identity.client.ServiceTokenIssuer;
 import io.polyclinic.identity.client.ServiceTokenService;
 import io.polyclinic.identity.ratelimit.TokenRequestRateLimiter;

@@ -3,7 +3,7 @@ package io.polyclinic.identity.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.polyclinic.identity.config.ServiceClientsProperties.Client;
+import io.polyclinic.identity.client.ServiceClientsProperties.Client;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

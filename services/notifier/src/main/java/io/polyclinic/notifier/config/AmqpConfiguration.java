@@ -1,5 +1,6 @@
 package io.polyclinic.notifier.config;
 
+import io.polyclinic.notifier.shared.NotifierProperties;
 import java.util.Map;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;

@@ -2,6 +2,7 @@ package io.polyclinic.notifier.config;
 
 import io.polyclinic.notifier.contract.InvalidMessageException;
 import io.polyclinic.notifier.retry.Failures;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

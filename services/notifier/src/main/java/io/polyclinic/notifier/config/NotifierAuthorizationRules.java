@@ -2,6 +2,7 @@ package io.polyclinic.notifier.config;
 
 import static org.springframework.http.HttpMethod.GET;
 
+import io.polyclinic.notifier.shared.NotifierProperties;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import io.polyclinic.platform.security.AuthorizationRules;
 import org.springframework.context.annotation.Bean;

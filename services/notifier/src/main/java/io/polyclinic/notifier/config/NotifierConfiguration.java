@@ -2,6 +2,7 @@ package io.polyclinic.notifier.config;
 
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.reminder.ReminderService;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,8 +1,8 @@
 package io.polyclinic.notifier.deadletter;
 
-import io.polyclinic.notifier.config.NotifierProperties;
 import io.polyclinic.notifier.event.BookingEventService;
 import io.polyclinic.notifier.retry.Failures;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import io.polyclinic.platform.problem.ConflictException;
 import java.io.IOException;
 import java.time.Duration;

@@ -5,18 +5,17 @@ import io.polyclinic.contracts.events.AppointmentEventData;
 import io.polyclinic.contracts.events.EventEnvelope;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.notifier.appointment.Appointment;
-import io.polyclinic.notifier.appointment.AppointmentRepository;
+import io.polyclinic.notifier.appointment.AppointmentService;
 import io.polyclinic.notifier.appointment.AppointmentStatus;
-import io.polyclinic.notifier.config.NotifierProperties;
 import io.polyclinic.notifier.contract.ContractMessages;
 import io.polyclinic.notifier.contract.InvalidMessageException;
 import io.polyclinic.notifier.mail.CalendarInvite;
 import io.polyclinic.notifier.mail.Channel;
 import io.polyclinic.notifier.mail.EmailComposer;
-import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.EmailTemplate;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -60,8 +59,7 @@ public class BookingEventService {
     private final ContractMessages messages;
     private final JavaType appointmentEvent;
     private final ProcessedEventRepository processed;
-    private final AppointmentRepository appointments;
-    private final EmailRepository emails;
+    private final AppointmentService appointments;
     private final EmailComposer composer;
     private final MailDeliveryService delivery;
     private final TransactionTemplate transactions;
@@ -72,8 +70,7 @@ public class BookingEventService {
     public BookingEventService(
             ContractMessages messages,
             ProcessedEventRepository processed,
-            AppointmentRepository appointments,
-            EmailRepository emails,
+            AppointmentService appointments,
             EmailComposer composer,
             MailDeliveryService delivery,
             TransactionTemplate transactions,
@@ -84,7 +81,6 @@ public class BookingEventService {
         this.appointmentEvent = messages.type(EventEnvelope.class, AppointmentEventData.class);
         this.processed = processed;
         this.appointments = appointments;
-        this.emails = emails;
         this.composer = composer;
         this.delivery = delivery;
         this.transactions = transactions;
@@ -149,7 +145,7 @@ public class BookingEventService {
             return Optional.empty();
         }
         var data = event.data();
-        var existing = appointments.findForUpdate(data.appointmentId());
+        var existing = appointments.lock(data.appointmentId());
         int previousSequence = existing.map(Appointment::icsSequence).orElse(-1);
         OutgoingEmail email;
         Appointment state;
@@ -180,7 +176,7 @@ public class BookingEventService {
             return Optional.empty();
         }
         // The listener's observation made the consumer span current; it continues the booking request's trace.
-        emails.insertIfAbsent(email, delivery.firstAttempt(), trace.currentTraceId());
+        delivery.record(email, delivery.firstAttempt(), trace.currentTraceId());
         return Optional.of(email.id());
     }
 

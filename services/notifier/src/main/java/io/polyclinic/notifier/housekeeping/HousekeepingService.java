@@ -1,6 +1,6 @@
 package io.polyclinic.notifier.housekeeping;
 
-import io.polyclinic.notifier.config.NotifierProperties;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package io.polyclinic.notifier.job;
 
 import io.polyclinic.contracts.jobs.EmailJob;
-import io.polyclinic.notifier.config.NotifierProperties;
 import io.polyclinic.notifier.contract.ContractMessages;
 import io.polyclinic.notifier.contract.InvalidMessageException;
 import io.polyclinic.notifier.retry.Failures;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.ImmediateRequeueAmqpException;

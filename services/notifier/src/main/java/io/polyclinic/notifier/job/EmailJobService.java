@@ -2,7 +2,6 @@ package io.polyclinic.notifier.job;
 
 import io.polyclinic.contracts.jobs.EmailJob;
 import io.polyclinic.notifier.mail.Channel;
-import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
 import io.polyclinic.platform.tracing.TraceContextCarrier;
@@ -21,12 +20,10 @@ public class EmailJobService {
 
     private static final Logger log = LoggerFactory.getLogger(EmailJobService.class);
 
-    private final EmailRepository emails;
     private final MailDeliveryService delivery;
     private final TraceContextCarrier trace;
 
-    public EmailJobService(EmailRepository emails, MailDeliveryService delivery, TraceContextCarrier trace) {
-        this.emails = emails;
+    public EmailJobService(MailDeliveryService delivery, TraceContextCarrier trace) {
         this.delivery = delivery;
         this.trace = trace;
     }
@@ -47,7 +44,7 @@ public class EmailJobService {
                 job.html(),
                 null,
                 null);
-        if (emails.insertIfAbsent(email, delivery.firstAttempt(), trace.currentTraceId())) {
+        if (delivery.record(email, delivery.firstAttempt(), trace.currentTraceId())) {
             delivery.deliverSoon(email.id());
         } else {
             log.info("Email job {} was recorded before; acknowledging the duplicate", job.id());

@@ -1,6 +1,6 @@
 package io.polyclinic.notifier.mail;
 
-import io.polyclinic.notifier.config.NotifierProperties;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;

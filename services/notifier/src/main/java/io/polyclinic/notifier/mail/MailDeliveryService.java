@@ -1,7 +1,7 @@
 package io.polyclinic.notifier.mail;
 
-import io.polyclinic.notifier.config.NotifierProperties;
 import io.polyclinic.notifier.retry.Failures;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,6 +139,18 @@ public class MailDeliveryService {
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    }
+
+    /**
+     * Records an email to send, in the caller's transaction, unless an email with its id is recorded already (a
+     * redelivered event or job, a repeated reminder run).
+     *
+     * @param firstAttemptAt when the relay may first send it ({@link #firstAttempt()} for "now")
+     * @param traceId the trace to continue when it is sent, or null
+     * @return true when recorded now; false for a duplicate
+     */
+    public boolean record(OutgoingEmail email, Instant firstAttemptAt, String traceId) {
+        return emails.insertIfAbsent(email, firstAttemptAt, traceId);
     }
 
     /** The instant an email recorded now may first be sent by the relay (now: the caller sends it at once). */

@@ -1,6 +1,6 @@
 package io.polyclinic.notifier.mail;
 
-import io.polyclinic.notifier.config.NotifierProperties;
+import io.polyclinic.notifier.shared.NotifierProperties;
 import jakarta.mail.MessagingException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ByteArrayResource;

@@ -1,10 +1,9 @@
 package io.polyclinic.notifier.reminder;
 
 import io.polyclinic.notifier.appointment.Appointment;
-import io.polyclinic.notifier.appointment.AppointmentRepository;
+import io.polyclinic.notifier.appointment.AppointmentService;
 import io.polyclinic.notifier.mail.Channel;
 import io.polyclinic.notifier.mail.EmailComposer;
-import io.polyclinic.notifier.mail.EmailRepository;
 import io.polyclinic.notifier.mail.EmailTemplate;
 import io.polyclinic.notifier.mail.MailDeliveryService;
 import io.polyclinic.notifier.mail.OutgoingEmail;
@@ -28,8 +27,7 @@ public class ReminderService {
 
     private static final int BATCH = 100;
 
-    private final AppointmentRepository appointments;
-    private final EmailRepository emails;
+    private final AppointmentService appointments;
     private final EmailComposer composer;
     private final MailDeliveryService delivery;
     private final TransactionTemplate transactions;
@@ -37,15 +35,13 @@ public class ReminderService {
     private final TraceContextCarrier trace;
 
     public ReminderService(
-            AppointmentRepository appointments,
-            EmailRepository emails,
+            AppointmentService appointments,
             EmailComposer composer,
             MailDeliveryService delivery,
             TransactionTemplate transactions,
             Clock clock,
             TraceContextCarrier trace) {
         this.appointments = appointments;
-        this.emails = emails;
         this.composer = composer;
         this.delivery = delivery;
         this.transactions = transactions;
@@ -60,7 +56,7 @@ public class ReminderService {
             var recorded = new ArrayList<UUID>();
             for (var appointment : appointments.lockDueReminders(now, BATCH)) {
                 var email = reminder(appointment);
-                if (emails.insertIfAbsent(email, now, trace.currentTraceId())) {
+                if (delivery.record(email, now, trace.currentTraceId())) {
                     recorded.add(email.id());
                 }
                 appointments.markReminderSent(appointment.id(), now);

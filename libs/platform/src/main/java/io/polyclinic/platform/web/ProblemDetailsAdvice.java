@@ -1,8 +1,10 @@
-package io.polyclinic.platform.problem;
+package io.polyclinic.platform.web;
 
+import io.polyclinic.platform.problem.DomainException;
+import io.polyclinic.platform.problem.InvalidRequestException;
+import io.polyclinic.platform.problem.Problems;
 import io.polyclinic.platform.problem.Problems.FieldError;
-import io.polyclinic.platform.web.RequestBodyLimitFilter;
-import io.polyclinic.platform.web.RequestTimeoutFilter;
+import io.polyclinic.platform.problem.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.polyclinic.notifier.config;
+package io.polyclinic.notifier.shared;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

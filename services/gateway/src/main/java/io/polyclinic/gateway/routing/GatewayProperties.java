@@ -1,4 +1,4 @@
-package io.polyclinic.gateway.config;
+package io.polyclinic.gateway.routing;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

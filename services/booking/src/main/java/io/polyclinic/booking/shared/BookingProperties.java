@@ -1,4 +1,4 @@
-package io.polyclinic.booking.config;
+package io.polyclinic.booking.shared;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

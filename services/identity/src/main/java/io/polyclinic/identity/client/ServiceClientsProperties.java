@@ -1,4 +1,4 @@
-package io.polyclinic.identity.config;
+package io.polyclinic.identity.client;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package io.polyclinic.audit.chain;
+package io.polyclinic.audit.record;
 
 import java.time.Instant;
 

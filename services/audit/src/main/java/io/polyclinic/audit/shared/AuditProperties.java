@@ -1,4 +1,4 @@
-package io.polyclinic.audit.config;
+package io.polyclinic.audit.shared;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,5 @@
-package io.polyclinic.audit.chain;
+package io.polyclinic.audit.record;
 
-import io.polyclinic.audit.record.AuditRecordRepository;
-import io.polyclinic.audit.record.ChainKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
