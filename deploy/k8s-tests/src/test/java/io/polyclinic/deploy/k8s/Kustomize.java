@@ -103,7 +103,8 @@ final class Kustomize {
             directory = directory.getParent();
         }
         if (directory == null) {
-            throw new IllegalStateException("No deploy/k8s/overlays above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No deploy/k8s/overlays above " + Path.of("").toAbsolutePath());
         }
         return directory;
     }

@@ -53,7 +53,9 @@ class RenderedManifestsTest {
             for (var container : pod.getContainers()) {
                 var what = deployment.getMetadata().getName() + "/" + container.getName();
                 assertThat(container.getLivenessProbe()).as(what + " liveness").isNotNull();
-                assertThat(container.getReadinessProbe()).as(what + " readiness").isNotNull();
+                assertThat(container.getReadinessProbe())
+                        .as(what + " readiness")
+                        .isNotNull();
                 var resources = container.getResources();
                 assertThat(resources.getRequests()).as(what + " requests").containsKeys("cpu", "memory");
                 assertThat(resources.getLimits()).as(what + " limits").containsKey("memory");
@@ -95,13 +97,11 @@ class RenderedManifestsTest {
                 assertThat(scaled).as("autoscaler of " + service).hasSize(1);
             }
         }
-        assertThat(ofKind(objects, Ingress.class))
-                .singleElement()
-                .satisfies(ingress -> assertThat(ingress.getSpec().getRules())
-                        .allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
-                                .allSatisfy(path -> assertThat(
-                                                path.getBackend().getService().getName())
-                                        .isEqualTo("gateway"))));
+        assertThat(ofKind(objects, Ingress.class)).singleElement().satisfies(ingress -> assertThat(
+                        ingress.getSpec().getRules())
+                .allSatisfy(rule -> assertThat(rule.getHttp().getPaths()).allSatisfy(path -> assertThat(
+                                path.getBackend().getService().getName())
+                        .isEqualTo("gateway"))));
     }
 
     @ParameterizedTest
@@ -121,10 +121,9 @@ class RenderedManifestsTest {
                     assertThat(p.getSpec().getEgress()).isNullOrEmpty();
                 });
         // No policy opens a port to every source: each ingress rule names its peers.
-        assertThat(policies)
-                .allSatisfy(p -> assertThat(p.getSpec().getIngress())
-                        .as(p.getMetadata().getName())
-                        .allSatisfy(rule -> assertThat(rule.getFrom()).isNotEmpty()));
+        assertThat(policies).allSatisfy(p -> assertThat(p.getSpec().getIngress())
+                .as(p.getMetadata().getName())
+                .allSatisfy(rule -> assertThat(rule.getFrom()).isNotEmpty()));
     }
 
     @ParameterizedTest
@@ -156,25 +155,31 @@ class RenderedManifestsTest {
         assertThat(context.getAllowPrivilegeEscalation())
                 .as(what + " allowPrivilegeEscalation")
                 .isFalse();
-        assertThat(context.getCapabilities().getDrop()).as(what + " dropped capabilities").containsExactly("ALL");
-        assertThat(context.getCapabilities().getAdd()).as(what + " added capabilities").isNullOrEmpty();
-        var seccomp = context.getSeccompProfile() != null
-                ? context.getSeccompProfile()
-                : podContext.getSeccompProfile();
+        assertThat(context.getCapabilities().getDrop())
+                .as(what + " dropped capabilities")
+                .containsExactly("ALL");
+        assertThat(context.getCapabilities().getAdd())
+                .as(what + " added capabilities")
+                .isNullOrEmpty();
+        var seccomp =
+                context.getSeccompProfile() != null ? context.getSeccompProfile() : podContext.getSeccompProfile();
         assertThat(seccomp.getType()).as(what + " seccomp").isEqualTo("RuntimeDefault");
-        assertThat(container.getImage()).as(what + " image tag").matches("[^:]+:[^:]+").doesNotEndWith(":latest");
+        assertThat(container.getImage())
+                .as(what + " image tag")
+                .matches("[^:]+:[^:]+")
+                .doesNotEndWith(":latest");
     }
 
     private static void assertProbesOnTheActuator(Deployment deployment) {
-        var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        var container =
+                deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
         var what = deployment.getMetadata().getName();
-        assertThat(container.getLivenessProbe().getHttpGet().getPath())
-                .as(what)
-                .isEqualTo("/actuator/health/liveness");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).as(what).isEqualTo("/actuator/health/liveness");
         assertThat(container.getReadinessProbe().getHttpGet().getPath())
                 .as(what)
                 .isEqualTo("/actuator/health/readiness");
-        assertThat(container.getVolumeMounts()).as(what).anyMatch(mount -> mount.getMountPath().equals("/tmp"));
+        assertThat(container.getVolumeMounts()).as(what).anyMatch(mount -> mount.getMountPath()
+                .equals("/tmp"));
     }
 
     private static List<HasMetadata> bound(String overlay) {

@@ -31,7 +31,8 @@ class ServiceSettingsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceVariableNamesADocumentedSetting(String overlay) throws IOException {
         var known = documented();
-        var objects = Kustomize.render(overlay).stream().map(StrictBinding::bind).toList();
+        var objects =
+                Kustomize.render(overlay).stream().map(StrictBinding::bind).toList();
         var names = new ArrayList<String>();
         RenderedManifestsTest.ofKind(objects, ConfigMap.class).stream()
                 .filter(c -> RenderedManifestsTest.SERVICES.contains(
@@ -41,9 +42,8 @@ class ServiceSettingsTest {
                 .forEach(s -> names.addAll(s.getStringData().keySet()));
 
         assertThat(names).isNotEmpty();
-        assertThat(names)
-                .as("variables no documented setting binds")
-                .allMatch(name -> known.stream().anyMatch(p -> p.matcher(relaxed(name)).matches()));
+        assertThat(names).as("variables no documented setting binds").allMatch(name -> known.stream()
+                .anyMatch(p -> p.matcher(relaxed(name)).matches()));
     }
 
     /**

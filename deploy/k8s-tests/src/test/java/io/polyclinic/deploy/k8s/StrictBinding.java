@@ -59,17 +59,29 @@ final class StrictBinding {
      */
     static HasMetadata bind(Map<String, Object> document) {
         JsonNode tree = STRICT.valueToTree(document);
-        var name = tree.path("kind").asText() + " " + tree.path("metadata").path("name").asText();
-        var lenient = FABRIC8.unmarshal(tree.toString(), KubernetesResource.class);
+        var name = tree.path("kind").asText() + " "
+                + tree.path("metadata").path("name").asText();
+        KubernetesResource lenient;
+        try {
+            lenient = FABRIC8.unmarshal(tree.toString(), KubernetesResource.class);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new AssertionError(name + " does not bind: " + cause.getMessage(), e);
+        }
         if (!(lenient instanceof HasMetadata) || lenient instanceof GenericKubernetesResource) {
             fail(name + ": apiVersion " + tree.path("apiVersion").asText() + " is no kind the Kubernetes model knows");
         }
         try {
             return (HasMetadata) STRICT.treeToValue(tree, lenient.getClass());
         } catch (JsonProcessingException e) {
-            throw new AssertionError(name + " does not bind to " + lenient.getClass().getSimpleName() + ": "
-                    + e.getOriginalMessage()
-                    + (e instanceof JsonMappingException mapping ? " at " + mapping.getPathReference() : ""), e);
+            throw new AssertionError(
+                    name + " does not bind to " + lenient.getClass().getSimpleName() + ": "
+                            + e.getOriginalMessage()
+                            + (e instanceof JsonMappingException mapping ? " at " + mapping.getPathReference() : ""),
+                    e);
         }
     }
 }
