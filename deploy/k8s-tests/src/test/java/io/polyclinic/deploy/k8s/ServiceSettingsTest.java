@@ -15,15 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every environment variable the services' ConfigMaps and Secrets set names a setting the platform documents in
- * docs/configuration.md (or a standard one listed below), compared the way Spring Boot binds environment variables:
+ * docs/configuration.md, compared the way Spring Boot binds environment variables:
  * case, dots, dashes and underscores do not matter. A misspelt variable would otherwise be ignored without a word.
  */
 class ServiceSettingsTest {
-
-    /** Variables read by something other than a documented property. */
-    static final List<String> STANDARD = List.of(
-            // Spring Boot's separate actuator port (decision 0028: Prometheus scrapes there).
-            "management.server.port");
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
@@ -67,7 +62,6 @@ class ServiceSettingsTest {
             }
             patterns.add(pattern(name));
         }
-        STANDARD.forEach(name -> patterns.add(pattern(name)));
         return patterns;
     }
 
