@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Validates the deploy files with the tools that run without a container engine (called by .ci/run, or on its own:
-# bash deploy/validate.sh). Each section checks one kind of file; a failure fails the script. Missing Debian packages
+# bash deploy/validate.sh): compose (every profile), Kubernetes (kubectl kustomize, both overlays), Prometheus
+# (promtool check config / rules, rule tests). Each section checks one kind of file; a failure fails the script. Missing Debian packages
 # are installed with apt-get when the script may (root or sudo), else the section fails and says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,3 +54,17 @@ validate_compose() {
 }
 
 validate_compose
+
+# ---- Kubernetes: both overlays render (the JUnit test in deploy/k8s-tests binds every object to the model) ----
+ensure_command kubectl kubectl
+for overlay in dev prod; do
+  kubectl kustomize "deploy/k8s/overlays/$overlay" >/dev/null
+  echo "validate: deploy/k8s/overlays/$overlay renders"
+done
+
+# ---- Prometheus: scrape configuration, alert rules and their unit tests ----
+ensure_command promtool prometheus
+promtool check config deploy/prometheus/prometheus.yml
+promtool check rules deploy/prometheus/rules/*.rules.yml
+(cd deploy/prometheus/rules && promtool test rules ./*.rules.test.yml)
+echo "validate: prometheus configuration and rules pass"

@@ -527,6 +527,19 @@ public final class DevStack implements AutoCloseable {
         return "http://localhost:" + gatewayPort;
     }
 
+    /**
+     * Every service's base URL by name ({@code gateway}, {@code identity}, {@code booking}, {@code audit},
+     * {@code notifier}); each serves {@code /actuator/prometheus} there.
+     */
+    public Map<String, String> serviceUrls() {
+        return Map.of(
+                "gateway", gatewayUrl(),
+                "identity", "http://localhost:" + identityPort,
+                "booking", "http://localhost:" + bookingPort,
+                "audit", "http://localhost:" + auditPort,
+                "notifier", notifierUrl());
+    }
+
     /** The notifier's base URL; its {@code /dev/mail} lists the mail the dev SMTP server received. */
     public String notifierUrl() {
         return "http://localhost:" + notifierPort;

@@ -385,6 +385,60 @@ class DevStackEndToEndTest {
                 .noneMatch(line -> line.contains(fullName));
     }
 
+    @Test
+    void everyMetricTheDashboardsAndAlertRulesQueryIsExposedByAServiceOnceTrafficHasRun() throws Exception {
+        var root = DashboardMetrics.repositoryRoot();
+        var queried = DashboardMetrics.queried(root);
+        assertThat(queried).containsKeys("http_server_requests_seconds_bucket", "polyclinic_appointments_booked_total");
+        var admin = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword())))
+                .get("accessToken")
+                .asString();
+        // The traffic behind the business metrics: a new patient books and cancels (events, emails, audit records),
+        // a 404, and an admin verifies the audit chain.
+        var email = "metrics-" + UUID.randomUUID() + "@example.com";
+        gateway.post("/api/v1/auth/register", null, """
+                {"email":"%s","password":"Correct-Horse-Battery-42","fullName":"Metrics"}""".formatted(email));
+        var patient = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
+                        {"email":"%s","password":"Correct-Horse-Battery-42"}""".formatted(email)))
+                .get("accessToken")
+                .asString();
+        var doctorId = firstDoctorWithAFreeSlot(GatewayClient.json(gateway.get("/api/v1/doctors?size=20", null)));
+        var booked = gateway.post("/api/v1/appointments", patient, "{\"slotId\":\"" + aSlotWellAhead(doctorId) + "\"}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        var appointmentId = GatewayClient.json(booked).get("id").asString();
+        assertThat(gateway.post("/api/v1/appointments/" + appointmentId + "/cancel", patient, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(gateway.get("/api/v1/doctors/" + UUID.randomUUID(), null).statusCode())
+                .isEqualTo(404);
+        assertThat(gateway.verifyAuditChain(admin).get("status").asString()).isEqualTo("VALID");
+
+        // Emails and consumer metrics appear asynchronously: scrape every service until nothing is missing, 60 s at
+        // most.
+        var missing = queried;
+        var deadline = Instant.now().plusSeconds(60);
+        while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+            var exposed = new java.util.HashSet<String>();
+            for (var service : stack.serviceUrls().values()) {
+                var scrape = gateway.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + admin)
+                        .timeout(Duration.ofSeconds(10)));
+                assertThat(scrape.statusCode()).as(service).isEqualTo(200);
+                exposed.addAll(DashboardMetrics.exposed(scrape.body()));
+            }
+            missing = DashboardMetrics.notExposed(queried, exposed);
+            Thread.sleep(500);
+        }
+        assertThat(missing)
+                .as("metrics queried by a dashboard or an alert rule that no service exposes")
+                .isEmpty();
+        assertThat(DashboardMetrics.ONLY_ON_FAILURE.values())
+                .as("failure-only meters the code registers")
+                .allMatch(meter -> DashboardMetrics.registeredInCode(root, meter));
+    }
+
     private static List<String> recipients(jakarta.mail.internet.MimeMessage mail) {
         try {
             var to = mail.getAllRecipients();

@@ -1,0 +1,56 @@
+package io.polyclinic.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The PromQL tokenizer behind the dashboards' metric check, on the shapes the dashboards and rules use. */
+class DashboardMetricsTest {
+
+    @Test
+    void aRatioOfAggregatedRatesNamesItsTwoMetricsAndNoLabelFunctionOrVariable() {
+        var expression = "sum by (service, status) (rate(http_server_requests_seconds_count{service=~\"$service\","
+                + " status=~\"5..\"}[$__rate_interval])) / on (service) group_left"
+                + " sum without (le) (polyclinic_outbox_lag_seconds offset 5m) > 0.05";
+
+        assertThat(DashboardMetrics.metricNames(expression))
+                .containsExactly("http_server_requests_seconds_count", "polyclinic_outbox_lag_seconds");
+    }
+
+    @Test
+    void histogramQuantilesVariablesAndLabelValuesQueriesNameTheirMetric() {
+        assertThat(DashboardMetrics.metricNames(
+                        "histogram_quantile(0.99, sum by (le) (rate(polyclinic_search_latency_seconds_bucket[5m])))"))
+                .containsExactly("polyclinic_search_latency_seconds_bucket");
+        assertThat(DashboardMetrics.metricNames("label_values(up{job=\"polyclinic\"}, service)"))
+                .containsExactly("up");
+        assertThat(DashboardMetrics.metricNames("disk_free_bytes{path=\"a b\"} / disk_total_bytes and bool 1e3"))
+                .containsExactly("disk_free_bytes", "disk_total_bytes");
+    }
+
+    @Test
+    void aScrapeExposesTheNamesOfItsSamplesNotItsComments() {
+        var scrape = """
+                # HELP jvm_threads_live_threads The current number of live threads
+                # TYPE jvm_threads_live_threads gauge
+                jvm_threads_live_threads{application="booking"} 42.0
+                up 1
+                """;
+
+        assertThat(DashboardMetrics.exposed(scrape)).containsExactlyInAnyOrder("jvm_threads_live_threads", "up");
+    }
+
+    @Test
+    void aQueriedMetricNoServiceExposesIsReportedWithWhereItIsQueried() {
+        var queried = Map.of(
+                "polyclinic_appointments_bookd_total", List.of("business.json: Booked"),
+                "jvm_threads_live_threads", List.of("platform-health.json: Live threads"),
+                "kafka_consumergroup_lag", List.of("polyclinic.rules.yml: KafkaConsumerGroupLagHigh"));
+
+        assertThat(DashboardMetrics.notExposed(queried, Set.of("jvm_threads_live_threads")))
+                .containsOnlyKeys("polyclinic_appointments_bookd_total");
+    }
+}
