@@ -5,6 +5,7 @@ import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
 import io.polyclinic.notifier.NotifierApplication;
+import io.polyclinic.orders.OrdersApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +60,7 @@ public final class ServiceLauncher {
             case "booking" -> BookingApplication.class;
             case "audit" -> AuditApplication.class;
             case "notifier" -> NotifierApplication.class;
+            case "orders" -> OrdersApplication.class;
             case "gateway" -> GatewayApplication.class;
             default ->
                 throw new IllegalArgumentException(
@@ -71,6 +73,7 @@ public final class ServiceLauncher {
         return switch (service) {
             case "identity" -> DevStack.IDENTITY_DEV_DEFAULTS;
             case "audit" -> DevStack.auditDevDefaults(varDirectory);
+            case "orders" -> OrdersDevData.devDefaults();
             default -> Map.of();
         };
     }

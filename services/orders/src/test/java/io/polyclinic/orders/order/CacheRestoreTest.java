@@ -37,19 +37,19 @@ class CacheRestoreTest extends OrdersTest {
         Awaitility.await().atMost(WAIT).until(() -> uids.stream().allMatch(uid -> stored(uid) == 1));
 
         // A second instance of the service on the same database, its consumer off: only the restore can fill it.
+        // Arguments, not default properties: the service's own orders.properties would win over those.
         try (var restarted = new SpringApplicationBuilder(OrdersApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=",
-                        "spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-                        "spring.kafka.listener.auto-startup=false",
-                        "polyclinic.security.jwk-set-uri="
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=",
+                        "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+                        "--spring.kafka.listener.auto-startup=false",
+                        "--polyclinic.security.jwk-set-uri="
                                 + TestJwtIssuer.shared().jwkSetUri(),
-                        "polyclinic.security.issuer=" + TestJwtIssuer.ISSUER,
-                        "polyclinic.security.audience=" + TestJwtIssuer.AUDIENCE)
-                .run()) {
+                        "--polyclinic.security.issuer=" + TestJwtIssuer.ISSUER,
+                        "--polyclinic.security.audience=" + TestJwtIssuer.AUDIENCE)) {
             var cache = restarted.getBean(OrderCache.class);
             for (var uid : uids) {
                 assertThat(cache.get(uid)).as(uid).isNotNull();
