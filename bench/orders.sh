@@ -89,10 +89,12 @@ echo "Publishing $orders orders to topic orders" >&2
 produced=$(grep -o 'valid orders (distinct order_uid, to be stored): [0-9]*' "$work/producer.txt" | grep -o '[0-9]*$')
 expected=$((produced + demo))
 
+# The service's production defaults, not the dev stack's laptop ones (one consumer thread, a small cache).
+service_settings="--spring.kafka.listener.concurrency=3 --polyclinic.orders.cache.maximum-size=50000"
 echo "Starting the orders service on the backlog of $expected orders (log: $work/orders.log)" >&2
 setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false \
   -Ddev.main-class=io.polyclinic.dev.ServiceLauncher \
-  "-Dspring-boot.run.arguments=orders --polyclinic.orders.reference-endpoint.enabled=true" \
+  "-Dspring-boot.run.arguments=orders --polyclinic.orders.reference-endpoint.enabled=true $service_settings" \
   > "$work/orders.log" 2>&1 &
 service=$!
 psql_orders() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d orders -v ON_ERROR_STOP=1 -qAt "$@"; }

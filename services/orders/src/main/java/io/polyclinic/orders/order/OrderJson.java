@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The order's JSON in the WB L0 format (snake_case, decision 0037), read and written by one mapper of its own:
  * unknown fields are ignored (a producer that adds a field does not send every order to the dead-letter topic),
- * decimals are read exactly, amounts written without exponent, {@code date_created} as an ISO-8601 instant.
+ * trailing content and duplicate fields are malformed, decimals are read exactly, amounts written without exponent, {@code date_created} as an ISO-8601 instant.
  * Thread-safe.
  */
 public final class OrderJson {
@@ -23,6 +24,9 @@ public final class OrderJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // "{...} garbage" and a field given twice are malformed, not silently cut or overwritten.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();

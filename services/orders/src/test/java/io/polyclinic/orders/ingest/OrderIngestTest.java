@@ -44,6 +44,8 @@ class OrderIngestTest extends OrdersTest {
     void eachBadInputIsDeadLetteredWithItsReasonAndTheGoodOrderBehindItIsStored() {
         Map<String, Function<ObjectNode, byte[]>> bad = new LinkedHashMap<>();
         bad.put("malformed-json", order -> Arrays.copyOf(bytes(order), bytes(order).length / 2));
+        bad.put("malformed-json:trailing", order -> (new String(bytes(order), StandardCharsets.UTF_8) + " {}")
+                .getBytes(StandardCharsets.UTF_8));
         bad.put("schema:wrong-type", order -> bytes(order.put("sm_id", "99")));
         bad.put("schema:no-delivery", order -> without(order, "delivery"));
         bad.put("schema:no-payment", order -> without(order, "payment"));
@@ -98,7 +100,7 @@ class OrderIngestTest extends OrdersTest {
                     .isNotBlank();
             assertThat(DeadLetters.header(record, "kafka_dlt-original-topic")).isEqualTo("orders");
         }
-        var tooLarge = deadLetters.get(badKeys.get(7));
+        var tooLarge = deadLetters.get(badKeys.get(8));
         assertThat(tooLarge.value().length).isLessThanOrEqualTo(262_144);
         assertThat(Integer.parseInt(DeadLetters.header(tooLarge, "orders-dlt-original-size")))
                 .isGreaterThan(10 * 1024 * 1024);
