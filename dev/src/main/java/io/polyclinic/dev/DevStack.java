@@ -5,6 +5,7 @@ import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
+import io.polyclinic.orders.OrdersApplication;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole platform in one JVM with nothing installed but a JDK (docs/product.md "Operations"): embedded PostgreSQL (data in
  * {@code ./var/postgres}) and an in-process Kafka broker (data in {@code ./var/kafka}), then identity, booking, audit
- * and the notifier (with an embedded SMTP server and AMQP broker, see {@link NotifierDevBlock}) side by side, then
+ * the notifier (with an embedded SMTP server and AMQP broker, see {@link NotifierDevBlock}) and orders (with its demo
+ * orders, see {@link OrdersDevData}) side by side, then
  * the gateway, each its own Spring
  * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
  * gateway, then the services, then PostgreSQL.
@@ -75,6 +77,9 @@ public final class DevStack implements AutoCloseable {
 
     static final int AUDIT_GRPC_PORT = 9083;
 
+    /** The orders service's port when the stack runs on its fixed ports. */
+    static final int ORDERS_PORT = 8086;
+
     /** Keeps Spring gRPC's server out of a context on the shared classpath. */
     private static final String NO_GRPC_SERVER = "--spring.grpc.server.enabled=false";
 
@@ -98,6 +103,7 @@ public final class DevStack implements AutoCloseable {
     private int auditPort;
     private int auditGrpcPort;
     private int notifierPort;
+    private int ordersPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -160,6 +166,8 @@ public final class DevStack implements AutoCloseable {
         auditDevDefaults = auditDevDefaults(var);
         var notifierUrl = postgres.createDatabaseIfMissing("notifier");
         notifierPort = portOrFree(config.notifierPort());
+        var ordersUrl = postgres.createDatabaseIfMissing("orders");
+        ordersPort = portOrFree(config.identityPort() == 0 ? 0 : ORDERS_PORT);
         gatewayPort = portOrFree(config.gatewayPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
@@ -188,6 +196,11 @@ public final class DevStack implements AutoCloseable {
                         System.getenv(),
                         config.isExternal("notifier") ? args -> handOver("notifier", args) : null),
                 starters);
+        var orders = launch(
+                "orders",
+                () -> run(OrdersApplication.class, ordersArgs(ordersUrl)),
+                () -> ordersArgs(ordersUrl),
+                starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -195,11 +208,13 @@ public final class DevStack implements AutoCloseable {
             register(booking.join());
             registerAudit(audit.join());
             adopt(notifierBlock.join());
+            register(orders.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
             audit.thenAccept(DevStack::closeIfStarted);
             notifierBlock.thenAccept(NotifierDevBlock::close);
+            orders.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -213,6 +228,7 @@ public final class DevStack implements AutoCloseable {
                 "booking", bookingPort,
                 "audit", auditPort,
                 "notifier", notifierPort,
+                "orders", ordersPort,
                 "gateway", gatewayPort);
         for (var service : DevStackConfig.SERVICES) {
             if (!config.isExternal(service)) {
@@ -224,6 +240,7 @@ public final class DevStack implements AutoCloseable {
         } else {
             createDemoPatient();
         }
+        OrdersDevData.publishOnce(var, kafkaBootstrapServers());
     }
 
     /**
@@ -334,9 +351,11 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * The topics the services publish their outbox events on, and the notifier's dead-letter topic (as many
-     * partitions as its source: a dead record keeps its partition), created up front with 3 partitions each.
+     * partitions as its source: a dead record keeps its partition), and the orders service's input and dead-letter
+     * topics (the service raises {@code orders}' record size limit itself), created up front with 3 partitions each.
      */
-    static final List<String> KAFKA_TOPICS = List.of("booking.events", "identity.events", "booking.events.dlt");
+    static final List<String> KAFKA_TOPICS =
+            List.of("booking.events", "identity.events", "booking.events.dlt", "orders", "orders.dlt");
 
     private void startKafka(Path var) {
         if (config.externalKafka() != null) {
@@ -394,6 +413,14 @@ public final class DevStack implements AutoCloseable {
         return args;
     }
 
+    /** The orders service (S8): the consumer of topic {@code orders} and the admins' order API. */
+    private List<String> ordersArgs(String jdbcUrl) {
+        var args = serviceArgs("orders", ordersPort, jdbcUrl);
+        args.add(NO_RABBIT_HEALTH);
+        args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
+        return args;
+    }
+
     /** Where identity's and booking's outbox relays send audit records. */
     private String auditTarget() {
         return "static://127.0.0.1:" + auditGrpcPort;
@@ -405,6 +432,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.identity-uri=http://localhost:" + identityPort);
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
+        args.add("--polyclinic.gateway.orders-uri=http://localhost:" + ordersPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -529,15 +557,27 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * Every service's base URL by name ({@code gateway}, {@code identity}, {@code booking}, {@code audit},
-     * {@code notifier}); each serves {@code /actuator/prometheus} there.
+     * {@code notifier}, {@code orders}); each serves {@code /actuator/prometheus} there.
      */
     public Map<String, String> serviceUrls() {
         return Map.of(
-                "gateway", gatewayUrl(),
-                "identity", "http://localhost:" + identityPort,
-                "booking", "http://localhost:" + bookingPort,
-                "audit", "http://localhost:" + auditPort,
-                "notifier", notifierUrl());
+                "gateway",
+                gatewayUrl(),
+                "identity",
+                "http://localhost:" + identityPort,
+                "booking",
+                "http://localhost:" + bookingPort,
+                "audit",
+                "http://localhost:" + auditPort,
+                "notifier",
+                notifierUrl(),
+                "orders",
+                ordersUrl());
+    }
+
+    /** The orders service's own base URL (not through the gateway). */
+    public String ordersUrl() {
+        return "http://localhost:" + ordersPort;
     }
 
     /** The notifier's base URL; its {@code /dev/mail} lists the mail the dev SMTP server received. */
@@ -547,7 +587,7 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * The JDBC URL of one of the stack's databases ({@code identity}, {@code booking}, {@code audit},
-     * {@code notifier}) on its embedded PostgreSQL: user {@code postgres}, no password, loopback only.
+     * {@code notifier}, {@code orders}) on its embedded PostgreSQL: user {@code postgres}, no password, loopback only.
      */
     public synchronized String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
@@ -574,9 +614,10 @@ public final class DevStack implements AutoCloseable {
                   booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html)
                   audit        http://localhost:%10$d  (gRPC %11$s)
                   notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
+                  orders       http://localhost:%17$d  (admins: %1$s/api/v1/orders/b563feb7b2b84b6test)
                   SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
                   Kafka        %15$s
-                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
                 %16$s\
@@ -604,7 +645,8 @@ public final class DevStack implements AutoCloseable {
                         ? config.externalKafka() + " (KAFKA_BOOTSTRAP_SERVERS)"
                         : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
                                 + ")",
-                externalServicesNote());
+                externalServicesNote(),
+                ordersPort);
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */

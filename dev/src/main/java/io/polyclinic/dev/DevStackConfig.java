@@ -57,7 +57,8 @@ public record DevStackConfig(
         Set<String> externalServices) {
 
     /** The services of the stack, by the names {@code POLYCLINIC_DEV_EXTERNAL} and {@link ServiceLauncher} take. */
-    public static final List<String> SERVICES = List.of("identity", "booking", "audit", "notifier", "gateway");
+    public static final List<String> SERVICES =
+            List.of("identity", "booking", "audit", "notifier", "orders", "gateway");
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
     public static final int DEFAULT_KAFKA_PORT = 9092;

@@ -6,6 +6,7 @@ import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
 import io.polyclinic.notifier.NotifierApplication;
+import io.polyclinic.orders.OrdersApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +63,7 @@ public final class ServiceLauncher {
             case "booking" -> BookingApplication.class;
             case "audit" -> AuditApplication.class;
             case "notifier" -> NotifierApplication.class;
+            case "orders" -> OrdersApplication.class;
             case "gateway" -> GatewayApplication.class;
             default ->
                 throw new IllegalArgumentException(

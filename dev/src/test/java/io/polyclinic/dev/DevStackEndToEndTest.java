@@ -207,15 +207,45 @@ class DevStackEndToEndTest {
     @Test
     void theSwaggerUiListsEveryServiceAndServesTheirDocumentsThroughTheGateway() {
         var config = GatewayClient.json(gateway.get("/v3/api-docs/swagger-config", null));
-        assertThat(config.get("urls").findValuesAsString("name")).contains("identity", "booking", "audit");
+        assertThat(config.get("urls").findValuesAsString("name")).contains("identity", "booking", "audit", "orders");
 
-        for (var service : new String[] {"identity", "booking", "audit"}) {
+        for (var service : new String[] {"identity", "booking", "audit", "orders"}) {
             var document = gateway.get("/v3/api-docs/" + service, null);
             assertThat(document.statusCode()).isEqualTo(200);
             var docs = GatewayClient.json(document);
             assertThat(docs.get("paths").size()).isPositive();
             assertThat(docs.get("servers").get(0).get("url").asString()).isEqualTo(stack.gatewayUrl());
         }
+    }
+
+    @Test
+    void theAdminFindsTheDemoReferenceOrderThroughTheGatewayAndAPatientCannot() throws Exception {
+        var admin = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword())))
+                .get("accessToken")
+                .asString();
+        var patient = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStack.DEMO_PATIENT_EMAIL, DevStack.DEMO_PATIENT_PASSWORD)))
+                .get("accessToken")
+                .asString();
+
+        // The stack publishes its demo orders after it is ready; the service stores them within seconds.
+        var order = await("the reference order", () -> {
+            var response = gateway.get("/api/v1/orders/b563feb7b2b84b6test", admin);
+            return response.statusCode() == 200 ? GatewayClient.json(response) : null;
+        });
+
+        assertThat(order.get("payment").get("amount").asInt()).isEqualTo(1817);
+        assertThat(order.get("items").get(0).get("total_price").asInt()).isEqualTo(317);
+        assertThat(gateway.get("/api/v1/orders/b563feb7b2b84b6test", patient).statusCode())
+                .isEqualTo(403);
+        assertThat(await("the generated demo orders", () -> {
+                    var page = GatewayClient.json(gateway.get("/api/v1/orders?size=1", admin));
+                    return page.get("totalItems").asInt() > OrdersDevData.GENERATED ? page : null;
+                }))
+                .isNotNull();
     }
 
     @Test

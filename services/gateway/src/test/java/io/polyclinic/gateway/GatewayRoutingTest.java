@@ -34,6 +34,7 @@ class GatewayRoutingTest {
     static final StubService IDENTITY = new StubService("identity");
     static final StubService BOOKING = new StubService("booking");
     static final StubService AUDIT = new StubService("audit");
+    static final StubService ORDERS = new StubService("orders");
     static final String ALLOWED_ORIGIN = "http://localhost:3000";
 
     @DynamicPropertySource
@@ -41,6 +42,7 @@ class GatewayRoutingTest {
         registry.add("polyclinic.gateway.identity-uri", IDENTITY::uri);
         registry.add("polyclinic.gateway.booking-uri", BOOKING::uri);
         registry.add("polyclinic.gateway.audit-uri", AUDIT::uri);
+        registry.add("polyclinic.gateway.orders-uri", ORDERS::uri);
     }
 
     @LocalServerPort
@@ -170,6 +172,21 @@ class GatewayRoutingTest {
                         .get("service")
                         .asString())
                 .isEqualTo("audit");
+    }
+
+    @Test
+    void orderPathsAreRoutedToTheOrdersServiceWithTheTokenAndQuery() {
+        var admin = "Bearer " + issuer.token(UUID.randomUUID(), "admin@example.com", "ADMIN");
+        var requestId = newRequestId();
+
+        var order = http.get("/api/v1/orders/b563feb7b2b84b6test", "Authorization", admin, "X-Request-Id", requestId);
+        var list = http.get("/api/v1/orders?customerId=test&page=0", "Authorization", admin);
+
+        assertThat(GatewayHttp.json(order).get("service").asString()).isEqualTo("orders");
+        assertThat(GatewayHttp.json(list).get("service").asString()).isEqualTo("orders");
+        var received = ORDERS.byRequestId(requestId);
+        assertThat(received.path()).isEqualTo("/api/v1/orders/b563feb7b2b84b6test");
+        assertThat(received.header("Authorization")).isEqualTo(admin);
     }
 
     @Test
@@ -350,7 +367,8 @@ class GatewayRoutingTest {
         assertThat(config.statusCode()).isEqualTo(200);
         var urls = GatewayHttp.json(config).get("urls");
         assertThat(urls.findValuesAsString("url"))
-                .containsExactlyInAnyOrder("/v3/api-docs/identity", "/v3/api-docs/booking", "/v3/api-docs/audit");
+                .containsExactlyInAnyOrder(
+                        "/v3/api-docs/identity", "/v3/api-docs/booking", "/v3/api-docs/audit", "/v3/api-docs/orders");
         assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
     }
 

@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>booking: {@code /api/v1/doctors/**}, {@code /api/v1/specialties/**}, {@code /api/v1/clinics/**},
  *       {@code /api/v1/appointments/**}, every other {@code /api/v1/admin/**}
  *   <li>audit: {@code /api/v1/audit/**} (the admins' REST view of the audit log; its gRPC port is internal only)
+ *   <li>orders: {@code /api/v1/orders}, {@code /api/v1/orders/**} (WB L0 orders, administrators only)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -49,6 +50,7 @@ class GatewayRoutesConfiguration {
     static final String IDENTITY = "identity";
     static final String BOOKING = "booking";
     static final String AUDIT = "audit";
+    static final String ORDERS = "orders";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -58,7 +60,8 @@ class GatewayRoutesConfiguration {
         return List.of(
                 Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), connections, registry),
                 Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), connections, registry),
-                Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), connections, registry));
+                Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), connections, registry),
+                Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -121,6 +124,16 @@ class GatewayRoutesConfiguration {
         return route(AUDIT)
                 .route(path("/api/v1/audit/**"), http())
                 .before(uri(properties.auditUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> ordersRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(ORDERS)
+                .route(path("/api/v1/orders").or(path("/api/v1/orders/**")), http())
+                .before(uri(properties.ordersUri()))
                 .filter(rateLimitFilter)
                 .build();
     }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit per-client rate limit ({@code polyclinic.gateway.rate-limit.*})
  * @param auditUri base URI of the audit service's HTTP API (default {@code http://localhost:8083})
  * @param auditTimeouts timeouts of the audit routes ({@code polyclinic.gateway.audit-timeouts.*})
+ * @param ordersUri base URI of the orders service (default {@code http://localhost:8086})
+ * @param ordersTimeouts timeouts of the orders routes ({@code polyclinic.gateway.orders-timeouts.*})
  * @param maxConnectionsPerService connections the gateway keeps open to one service at most, which is also the most
  *     requests in flight to it; a request that finds none free waits up to the route's connect timeout, then is a
  *     503 (default 200)
@@ -33,6 +35,8 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @NotNull @DefaultValue("http://localhost:8083") URI auditUri,
         @Valid @NotNull @DefaultValue RouteTimeouts auditTimeouts,
+        @NotNull @DefaultValue("http://localhost:8086") URI ordersUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts ordersTimeouts,
         @Min(1) @DefaultValue("200") int maxConnectionsPerService) {
 
     /**
