@@ -1,30 +1,21 @@
 package io.polyclinic.booking.doctor;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicRepository;
-import io.polyclinic.booking.config.BookingProperties;
-import io.polyclinic.booking.config.SearchProperties;
-import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
 import io.polyclinic.booking.event.BookingEvents;
-import io.polyclinic.booking.shared.LocalDateRange;
+import io.polyclinic.booking.search.DoctorCard;
+import io.polyclinic.booking.search.DoctorSearchService;
+import io.polyclinic.booking.shared.DoctorStatus;
 import io.polyclinic.booking.specialty.SpecialtyRepository;
 import io.polyclinic.contracts.events.DoctorEventData;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.platform.audit.AuditEntry;
 import io.polyclinic.platform.audit.AuditTrail;
 import io.polyclinic.platform.id.Ids;
-import io.polyclinic.platform.paging.PageQuery;
-import io.polyclinic.platform.paging.PageResponse;
-import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.problem.NotFoundException;
 import io.polyclinic.platform.security.AuthenticatedUser;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,37 +25,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use cases of doctors: search and card (public, served through {@link BookingCache}), register, edit and status
- * change (admin or clinic manager, each evicting the doctor's cached card and every cached search page). Search
- * latency, cache hits included, is the timer {@code polyclinic.search.latency}.
+ * Use cases of doctor administration: register, edit and status change (admin or clinic manager, each evicting the
+ * doctor's cached card and every cached search page through {@link BookingCache}, and answering with the card as
+ * {@link DoctorSearchService} reads it now). Search and the public card are {@link DoctorSearchService}'s.
  */
 @Service
 public class DoctorService {
 
     private final DoctorRepository doctors;
-    private final DoctorSearchRepository search;
+    private final DoctorSearchService search;
     private final SpecialtyRepository specialties;
     private final ClinicRepository clinics;
     private final ClinicAccess access;
     private final BookingEvents events;
-    private final BookingProperties properties;
-    private final SearchProperties searchProperties;
     private final BookingCache cache;
-    private final Timer searchLatency;
     private final Clock clock;
     private final AuditTrail audit;
 
     public DoctorService(
             DoctorRepository doctors,
-            DoctorSearchRepository search,
+            DoctorSearchService search,
             SpecialtyRepository specialties,
             ClinicRepository clinics,
             ClinicAccess access,
             BookingEvents events,
-            BookingProperties properties,
-            SearchProperties searchProperties,
             BookingCache cache,
-            MeterRegistry meters,
             Clock clock,
             AuditTrail audit) {
         this.doctors = doctors;
@@ -73,89 +58,9 @@ public class DoctorService {
         this.clinics = clinics;
         this.access = access;
         this.events = events;
-        this.properties = properties;
-        this.searchProperties = searchProperties;
         this.cache = cache;
-        this.searchLatency = Timer.builder("polyclinic.search.latency")
-                .description("Doctor search (GET /api/v1/doctors and the admin search), cache hits included")
-                .publishPercentileHistogram()
-                .register(meters);
         this.clock = clock;
         this.audit = audit;
-    }
-
-    /**
-     * Searches doctors: {@code totalItems} counts up to {@code polyclinic.booking.search.max-results}, and pages
-     * beyond that are empty.
-     *
-     * @param language {@code ru} or {@code en}: the language of specialty names
-     * @throws InvalidRequestException (400) for an inverted or too wide date range
-     */
-    public PageResponse<DoctorView> search(DoctorSearchCriteria criteria, PageQuery page, String language) {
-        if (criteria.from() != null && criteria.to() != null) {
-            LocalDateRange.of(criteria.from(), criteria.to(), properties.maxSlotRangeDays());
-        }
-        var start = System.nanoTime();
-        try {
-            var key = language + ":" + page.page() + ":" + page.size() + ":" + criteria;
-            @SuppressWarnings("unchecked")
-            PageResponse<DoctorView> result =
-                    cache.search(key, PageResponse.class, () -> load(criteria, page, language), p -> fresh(p.items()));
-            return result;
-        } finally {
-            searchLatency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private PageResponse<DoctorView> load(DoctorSearchCriteria exact, PageQuery page, String language) {
-        var criteria = exact;
-        var bookableFrom = bookableFrom();
-        var cap = searchProperties.maxResults();
-        var candidates = search.candidates(criteria, bookableFrom, cap);
-        var fuzzy = criteria.withTypoTolerance(true);
-        if (candidates.isEmpty() && DoctorSearchRepository.typoTolerant(fuzzy)) {
-            // nothing as typed: forgive a typo (trigram word similarity)
-            criteria = fuzzy;
-            candidates = search.candidates(criteria, bookableFrom, cap);
-        }
-        long total = candidates.size();
-        if (total == 0 || page.offset() >= total) {
-            return PageResponse.of(List.of(), page, total);
-        }
-        var limit = (int) Math.min(page.size(), total - page.offset());
-        var hits = search.search(criteria, bookableFrom, page.offset(), limit, candidates, cap);
-        return PageResponse.of(views(hits, language), page, total);
-    }
-
-    /** Whether cached hits still show bookable nearest slots (time moves them into the min-notice window). */
-    private boolean fresh(List<?> views) {
-        var bookableFrom = bookableFrom();
-        for (var item : views) {
-            var slot = item instanceof DoctorView v ? v.nearestFreeSlot() : ((DoctorCard) item).nearestFreeSlot();
-            if (slot != null && !slot.start().isAfter(bookableFrom)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The doctor card. @throws NotFoundException (404) for an unknown id */
-    public DoctorCard card(UUID id, String language) {
-        return cache.card(id, language, DoctorCard.class, () -> loadCard(id, language), c -> fresh(List.of(c)));
-    }
-
-    private DoctorCard loadCard(UUID id, String language) {
-        var doctor = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
-        var hit = new DoctorSearchRepository.Hit(
-                doctor.id(),
-                doctor.fullName(),
-                doctor.status(),
-                doctor.rating(),
-                doctor.reviewCount(),
-                search.nearestSlot(id, bookableFrom()),
-                null);
-        var view = views(List.of(hit), language).getFirst();
-        return DoctorCard.of(view, doctor);
     }
 
     /**
@@ -173,7 +78,7 @@ public class DoctorService {
                 user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)));
         publish(EventTypes.DOCTOR_REGISTERED, doctor);
         cache.evictDoctor(doctor.id());
-        return loadCard(doctor.id(), "en");
+        return search.freshCard(doctor.id(), "en");
     }
 
     /**
@@ -200,7 +105,7 @@ public class DoctorService {
         audit.record(new AuditEntry(
                 user.id(), "DOCTOR_UPDATED", "doctor", id.toString(), Map.of("before", current, "after", updated)));
         cache.evictDoctor(id);
-        return loadCard(id, "en");
+        return search.freshCard(id, "en");
     }
 
     /**
@@ -222,7 +127,7 @@ public class DoctorService {
                 Map.of("before", current.status(), "after", status)));
         events.publish(EventTypes.DOCTOR_UPDATED, id, new DoctorEventData(id, current.fullName(), status.name()));
         cache.evictDoctor(id);
-        return loadCard(id, "en");
+        return search.freshCard(id, "en");
     }
 
     private void publish(String type, Doctor doctor) {
@@ -231,34 +136,6 @@ public class DoctorService {
                 doctor.id(),
                 new DoctorEventData(
                         doctor.id(), doctor.fullName(), doctor.status().name()));
-    }
-
-    /** Free slots count from now plus the minimum notice: a slot shown as free can be booked. */
-    private Instant bookableFrom() {
-        return clock.instant().plus(properties.minNotice());
-    }
-
-    private List<DoctorView> views(List<DoctorSearchRepository.Hit> hits, String language) {
-        var ids = hits.stream().map(DoctorSearchRepository.Hit::id).toList();
-        Map<UUID, List<SpecialtyRef>> specialtiesById = new HashMap<>();
-        for (var row : search.specialtiesOf(ids)) {
-            specialtiesById
-                    .computeIfAbsent(row.doctorId(), k -> new ArrayList<>())
-                    .add(new SpecialtyRef(row.code(), "ru".equals(language) ? row.nameRu() : row.nameEn()));
-        }
-        var clinicsById = search.clinicsOf(ids);
-        return hits.stream()
-                .map(h -> new DoctorView(
-                        h.id(),
-                        h.fullName(),
-                        List.copyOf(specialtiesById.getOrDefault(h.id(), List.of())),
-                        h.status(),
-                        List.copyOf(clinicsById.getOrDefault(h.id(), List.of())),
-                        h.rating(),
-                        h.reviewCount(),
-                        h.nearest(),
-                        h.distanceKm()))
-                .toList();
     }
 
     private void checkReferences(DoctorRequest request) {

@@ -6,7 +6,7 @@ import io.polyclinic.booking.clinic.ClinicRepository;
 import io.polyclinic.booking.config.BookingProperties;
 import io.polyclinic.booking.doctor.Doctor;
 import io.polyclinic.booking.doctor.DoctorRepository;
-import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.shared.DoctorStatus;
 import io.polyclinic.booking.shared.LocalDateRange;
 import io.polyclinic.booking.slot.SlotProblems.DoctorNotInClinicException;
 import io.polyclinic.booking.slot.SlotProblems.SlotBookedException;
