@@ -16,8 +16,9 @@ import java.util.UUID;
  * @param near doctors with a clinic in this circle; their nearest free slot in such a clinic
  * @param includeInactive whether INACTIVE doctors match when no {@code status} is given: false for patients, who
  *     cannot book them anyway; true for the admin search
- * @param typoTolerant whether a name of 4+ characters also matches by trigram word similarity; the search turns it
- *     on only when no name contains the words as typed, so exact matches never pay for the fuzzy recheck
+ * @param typoTolerant whether a name of 4+ characters also matches one edit away per word (deletion keys) or by
+ *     trigram word similarity (decision 0032); the search turns it on only when no name contains the words as typed,
+ *     so exact matches never pay for it
  */
 public record DoctorSearchCriteria(
         String name,

@@ -56,7 +56,8 @@ final class NameMatch {
 
     /**
      * {@code (...)}: every word of the query occurs in {@code d.search_name}; typo-tolerant, a word of
-     * {@link #MIN_TYPO_WORD}+ letters may instead be one edit away from a name word. Empty without a name.
+     * {@link #MIN_TYPO_WORD}+ letters may instead be one edit away from a name word, or the whole query may be similar
+     * to the name by word similarity. Empty without a name.
      */
     static String condition(DoctorSearchCriteria c) {
         var words = words(c.name());
