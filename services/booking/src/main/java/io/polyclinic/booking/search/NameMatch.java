@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * substituted, inserted or deleted, or two neighbours swapped), and, as before, the whole query matches a name it is
  * similar enough to by pg_trgm's word similarity ({@code <%}). Both sides are reduced to their deletion keys (the
  * word and the word minus each one of its letters): two words are at most one such edit apart when their keys
- * share one, which the GIN index {@code doctors_name_keys_idx} over {@code doctor_name_keys(search_name)} (V10,
+ * share one, which the GIN index {@code doctors_name_keys_idx} over the stored {@code doctors.name_keys} (V10,
  * name words of 5+ letters) answers with an array overlap ({@code &&}).
  */
 final class NameMatch {
@@ -70,7 +70,7 @@ final class NameMatch {
             var like = "d.search_name like :w" + i + " escape '\\'";
             parts.add(
                     tolerant && words.get(i).length() >= MIN_TYPO_WORD
-                            ? "(" + like + " or doctor_name_keys(d.search_name) && string_to_array(:k" + i + ", ' '))"
+                            ? "(" + like + " or d.name_keys && string_to_array(:k" + i + ", ' '))"
                             : like);
         }
         var match = String.join(" and ", parts);
