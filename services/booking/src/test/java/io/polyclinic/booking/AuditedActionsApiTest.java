@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.clinic.Clinic;
 import io.polyclinic.booking.doctor.Doctor;
-import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.shared.DoctorStatus;
 import io.polyclinic.booking.slot.Slot;
 import io.polyclinic.booking.slot.SlotStatus;
 import io.polyclinic.booking.specialty.Specialty;

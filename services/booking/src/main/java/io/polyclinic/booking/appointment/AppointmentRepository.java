@@ -1,6 +1,6 @@
 package io.polyclinic.booking.appointment;
 
-import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.shared.DoctorStatus;
 import io.polyclinic.booking.slot.Slot;
 import io.polyclinic.booking.slot.SlotStatus;
 import io.polyclinic.contracts.events.AppointmentEventData;

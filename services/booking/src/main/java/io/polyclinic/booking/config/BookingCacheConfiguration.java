@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.ClientOptions;
 import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.cache.CacheGeneration;
-import io.polyclinic.booking.doctor.DoctorCard;
-import io.polyclinic.booking.doctor.DoctorView;
+import io.polyclinic.booking.search.DoctorCard;
+import io.polyclinic.booking.search.DoctorView;
 import io.polyclinic.platform.paging.PageResponse;
 import java.net.URI;
 import java.time.Duration;
@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code cache.puts} and {@code cache.evictions} per cache at {@code /actuator/prometheus}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({BookingCacheProperties.class, SearchProperties.class})
+@EnableConfigurationProperties(BookingCacheProperties.class)
 public class BookingCacheConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BookingCacheConfiguration.class);

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.doctor;
 
+import io.polyclinic.booking.shared.DoctorStatus;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,6 +1,12 @@
 package io.polyclinic.booking.doctor;
 
-import io.polyclinic.booking.config.SearchProperties;
+import io.polyclinic.booking.search.DoctorCard;
+import io.polyclinic.booking.search.DoctorSearchCriteria;
+import io.polyclinic.booking.search.DoctorSearchService;
+import io.polyclinic.booking.search.DoctorView;
+import io.polyclinic.booking.search.GeoCircle;
+import io.polyclinic.booking.search.SearchProperties;
+import io.polyclinic.booking.shared.DoctorStatus;
 import io.polyclinic.contracts.Language;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
@@ -33,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class DoctorAdminController {
 
     private final DoctorService doctors;
+    private final DoctorSearchService search;
     private final SearchProperties searchProperties;
 
-    public DoctorAdminController(DoctorService doctors, SearchProperties searchProperties) {
+    public DoctorAdminController(DoctorService doctors, DoctorSearchService search, SearchProperties searchProperties) {
         this.doctors = doctors;
+        this.search = search;
         this.searchProperties = searchProperties;
     }
 
@@ -63,7 +71,7 @@ public class DoctorAdminController {
 
     @GetMapping("/{id}")
     public DoctorCard get(@PathVariable UUID id) {
-        return doctors.card(id, Language.EN);
+        return search.card(id, Language.EN);
     }
 
     /** Admin search: the public filters plus {@code clinicId}. */
@@ -83,7 +91,7 @@ public class DoctorAdminController {
             @RequestParam(required = false) Integer size) {
         var near = GeoCircle.of(lat, lon, radiusKm, searchProperties.defaultRadiusKm(), searchProperties.maxRadiusKm());
         var criteria =
-                DoctorController.criteria(name, specialty, status, city, clinicId, date, null, null, near, sort, true);
-        return doctors.search(criteria, PageQuery.of(page, size), Language.EN);
+                DoctorSearchCriteria.of(name, specialty, status, city, clinicId, date, null, null, near, sort, true);
+        return search.search(criteria, PageQuery.of(page, size), Language.EN);
     }
 }

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.doctor;
 
+import io.polyclinic.booking.shared.DoctorStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package io.polyclinic.booking.doctor;
 
+import io.polyclinic.booking.shared.DoctorStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -14,7 +14,7 @@ import io.polyclinic.booking.appointment.AppointmentProblems.SlotStartedExceptio
 import io.polyclinic.booking.appointment.AppointmentProblems.TooFarAheadException;
 import io.polyclinic.booking.appointment.AppointmentProblems.TooManyAppointmentsException;
 import io.polyclinic.booking.appointment.AppointmentProblems.TooShortNoticeException;
-import io.polyclinic.booking.doctor.DoctorStatus;
+import io.polyclinic.booking.shared.DoctorStatus;
 import io.polyclinic.booking.slot.Slot;
 import io.polyclinic.booking.slot.SlotStatus;
 import io.polyclinic.platform.problem.InvalidRequestException;

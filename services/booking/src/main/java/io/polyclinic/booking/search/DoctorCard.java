@@ -1,8 +1,9 @@
-package io.polyclinic.booking.doctor;
+package io.polyclinic.booking.search;
 
-import io.polyclinic.booking.doctor.DoctorView.ClinicRef;
-import io.polyclinic.booking.doctor.DoctorView.NearestSlot;
-import io.polyclinic.booking.doctor.DoctorView.SpecialtyRef;
+import io.polyclinic.booking.search.DoctorView.ClinicRef;
+import io.polyclinic.booking.search.DoctorView.NearestSlot;
+import io.polyclinic.booking.search.DoctorView.SpecialtyRef;
+import io.polyclinic.booking.shared.DoctorStatus;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ public record DoctorCard(
         Integer experienceYears,
         String photoUrl) {
 
-    static DoctorCard of(DoctorView view, Doctor doctor) {
+    static DoctorCard of(DoctorView view, String bio, Integer experienceYears, String photoUrl) {
         return new DoctorCard(
                 view.id(),
                 view.fullName(),
@@ -33,8 +34,8 @@ public record DoctorCard(
                 view.rating(),
                 view.reviewCount(),
                 view.nearestFreeSlot(),
-                doctor.bio(),
-                doctor.experienceYears(),
-                doctor.photoUrl());
+                bio,
+                experienceYears,
+                photoUrl);
     }
 }

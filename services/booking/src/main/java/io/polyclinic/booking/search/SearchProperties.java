@@ -1,4 +1,4 @@
-package io.polyclinic.booking.config;
+package io.polyclinic.booking.search;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,4 +1,4 @@
-package io.polyclinic.booking.doctor;
+package io.polyclinic.booking.search;
 
 import io.polyclinic.platform.problem.InvalidRequestException;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package io.polyclinic.booking.doctor;
+package io.polyclinic.booking.search;
 
+import io.polyclinic.booking.shared.DoctorStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

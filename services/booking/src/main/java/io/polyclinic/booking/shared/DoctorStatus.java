@@ -1,4 +1,4 @@
-package io.polyclinic.booking.doctor;
+package io.polyclinic.booking.shared;
 
 /** Whether a doctor takes appointments: only ACTIVE doctors can be booked. */
 public enum DoctorStatus {

@@ -1,10 +1,9 @@
-package io.polyclinic.booking.doctor;
+package io.polyclinic.booking.search;
 
-import io.polyclinic.booking.config.SearchProperties;
+import io.polyclinic.booking.shared.DoctorStatus;
 import io.polyclinic.contracts.Language;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.paging.PageResponse;
-import io.polyclinic.platform.problem.InvalidRequestException;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,12 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/doctors")
-public class DoctorController {
+public class DoctorSearchController {
 
-    private final DoctorService doctors;
+    private final DoctorSearchService doctors;
     private final SearchProperties searchProperties;
 
-    public DoctorController(DoctorService doctors, SearchProperties searchProperties) {
+    public DoctorSearchController(DoctorSearchService doctors, SearchProperties searchProperties) {
         this.doctors = doctors;
         this.searchProperties = searchProperties;
     }
@@ -57,7 +56,7 @@ public class DoctorController {
             @RequestParam(required = false) Integer size,
             @RequestHeader(value = "Accept-Language", required = false) @Size(max = 200) String acceptLanguage) {
         var near = GeoCircle.of(lat, lon, radiusKm, searchProperties.defaultRadiusKm(), searchProperties.maxRadiusKm());
-        var criteria = criteria(name, specialty, status, city, null, date, from, to, near, sort, false);
+        var criteria = DoctorSearchCriteria.of(name, specialty, status, city, null, date, from, to, near, sort, false);
         return doctors.search(criteria, PageQuery.of(page, size), Language.ofAcceptLanguage(acceptLanguage));
     }
 
@@ -67,50 +66,5 @@ public class DoctorController {
             @PathVariable UUID id,
             @RequestHeader(value = "Accept-Language", required = false) @Size(max = 200) String acceptLanguage) {
         return doctors.card(id, Language.ofAcceptLanguage(acceptLanguage));
-    }
-
-    /** Builds search criteria from query parameters shared by the public and the admin search. */
-    static DoctorSearchCriteria criteria(
-            String name,
-            String specialty,
-            DoctorStatus status,
-            String city,
-            UUID clinicId,
-            LocalDate date,
-            LocalDate from,
-            LocalDate to,
-            GeoCircle near,
-            String sort,
-            boolean includeInactive) {
-        if (date != null && (from != null || to != null)) {
-            throw new InvalidRequestException("date", "Give either date or from/to, not both.");
-        }
-        if ((from == null) != (to == null)) {
-            throw new InvalidRequestException(from == null ? "from" : "to", "from and to go together.");
-        }
-        if (date != null) {
-            from = date;
-            to = date;
-        }
-        var order = DoctorSortOrder.parse(sort);
-        if (order == DoctorSortOrder.DISTANCE && near == null) {
-            throw new InvalidRequestException("sort", "sort=distance needs lat and lon.");
-        }
-        return new DoctorSearchCriteria(
-                blankToNull(name),
-                blankToNull(specialty),
-                status,
-                blankToNull(city),
-                clinicId,
-                from,
-                to,
-                near,
-                order,
-                includeInactive,
-                false);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

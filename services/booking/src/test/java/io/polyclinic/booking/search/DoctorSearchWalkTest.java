@@ -1,4 +1,4 @@
-package io.polyclinic.booking.doctor;
+package io.polyclinic.booking.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
