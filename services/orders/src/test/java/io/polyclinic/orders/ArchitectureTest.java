@@ -1,16 +1,13 @@
 package io.polyclinic.orders;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import io.polyclinic.testkit.arch.LayerRules;
+import io.polyclinic.testkit.arch.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
+/** The shared structure rules: layers, feature walls, no package cycles (see {@link ArchitectureRules}). */
 class ArchitectureTest {
 
     @Test
-    void ordersKeepsTheLayerRules() {
-        LayerRules.check(new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.polyclinic.orders"));
+    void keepsTheSharedRules() {
+        ArchitectureRules.checkService("io.polyclinic.orders");
     }
 }

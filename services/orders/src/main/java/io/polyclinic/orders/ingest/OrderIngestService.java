@@ -3,7 +3,7 @@ package io.polyclinic.orders.ingest;
 import io.polyclinic.orders.ingest.InvalidOrderException.Reason;
 import io.polyclinic.orders.order.OrderCache;
 import io.polyclinic.orders.order.OrderDocument;
-import io.polyclinic.orders.order.OrderRepository;
+import io.polyclinic.orders.order.OrderStoreService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,14 +33,14 @@ public class OrderIngestService {
     private static final Logger log = LoggerFactory.getLogger(OrderIngestService.class);
 
     private final OrderValidator validator;
-    private final OrderRepository orders;
+    private final OrderStoreService orders;
     private final OrderCache cache;
     private final TransactionTemplate transactions;
     private final IngestMetrics metrics;
 
     public OrderIngestService(
             OrderValidator validator,
-            OrderRepository orders,
+            OrderStoreService orders,
             OrderCache cache,
             TransactionTemplate transactions,
             IngestMetrics metrics) {
