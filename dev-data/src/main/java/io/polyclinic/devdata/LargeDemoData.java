@@ -382,7 +382,7 @@ public final class LargeDemoData {
         while (made < count) {
             var weekday = day.getDayOfWeek();
             if (weekday != DayOfWeek.SUNDAY && (saturdays || weekday != DayOfWeek.SATURDAY)) {
-                var clinic = d.second != null && workday % 2 == 1 ? d.second : d.home;
+                var clinic = d.second != null && workday % 2 != 0 ? d.second : d.home;
                 var start = ZonedDateTime.of(day, dayStart, zone).toInstant();
                 // the first days are booked up most
                 var bookedPercent = Math.max(5, 40 - 5 * workday);

@@ -296,10 +296,15 @@ public class OrderRepository {
     private static PreparedStatement statement(Connection connection, String sql, String[]... arrays)
             throws SQLException {
         var statement = connection.prepareStatement(sql);
-        for (int i = 0; i < arrays.length; i++) {
-            statement.setArray(i + 1, connection.createArrayOf("varchar", arrays[i]));
+        try {
+            for (int i = 0; i < arrays.length; i++) {
+                statement.setArray(i + 1, connection.createArrayOf("varchar", arrays[i]));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
-        return statement;
     }
 
     private static <T> String[] texts(Collection<T> values, Function<T, String> column) {
