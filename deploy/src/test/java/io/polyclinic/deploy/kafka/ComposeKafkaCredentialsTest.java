@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -79,6 +80,17 @@ class ComposeKafkaCredentialsTest {
                                 "User:" + line[0], "*", AclOperation.fromString(line[1]), AclPermissionType.ALLOW)));
             }
             client.createAcls(acls).all().get(60, TimeUnit.SECONDS);
+            // The broker's authorizer learns the ACLs from the metadata log a moment after the controller commits
+            // them: wait until the broker itself lists them all, or the first produce may still be refused.
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (client.describeAcls(AclBindingFilter.ANY)
+                                    .values()
+                                    .get(30, TimeUnit.SECONDS)
+                                    .size()
+                            < acls.size()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
         }
     }
 
