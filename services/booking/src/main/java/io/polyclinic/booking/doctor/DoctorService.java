@@ -1,6 +1,5 @@
 package io.polyclinic.booking.doctor;
 
-import io.polyclinic.booking.cache.BookingCache;
 import io.polyclinic.booking.clinic.ClinicAccess;
 import io.polyclinic.booking.clinic.ClinicService;
 import io.polyclinic.booking.effects.SideEffects;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use cases of doctor administration: register, edit and status change (admin or clinic manager, each evicting the
- * doctor's cached card and every cached search page through {@link BookingCache}, and answering with the card as
+ * doctor's cached card and every cached search page through {@link SideEffects} after commit, and answering with the card as
  * {@link DoctorSearchService} reads it now). Search and the public card are {@link DoctorSearchService}'s.
  */
 @Service
@@ -38,7 +37,6 @@ public class DoctorService {
     private final ClinicService clinics;
     private final ClinicAccess access;
     private final SideEffects effects;
-    private final BookingCache cache;
     private final Clock clock;
 
     public DoctorService(
@@ -48,7 +46,6 @@ public class DoctorService {
             ClinicService clinics,
             ClinicAccess access,
             SideEffects effects,
-            BookingCache cache,
             Clock clock) {
         this.doctors = doctors;
         this.search = search;
@@ -56,7 +53,6 @@ public class DoctorService {
         this.clinics = clinics;
         this.access = access;
         this.effects = effects;
-        this.cache = cache;
         this.clock = clock;
     }
 
