@@ -71,7 +71,7 @@ public final class ComposeFile {
 
     /** The files of a service's {@code env_file:}, resolved against the compose file's directory. */
     @SuppressWarnings("unchecked")
-    List<Path> envFiles(String service) {
+    public List<Path> envFiles(String service) {
         var envFile = ((Map<String, Object>) services.get(service)).get("env_file");
         if (envFile == null) {
             return List.of();
