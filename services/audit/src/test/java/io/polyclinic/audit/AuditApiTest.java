@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -53,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
             TestJwtIssuer.Initializer.class,
             ChainTestInitializer.class
         })
+@Import(RecordedSpans.class)
 public abstract class AuditApiTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

@@ -38,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code AuditRecord} in its JSON form ({@link AuditRecordJson}, written by the {@code AuditTrail}), and streams the
  * records as one {@code RecordBatch} call per at most {@code maxBatchRecords} messages, with a deadline. The audit
  * service stores a batch all or nothing and ignores record ids it already has, so the relay's retries never duplicate
- * an entry.
+ * an entry. Each record carries the {@code traceparent} its outbox row kept, so that the audit service's storing of
+ * it shows in the trace of the request that caused it, although one call carries records of many requests.
  *
  * <p>Failures: an unreachable, slow or failing audit service throws, so the relay keeps the rows and retries. A
  * message that cannot become a valid record (unreadable payload, or one the audit service refuses with
@@ -288,7 +289,8 @@ public class AuditOutboxSender implements OutboxSender {
     /**
      * The gRPC record of a message: its payload is the record's JSON form ({@link AuditRecordJson}). A payload
      * written before that form (decision 0035) has {@code details} as a JSON object and explicit nulls; its details
-     * become {@code detailsJson}. A record without an id takes the message id.
+     * become {@code detailsJson}. A record without an id takes the message id, one without a {@code traceparent} the
+     * message's.
      *
      * @throws IllegalArgumentException when the payload is not an audit record
      */
@@ -302,8 +304,13 @@ public class AuditOutboxSender implements OutboxSender {
             object.put("detailsJson", JSON.writeValueAsString(details));
         }
         var record = AuditRecordJson.fromJson(JSON.writeValueAsString(object));
-        return record.getId().isEmpty()
-                ? record.toBuilder().setId(message.id().toString()).build()
-                : record;
+        if (record.getId().isEmpty()) {
+            record = record.toBuilder().setId(message.id().toString()).build();
+        }
+        // the writing request's trace, kept by the outbox: the audit service's span for the record joins it
+        if (!record.hasTraceparent() && message.traceparent() != null) {
+            record = record.toBuilder().setTraceparent(message.traceparent()).build();
+        }
+        return record;
     }
 }

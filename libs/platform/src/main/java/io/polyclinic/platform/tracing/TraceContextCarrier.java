@@ -94,6 +94,21 @@ public class TraceContextCarrier {
         }
     }
 
+    /**
+     * Starts a span named {@code spanName} whose parent is {@code traceparent}, without making it current: for work
+     * that serves several traces at once, such as one database write of audit records from different requests, where
+     * each request's trace gets its own span around the shared work. The caller ends it.
+     *
+     * @return the started span, or {@code null} when {@code traceparent} is {@code null} or malformed (no trace to
+     *     join)
+     */
+    public @Nullable Span startChild(@Nullable String traceparent, String spanName) {
+        if (traceparent == null || !VALID.matcher(traceparent).matches()) {
+            return null;
+        }
+        return startSpan(traceparent, spanName);
+    }
+
     private Span startSpan(@Nullable String traceparent, String spanName) {
         if (traceparent == null || !VALID.matcher(traceparent).matches()) {
             return tracer.nextSpan().name(spanName).start();

@@ -3,6 +3,7 @@ package io.polyclinic.audit.record;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.tracing.Span;
 import io.polyclinic.contracts.audit.v1.AuditServiceGrpc;
 import io.polyclinic.contracts.audit.v1.QueryRequest;
 import io.polyclinic.contracts.audit.v1.QueryResponse;
@@ -11,8 +12,11 @@ import io.polyclinic.contracts.audit.v1.RecordRequest;
 import io.polyclinic.contracts.audit.v1.RecordResponse;
 import io.polyclinic.platform.paging.PageQuery;
 import io.polyclinic.platform.problem.InvalidRequestException;
+import io.polyclinic.platform.tracing.TraceContextCarrier;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +37,22 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
 
     private static final Logger log = LoggerFactory.getLogger(AuditGrpcController.class);
 
-    private final AuditLogService auditLog;
+    /** The span each calling request's trace gets around the storing of its records. */
+    static final String APPEND_SPAN = "audit append";
 
-    public AuditGrpcController(AuditLogService auditLog) {
+    private final AuditLogService auditLog;
+    private final TraceContextCarrier trace;
+
+    public AuditGrpcController(AuditLogService auditLog, TraceContextCarrier trace) {
         this.auditLog = auditLog;
+        this.trace = trace;
     }
 
     @Override
     public void record(RecordRequest request, StreamObserver<RecordResponse> response) {
         try {
             var record = toRecord(request, "record");
-            var result = auditLog.append(List.of(record));
+            var result = append(List.of(record), Set.of(request.getRecord().getTraceparent()));
             response.onNext(RecordResponse.newBuilder()
                     .setSeq(result.seqs().getFirst())
                     .setDuplicate(result.stored() == 0)
@@ -91,6 +100,7 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
     private final class RecordBatchStreamController implements StreamObserver<RecordRequest> {
         private final StreamObserver<RecordBatchResponse> response;
         private final List<AuditRecord> records = new ArrayList<>();
+        private final Set<String> traceparents = new LinkedHashSet<>();
         private boolean failed;
 
         RecordBatchStreamController(StreamObserver<RecordBatchResponse> response) {
@@ -108,6 +118,7 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
                             "records", "A batch holds at most " + auditLog.maxBatchRecords() + " records; split it.");
                 }
                 records.add(toRecord(request, "records[" + records.size() + "]"));
+                traceparents.add(request.getRecord().getTraceparent());
             } catch (RuntimeException e) {
                 failed = true;
                 records.clear();
@@ -128,7 +139,7 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
                 return;
             }
             try {
-                var result = auditLog.append(records);
+                var result = append(records, traceparents);
                 response.onNext(RecordBatchResponse.newBuilder()
                         .setReceived(result.received())
                         .setStored(result.stored())
@@ -138,6 +149,31 @@ public class AuditGrpcController extends AuditServiceGrpc.AuditServiceImplBase {
             } catch (RuntimeException e) {
                 response.onError(status(e));
             }
+        }
+    }
+
+    /**
+     * Appends the records in one transaction, inside one span per trace the records came from (their
+     * {@code traceparent}s; records without one add none): the booking's trace shows the audit service storing its
+     * record, although the relay's call carries records of many requests and so has no single parent.
+     */
+    private AppendResult append(List<AuditRecord> records, Set<String> traceparents) {
+        var spans = new ArrayList<Span>();
+        for (var traceparent : traceparents) {
+            var span = trace.startChild(traceparent, APPEND_SPAN);
+            if (span != null) {
+                spans.add(span.tag("audit.records", Integer.toString(records.size())));
+            }
+        }
+        try {
+            var result = auditLog.append(records);
+            spans.forEach(span -> span.tag("audit.stored", Integer.toString(result.stored())));
+            return result;
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
     }
 

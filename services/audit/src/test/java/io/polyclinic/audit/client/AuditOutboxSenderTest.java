@@ -7,7 +7,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.polyclinic.audit.AuditApiTest;
+import io.polyclinic.audit.RecordedSpans;
 import io.polyclinic.platform.audit.AuditOutboxSender;
 import io.polyclinic.platform.id.Ids;
 import io.polyclinic.platform.outbox.OutboxMessage;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -37,6 +41,9 @@ class AuditOutboxSenderTest extends AuditApiTest {
 
     @Autowired
     GrpcChannelFactory channels;
+
+    @Autowired
+    RecordedSpans spans;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<ManagedChannel> opened = new ArrayList<>();
@@ -126,6 +133,53 @@ class AuditOutboxSenderTest extends AuditApiTest {
                         "198.51.100.4",
                         "2026-12-01T10:00:00.123Z");
         assertThat(meters.counter("polyclinic.audit.outbox.sent").count()).isEqualTo(6);
+    }
+
+    @Test
+    void eachRequestsTraceShowsTheAuditServiceStoringItsRecordsAlthoughOneCallCarriesThemAll() throws Exception {
+        var entity = uniqueEntity();
+        var bookingTrace = randomHex(16);
+        var cancellingTrace = randomHex(16);
+        // two rows written in one span (a booking and its second audit record), one in another request's span
+        var bookingSpan = "00-" + bookingTrace + "-" + randomHex(8) + "-01";
+        var booked = traced(message(entity, "APPOINTMENT_BOOKED", "{}"), bookingSpan);
+        var alsoBooked = traced(message(entity, "APPOINTMENT_BOOKED", "{}"), bookingSpan);
+        var cancelled = traced(
+                message(entity, "APPOINTMENT_CANCELLED", "{}"), "00-" + cancellingTrace + "-" + randomHex(8) + "-01");
+        var untraced = message(entity, "APPOINTMENT_BOOKED", "{}");
+
+        sender("static://localhost:" + grpcPort(), 500).send(List.of(booked, alsoBooked, cancelled, untraced));
+
+        assertThat(stored(entity)).isEqualTo(4);
+        var appends = spans.named("audit append").stream()
+                .filter(span -> Set.of(bookingTrace, cancellingTrace).contains(span.getTraceId()))
+                .toList();
+        // one span in each request's trace, a child of the span that wrote the outbox row, around the one append
+        assertThat(appends).extracting(SpanData::getTraceId).containsExactlyInAnyOrder(bookingTrace, cancellingTrace);
+        for (var span : appends) {
+            var writer = span.getTraceId().equals(bookingTrace) ? booked : cancelled;
+            assertThat(span.getParentSpanId()).isEqualTo(writer.traceparent().split("-")[2]);
+            assertThat(span.getAttributes().get(AttributeKey.stringKey("audit.stored")))
+                    .isEqualTo("4");
+        }
+    }
+
+    /** The message as the outbox keeps it for a row written inside the (sampled) span {@code traceparent}. */
+    private static OutboxMessage traced(OutboxMessage message, String traceparent) {
+        return new OutboxMessage(
+                message.id(),
+                message.destination(),
+                message.key(),
+                message.type(),
+                message.payload(),
+                message.createdAt(),
+                traceparent);
+    }
+
+    private static String randomHex(int bytes) {
+        var random = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     @Test
