@@ -37,6 +37,10 @@ final class TextEncoding {
             try (InputStream in = Files.newInputStream(file)) {
                 head = in.readNBytes(4);
             }
+            if (hasNulBytes(file) && !(head.length >= 2 && ((head[0] & 0xFF) == 0xFF || (head[0] & 0xFF) == 0xFE))) {
+                throw new SpreadsheetException(
+                        Reason.UNSUPPORTED_FORMAT, "a binary file, not an .xlsx, .xls or CSV file");
+            }
             Charset charset;
             var bom = 0;
             if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
@@ -68,9 +72,6 @@ final class TextEncoding {
                         Reason.UNKNOWN_ENCODING,
                         "the text is not UTF-8 and does not read as Windows-1251 either; save it as CSV UTF-8");
             }
-            if (sample.indexOf('\0') >= 0) {
-                throw new SpreadsheetException(Reason.UNSUPPORTED_FORMAT, "a binary file, not a spreadsheet or CSV");
-            }
             if (Mojibake.looksGarbled(sample)) {
                 throw new SpreadsheetException(
                         Reason.MOJIBAKE,
@@ -81,6 +82,18 @@ final class TextEncoding {
         } catch (IOException e) {
             throw new SpreadsheetException(Reason.IO_ERROR, "the file could not be read", e);
         }
+    }
+
+    /** Whether the first 8 KiB hold a NUL byte, which text never has (UTF-16 aside). */
+    private static boolean hasNulBytes(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            for (var b : in.readNBytes(8192)) {
+                if (b == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the whole file decodes in a charset without a single malformed or unmappable byte. */
