@@ -1,6 +1,5 @@
 package io.polyclinic.spreadsheet;
 
-import io.polyclinic.spreadsheet.value.ExcelDates;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

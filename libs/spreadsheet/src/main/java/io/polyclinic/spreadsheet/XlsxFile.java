@@ -1,7 +1,6 @@
 package io.polyclinic.spreadsheet;
 
 import io.polyclinic.spreadsheet.SpreadsheetException.Reason;
-import io.polyclinic.spreadsheet.value.ExcelDates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.polyclinic.spreadsheet.Cell;
 import io.polyclinic.spreadsheet.CellKind;
+import io.polyclinic.spreadsheet.ExcelDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

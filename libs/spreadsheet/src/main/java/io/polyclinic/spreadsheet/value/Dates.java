@@ -1,5 +1,6 @@
 package io.polyclinic.spreadsheet.value;
 
+import io.polyclinic.spreadsheet.ExcelDates;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.spreadsheet.Cell;
 import io.polyclinic.spreadsheet.CellKind;
+import io.polyclinic.spreadsheet.ExcelDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package io.polyclinic.spreadsheet.value;
+package io.polyclinic.spreadsheet;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
