@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the ingest service's Spring tests: ONE shared context (same annotations everywhere, so Spring caches it) on
- * a fresh embedded PostgreSQL database, the JVM's Kafka broker (identity's revocations) and test tokens.
+ * a fresh embedded PostgreSQL database, the JVM's Kafka broker (identity's revocations), the real S3 server, booking's
+ * clinic catalogue ({@link TestInfrastructure}) and test tokens.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
         initializers = {
             EmbeddedPostgresInitializer.class,
             TestJwtIssuer.Initializer.class,
-            EmbeddedKafkaInitializer.class
+            EmbeddedKafkaInitializer.class,
+            TestInfrastructure.class
         })
 public abstract class IngestTest {
 
@@ -65,6 +67,44 @@ public abstract class IngestTest {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A multipart/form-data POST with text fields and one file part named {@code file}. */
+    protected HttpResponse<String> multipart(
+            String path, String token, java.util.Map<String, String> fields, String fileName, byte[] file)
+            throws Exception {
+        var boundary = "----polyclinic" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (var field : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                            + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Waits until the import has ended and returns it. */
+    protected JsonNode awaitFinished(String id, String token) {
+        var result = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    var job = json(get("/api/v1/imports/" + id, token));
+                    result.set(job);
+                    var status = job.get("status").asString();
+                    return !status.equals("QUEUED") && !status.equals("RUNNING");
+                });
+        return result.get();
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

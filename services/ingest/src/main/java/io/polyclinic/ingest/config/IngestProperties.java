@@ -24,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * @param jobThreads imports that run at once ({@code job-threads}, default 2); more wait QUEUED
  * @param progressInterval how often a running import writes its progress ({@code progress-interval}, default
  *     {@code 500ms})
+ * @param phoneRegion the region of phone numbers written without a country code ({@code phone-region}, default
+ *     {@code RU})
+ * @param bookingUri booking's base URL, for clinic names ({@code booking-uri}, default {@code http://localhost:8082})
+ * @param clinicLookupTimeout how long one clinic lookup in booking may take ({@code clinic-lookup-timeout}, default
+ *     {@code 5s})
  * @param storage the S3-compatible object storage holding uploaded files ({@code storage.*})
  */
 @Validated
@@ -34,6 +39,9 @@ public record IngestProperties(
         @DefaultValue("100000") @Min(100) @Max(10000000) int maxRowErrors,
         @DefaultValue("2") @Min(1) @Max(16) int jobThreads,
         @DefaultValue("500ms") @NotNull Duration progressInterval,
+        @DefaultValue("RU") @NotBlank String phoneRegion,
+        @DefaultValue("http://localhost:8082") @NotNull URI bookingUri,
+        @DefaultValue("5s") @NotNull Duration clinicLookupTimeout,
         @DefaultValue @Valid Storage storage) {
 
     /**
