@@ -111,6 +111,12 @@ abstract class AbstractSpreadsheetFile implements SpreadsheetFile {
                             Reason.NO_HEADER,
                             "sheet '" + sheet.name() + "': no header row (a row of column titles) in its first "
                                     + head.size() + " rows"));
+            if (header.names().stream().anyMatch(Mojibake::looksGarbled)) {
+                throw new SpreadsheetException(
+                        Reason.MOJIBAKE,
+                        "sheet '" + sheet.name() + "': the header row " + header.rowNumber()
+                                + " is garbled by a wrong encoding: " + String.join(" | ", header.names()));
+            }
             handler.onHeader(header);
             for (var row : head) {
                 if (row.rowNumber() > header.rowNumber()) {

@@ -34,6 +34,9 @@ final class FormatDetector {
             throw new SpreadsheetException(Reason.EMPTY_FILE, "the file is empty");
         }
         var format = detect(head);
+        if (format == SpreadsheetFormat.XLS) {
+            XlsFile.refuseEncrypted(file);
+        }
         var claimed = SpreadsheetFormat.fromFileName(fileName);
         if (limits.rejectWrongExtension() && claimed.isPresent() && claimed.get() != format) {
             throw new SpreadsheetException(
