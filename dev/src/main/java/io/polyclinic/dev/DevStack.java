@@ -77,6 +77,9 @@ public final class DevStack implements AutoCloseable {
 
     static final int AUDIT_GRPC_PORT = 9083;
 
+    /** Booking's gRPC port (the bulk import ingest calls) when the stack runs on its fixed ports. */
+    static final int BOOKING_GRPC_PORT = 9082;
+
     /** The orders service's port when the stack runs on its fixed ports. */
     static final int ORDERS_PORT = 8086;
 
@@ -96,12 +99,15 @@ public final class DevStack implements AutoCloseable {
     private String adminPassword;
     /** Booking's client secret at identity's token endpoint (its audit records need a service token). */
     private String bookingClientSecret;
+    /** Ingest's client secret at identity (scope booking.import, to call booking's bulk import), made like booking's. */
+    private String ingestClientSecret;
 
     private int gatewayPort;
     private int identityPort;
     private int bookingPort;
     private int auditPort;
     private int auditGrpcPort;
+    private int bookingGrpcPort;
     private int notifierPort;
     private int ordersPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
@@ -150,12 +156,14 @@ public final class DevStack implements AutoCloseable {
         var var = config.varDirectory().toAbsolutePath();
         adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
         bookingClientSecret = generatedServiceClientSecret(var, "booking");
+        ingestClientSecret = generatedServiceClientSecret(var, "ingest");
         // the large data set (3+ GB) keeps its hot indexes in PostgreSQL's own cache rather than the OS page cache
         var sharedBuffers = config.demoDataScale().equals("large") ? "1GB" : "128MB";
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort(), sharedBuffers));
         startKafka(var);
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());
+        bookingGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : BOOKING_GRPC_PORT);
         var identityUrl = postgres.createDatabaseIfMissing("identity");
         var bookingUrl = postgres.createDatabaseIfMissing("booking");
         // Audit: its own database; HTTP 8083 and gRPC 9083, or free ports when the stack runs on free ports.
@@ -387,11 +395,15 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
         args.add("--polyclinic.audit.target=" + auditTarget());
         args.add("--polyclinic.identity.service-tokens.clients.booking.secret=" + bookingClientSecret);
+        args.add("--polyclinic.identity.service-tokens.clients.ingest.secret=" + ingestClientSecret);
         return args;
     }
 
     private List<String> bookingArgs(String jdbcUrl) {
         var args = serviceArgs("booking", bookingPort, jdbcUrl);
+        args.remove(NO_GRPC_SERVER);
+        args.add("--spring.grpc.server.port=" + bookingGrpcPort);
+        args.add("--spring.grpc.server.host=127.0.0.1");
         args.add(NO_RABBIT_HEALTH);
         args.add("--polyclinic.dev-data.enabled=" + config.demoData());
         args.add("--polyclinic.dev-data.scale=" + config.demoDataScale());
@@ -611,7 +623,7 @@ public final class DevStack implements AutoCloseable {
                   gateway      %1$s
                   Swagger UI   %1$s/swagger-ui.html
                   identity     http://localhost:%3$d  (Swagger UI http://localhost:%3$d/swagger-ui.html)
-                  booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html)
+                  booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html; import gRPC %18$s)
                   audit        http://localhost:%10$d  (gRPC %11$s)
                   notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
                   orders       http://localhost:%17$d  (admins: %1$s/api/v1/orders/b563feb7b2b84b6test)
@@ -646,7 +658,8 @@ public final class DevStack implements AutoCloseable {
                         : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
                                 + ")",
                 externalServicesNote(),
-                ordersPort);
+                ordersPort,
+                bookingImportTarget());
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */
@@ -733,6 +746,16 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** Booking's own base URL (not through the gateway), where its {@code /actuator/prometheus} is. */
+    /** Where ingest reaches booking's bulk import (gRPC): {@code static://127.0.0.1:<port>}. */
+    String bookingImportTarget() {
+        return "static://127.0.0.1:" + bookingGrpcPort;
+    }
+
+    /** Ingest's client secret at identity's token endpoint (scope {@code booking.import}). */
+    String ingestClientSecret() {
+        return ingestClientSecret;
+    }
+
     String bookingUrl() {
         return "http://localhost:" + bookingPort;
     }

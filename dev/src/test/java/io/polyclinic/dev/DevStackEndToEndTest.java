@@ -531,6 +531,11 @@ class DevStackEndToEndTest {
         return bytes;
     }
 
+    @Test
+    void ingestsSinksImportDoctorsAndSlotsIntoBookingWithTheIngestServiceToken() throws Exception {
+        BookingImportEndToEnd.importDoctorsThenSlotsAndFindThemThroughTheGateway(stack, gateway);
+    }
+
     private static String firstDoctorWithAFreeSlot(JsonNode page) {
         for (var doctor : page.get("items")) {
             if (doctor.hasNonNull("nearestFreeSlot")) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it) on a fresh embedded PostgreSQL database and the JVM's embedded Kafka broker, real HTTP against the random port, tokens from {@link TestJwtIssuer}.
  * Every test creates its own clinics, specialties and doctors with unique names, so tests do not see each other.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
 @ContextConfiguration(
         initializers = {
             EmbeddedPostgresInitializer.class,

@@ -89,6 +89,24 @@ public class DoctorRepository {
                 .optional();
     }
 
+    /** The id of the doctor with this external id (personnel or licence number), if any. */
+    public Optional<UUID> findIdByExternalId(String externalId) {
+        return jdbc.sql("select id from doctors where external_id = ?")
+                .param(externalId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /**
+     * Gives the doctor its external id. A duplicate of another doctor's id fails with Spring's
+     * {@code DuplicateKeyException} (the unique index), which rolls the caller's transaction back.
+     */
+    public void setExternalId(UUID id, String externalId) {
+        jdbc.sql("update doctors set external_id = ? where id = ?")
+                .params(externalId, id)
+                .update();
+    }
+
     /** The clinics a doctor works in. */
     public List<UUID> clinicIds(UUID doctorId) {
         return jdbc.sql("select clinic_id from doctor_clinics where doctor_id = ?")

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,17 +64,42 @@ public class DoctorService {
      */
     @Transactional
     public DoctorCard register(AuthenticatedUser user, DoctorRequest request) {
+        var doctor = registerDoctor(user, request, null);
+        return search.freshCard(doctor.id(), Language.EN);
+    }
+
+    /**
+     * Registers a doctor known by an external id (personnel or licence number), as the bulk import does: the same
+     * use case as {@link #register}, without building the card.
+     *
+     * @return the stored doctor
+     * @throws org.springframework.dao.DuplicateKeyException when another doctor has the external id
+     */
+    @Transactional
+    public Doctor registerWithExternalId(AuthenticatedUser user, String externalId, DoctorRequest request) {
+        return registerDoctor(user, request, externalId);
+    }
+
+    /** The doctor with this external id, if any. */
+    public Optional<Doctor> findByExternalId(String externalId) {
+        return doctors.findIdByExternalId(externalId).flatMap(doctors::findById);
+    }
+
+    private Doctor registerDoctor(AuthenticatedUser user, DoctorRequest request, String externalId) {
         access.requireManagesAll(user, request.clinicIds());
         checkReferences(request);
         var doctor = doctorFrom(Ids.newId(), request, DoctorStatus.ACTIVE);
         doctors.insert(doctor);
+        if (externalId != null) {
+            doctors.setExternalId(doctor.id(), externalId);
+        }
         effects.start()
                 .audit(new AuditEntry(
                         user.id(), "DOCTOR_REGISTERED", "doctor", doctor.id().toString(), Map.of("after", doctor)))
                 .event(EventTypes.DOCTOR_REGISTERED, doctor.id(), eventData(doctor))
                 .evictDoctor(doctor.id())
                 .apply();
-        return search.freshCard(doctor.id(), Language.EN);
+        return doctor;
     }
 
     /**
@@ -86,6 +112,17 @@ public class DoctorService {
      */
     @Transactional
     public DoctorCard update(AuthenticatedUser user, UUID id, DoctorRequest request) {
+        updateDoctor(user, id, request);
+        return search.freshCard(id, Language.EN);
+    }
+
+    /**
+     * The edit use case of {@link #update} without building the card, as the bulk import runs it.
+     *
+     * @return the stored doctor after the edit
+     */
+    @Transactional
+    public Doctor updateDoctor(AuthenticatedUser user, UUID id, DoctorRequest request) {
         var current = doctors.findById(id).orElseThrow(() -> new NotFoundException("doctor", id));
         var touched = new HashSet<>(current.clinicIds());
         touched.addAll(request.clinicIds());
@@ -106,7 +143,7 @@ public class DoctorService {
                 .event(EventTypes.DOCTOR_UPDATED, id, eventData(updated))
                 .evictDoctor(id)
                 .apply();
-        return search.freshCard(id, Language.EN);
+        return updated;
     }
 
     /**

@@ -101,7 +101,7 @@ public class SideEffects {
 
         /** Applies the effects: audit entries, events, then (after commit) evictions and counters. */
         public void apply() {
-            audits.forEach(audit::record);
+            audits.forEach(entry -> audit.record(AuditChannel.annotate(entry)));
             events.forEach(e -> SideEffects.this.events.publish(e.type(), e.doctorId(), e.data()));
             evictions.forEach(eviction -> eviction.accept(cache));
             counters.forEach(counter -> counter.accept(metrics));

@@ -103,6 +103,14 @@ public class SlotRepository {
         return inserted;
     }
 
+    /** The doctor's slot in the clinic that starts exactly at {@code start}, if any. */
+    public Optional<Slot> findAt(UUID doctorId, UUID clinicId, Instant start) {
+        return jdbc.sql("select * from slots where doctor_id = ? and clinic_id = ? and start_at = ?")
+                .params(doctorId, clinicId, utc(start))
+                .query(MAPPER)
+                .optional();
+    }
+
     public Optional<Slot> findById(UUID id) {
         return jdbc.sql("select * from slots where id = ?")
                 .param(id)

@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -247,6 +248,11 @@ public class SlotService {
     @Transactional
     public int addSkippingOverlaps(List<NewSlot> generated) {
         return slots.insertSkippingOverlaps(generated);
+    }
+
+    /** The doctor's slot in the clinic that starts exactly at {@code start} (any status), if any. */
+    public Optional<Slot> findAt(UUID doctorId, UUID clinicId, Instant start) {
+        return slots.findAt(doctorId, clinicId, start);
     }
 
     private Doctor requireDoctor(UUID doctorId) {
