@@ -63,6 +63,32 @@ public class IngestConfiguration {
                 properties.jobThreads(), task -> new Thread(task, "ingest-job-" + count.incrementAndGet()));
     }
 
+    /**
+     * Every 15 s: the heartbeat of this replica's jobs, and FAILED for the jobs of a replica that stopped (no
+     * heartbeat for a minute).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService importHeartbeat(ImportService imports) {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            var thread = new Thread(task, "ingest-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        imports.heartbeat();
+                        imports.failInterrupted();
+                    } catch (RuntimeException e) {
+                        log.warn("Import heartbeat failed", e);
+                    }
+                },
+                15,
+                15,
+                java.util.concurrent.TimeUnit.SECONDS);
+        return scheduler;
+    }
+
     @Bean
     ApplicationRunner ingestStartup(ImportService imports, ObjectStore store) {
         return args -> {

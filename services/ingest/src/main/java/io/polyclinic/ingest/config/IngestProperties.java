@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -57,8 +56,6 @@ public record IngestProperties(
      * @param secretKey the secret access key ({@code secret-key}; from the environment, no default)
      * @param pathStyle path-style addressing, as MinIO needs ({@code path-style}, default {@code true})
      * @param presignedUrlTtl how long a presigned upload URL is valid ({@code presigned-url-ttl}, default {@code 15m})
-     * @param allowedOrigins the browser origins the bucket's CORS rule allows to PUT ({@code allowed-origins}, default
-     *     the web UI on a laptop, {@code http://localhost:8090})
      */
     public record Storage(
             @DefaultValue("http://localhost:9000") @NotNull URI endpoint,
@@ -68,8 +65,7 @@ public record IngestProperties(
             String accessKey,
             String secretKey,
             @DefaultValue("true") boolean pathStyle,
-            @DefaultValue("15m") @NotNull Duration presignedUrlTtl,
-            @DefaultValue("http://localhost:8090") List<String> allowedOrigins) {
+            @DefaultValue("15m") @NotNull Duration presignedUrlTtl) {
 
         /** The endpoint presigned URLs name: {@code public-endpoint}, or {@code endpoint} when unset. */
         public URI effectivePublicEndpoint() {

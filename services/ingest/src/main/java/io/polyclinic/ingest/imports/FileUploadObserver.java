@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * {@code maxBytes}, else RESOURCE_EXHAUSTED); when the client completes, the action runs once on the file and its
  * result is the answer. The file is deleted in every case.
  */
-
 final class FileUploadObserver<T> implements StreamObserver<FileUpload> {
 
     private static final Logger log = LoggerFactory.getLogger(FileUploadObserver.class);

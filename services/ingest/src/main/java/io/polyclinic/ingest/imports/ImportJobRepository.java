@@ -47,8 +47,9 @@ class ImportJobRepository {
             boolean admin) {}
 
     void insert(JobRequest request, long fileSize) {
-        jdbc.sql("insert into import_jobs (id, dataset, policy, status, file_name, file_size, object_key, sheet,"
-                        + " started_by, clinic_scope, admin) values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into import_jobs (id, dataset, policy, status, file_name, file_size, object_key, sheet,"
+                                + " started_by, clinic_scope, admin, heartbeat_at) values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, now())")
                 .params(
                         request.id(),
                         request.dataset(),
@@ -143,13 +144,28 @@ class ImportJobRepository {
                 .orElse(false);
     }
 
-    /** Marks every job left QUEUED or RUNNING by a previous run as FAILED; returns their ids. */
-    List<UUID> failUnfinished(String reason) {
+    /**
+     * Marks every QUEUED or RUNNING job whose heartbeat is older than {@code staleAfter} (or missing) FAILED: its
+     * replica stopped. Returns their ids.
+     */
+    List<UUID> failAbandoned(String reason, java.time.Duration staleAfter) {
         return jdbc.sql("update import_jobs set status = 'FAILED', failure_reason = ?, finished_at = now()"
-                        + " where status in ('QUEUED', 'RUNNING') returning id")
-                .param(reason)
+                        + " where status in ('QUEUED', 'RUNNING')"
+                        + " and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ?))"
+                        + " returning id")
+                .params(reason, staleAfter.toSeconds())
                 .query(UUID.class)
                 .list();
+    }
+
+    /** Writes the heartbeat of the jobs this replica holds. */
+    void heartbeat(java.util.Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql(
+                            "update import_jobs set heartbeat_at = now() where id = any(?) and status in ('QUEUED', 'RUNNING')")
+                    .param(ids.toArray(UUID[]::new))
+                    .update();
+        }
     }
 
     /** The stored request of a job. */

@@ -153,13 +153,24 @@ public class ImportService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    executor.execute(() -> runner.run(id));
+                    submit(id);
                 }
             });
         } else {
-            executor.execute(() -> runner.run(id));
+            submit(id);
         }
         return jobs.find(id).orElseThrow();
+    }
+
+    private void submit(UUID id) {
+        held.add(id);
+        executor.execute(() -> {
+            try {
+                runner.run(id);
+            } finally {
+                held.remove(id);
+            }
+        });
     }
 
     /**
@@ -236,10 +247,25 @@ public class ImportService {
         }
     }
 
-    /** Marks the imports a previous run of the service left QUEUED or RUNNING as FAILED (at start). */
+    /** Jobs this replica holds (queued or running), for their heartbeat. */
+    private final java.util.Set<UUID> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** How long a job's heartbeat may be silent before its replica counts as stopped. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(1);
+
+    /** Writes the heartbeat of this replica's jobs (every few seconds, see the configuration). */
+    public void heartbeat() {
+        jobs.heartbeat(List.copyOf(held));
+    }
+
+    /**
+     * Marks the imports whose replica stopped (no heartbeat for a minute, or none at all) FAILED with a reason: at
+     * start, and periodically for the other replicas' crashes. A job never stays RUNNING after its JVM ended.
+     */
     @Transactional
     public List<UUID> failInterrupted() {
-        var ids = jobs.failUnfinished("The service restarted during the import; nothing was loaded. Start it again.");
+        var ids = jobs.failAbandoned(
+                "The service restarted during the import; nothing was loaded. Start it again.", ABANDONED_AFTER);
         for (var id : ids) {
             audit.record(new AuditEntry(
                     null, "IMPORT_FINISHED", "import", id.toString(), java.util.Map.of("status", "FAILED")));

@@ -1,6 +1,7 @@
 package io.polyclinic.ingest.storage;
 
 import io.polyclinic.platform.problem.DomainException;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /** The object store cannot be reached or failed: answered 503; the detail names no host. */
@@ -13,5 +14,6 @@ public class StorageUnavailableException extends DomainException {
                 "File storage unavailable",
                 "The file storage cannot be reached; try again later.");
         initCause(cause);
+        LoggerFactory.getLogger(StorageUnavailableException.class).warn("Object storage failed", cause);
     }
 }

@@ -103,6 +103,12 @@ class ClinicVisitsSink implements DatasetSink {
                         staging.cancel();
                     }
                     throw new SinkUnavailableException("The warehouse refused the rows; nothing was loaded.", e);
+                } catch (RuntimeException e) {
+                    // The file failed mid-way (or the rows' source did): end the COPY so the rollback can run.
+                    if (staging != null) {
+                        staging.cancel();
+                    }
+                    throw e;
                 } finally {
                     DataSourceUtils.releaseConnection(connection, dataSource);
                 }
