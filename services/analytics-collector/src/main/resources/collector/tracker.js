@@ -67,7 +67,7 @@ API: polyclinic('event', name, props); polyclinic('session') returns the tab's s
     var a = t.closest('a[href]');
     if (a && a.hasAttribute('data-carry-session')) {
       var u = new URL(a.href);
-      u.searchParams.set('pc_session', sid);
+      u.searchParams.set('trackerSessionId', sid);
       a.href = u.href;
     }
     if (a && outbound && /^https?:$/.test(a.protocol) && a.host !== loc.host) {

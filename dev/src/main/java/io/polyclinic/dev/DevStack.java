@@ -5,6 +5,7 @@ import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
+import io.polyclinic.collector.CollectorApplication;
 import io.polyclinic.orders.OrdersApplication;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
@@ -104,6 +105,8 @@ public final class DevStack implements AutoCloseable {
     private int auditGrpcPort;
     private int notifierPort;
     private int ordersPort;
+    private int collectorPort;
+    private AnalyticsCollectorDevBlock testSite;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -154,6 +157,7 @@ public final class DevStack implements AutoCloseable {
         var sharedBuffers = config.demoDataScale().equals("large") ? "1GB" : "128MB";
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort(), sharedBuffers));
         startKafka(var);
+        AnalyticsCollectorDevBlock.prepareKafka(kafkaBootstrapServers());
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());
         var identityUrl = postgres.createDatabaseIfMissing("identity");
@@ -168,6 +172,7 @@ public final class DevStack implements AutoCloseable {
         notifierPort = portOrFree(config.notifierPort());
         var ordersUrl = postgres.createDatabaseIfMissing("orders");
         ordersPort = portOrFree(config.identityPort() == 0 ? 0 : ORDERS_PORT);
+        collectorPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsCollectorDevBlock.COLLECTOR_PORT);
         gatewayPort = portOrFree(config.gatewayPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
@@ -201,6 +206,7 @@ public final class DevStack implements AutoCloseable {
                 () -> run(OrdersApplication.class, ordersArgs(ordersUrl)),
                 () -> ordersArgs(ordersUrl),
                 starters);
+        var collector = CompletableFuture.supplyAsync(() -> run(CollectorApplication.class, collectorArgs()), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -209,12 +215,14 @@ public final class DevStack implements AutoCloseable {
             registerAudit(audit.join());
             adopt(notifierBlock.join());
             register(orders.join());
+            register(collector.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
             audit.thenAccept(DevStack::closeIfStarted);
             notifierBlock.thenAccept(NotifierDevBlock::close);
             orders.thenAccept(DevStack::closeIfStarted);
+            collector.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -235,6 +243,8 @@ public final class DevStack implements AutoCloseable {
                 awaitReady(ports.get(service));
             }
         }
+        awaitReady(collectorPort);
+        startTestSite();
         if (config.isExternal("gateway") || config.isExternal("identity")) {
             log.info("The demo patient is registered on a start with the gateway and identity in the stack");
         } else {
@@ -421,6 +431,27 @@ public final class DevStack implements AutoCloseable {
         return args;
     }
 
+    /** The web-analytics collector: no database, Kafka only (see {@link AnalyticsCollectorDevBlock}). */
+    private List<String> collectorArgs() {
+        var args = common("analytics-collector", collectorPort);
+        args.add(NO_RABBIT_HEALTH);
+        args.addAll(AnalyticsCollectorDevBlock.collectorArgs(
+                kafkaBootstrapServers(), jwksUri(), GATEWAY_AUTO_CONFIGURATION));
+        return args;
+    }
+
+    private synchronized void startTestSite() {
+        if (!closed) {
+            testSite = AnalyticsCollectorDevBlock.startTestSite(
+                    config.identityPort() == 0 ? 0 : AnalyticsCollectorDevBlock.TEST_SITE_PORT, gatewayUrl());
+        }
+    }
+
+    /** The test site's address (its tracker sends through the gateway). */
+    synchronized String testSiteUrl() {
+        return testSite.url();
+    }
+
     /** Where identity's and booking's outbox relays send audit records. */
     private String auditTarget() {
         return "static://127.0.0.1:" + auditGrpcPort;
@@ -433,6 +464,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.gateway.orders-uri=http://localhost:" + ordersPort);
+        args.add("--polyclinic.gateway.analytics-collector-uri=http://localhost:" + collectorPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -615,6 +647,7 @@ public final class DevStack implements AutoCloseable {
                   audit        http://localhost:%10$d  (gRPC %11$s)
                   notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
                   orders       http://localhost:%17$d  (admins: %1$s/api/v1/orders/b563feb7b2b84b6test)
+                  collector    http://localhost:%18$d  (tracker %1$s/tracker.js)   test site %19$s
                   SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
                   Kafka        %15$s
                   PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders
@@ -646,7 +679,9 @@ public final class DevStack implements AutoCloseable {
                         : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
                                 + ")",
                 externalServicesNote(),
-                ordersPort);
+                ordersPort,
+                collectorPort,
+                testSite == null ? "-" : testSite.url());
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */
@@ -758,6 +793,10 @@ public final class DevStack implements AutoCloseable {
             }
         }
         contexts.clear();
+        if (testSite != null) {
+            testSite.close();
+            testSite = null;
+        }
         if (notifier != null) {
             try {
                 notifier.close();
