@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,8 +65,13 @@ public abstract class CollectorTest {
     /** Publishes a fresh active site and waits until the collector accepts its events. */
     protected TestSite newSite() {
         var id = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        var site = new TestSite(id, id + ".clinic.example");
-        publishSite(new SiteRecord(1, id, List.of(site.domain()), "Europe/Moscow", true));
+        return newSite(id, List.of(id + ".clinic.example"));
+    }
+
+    /** Publishes an active site with these domains (the first is the test site's) and waits until it is known. */
+    protected TestSite newSite(String trackingId, List<String> domains) {
+        var site = new TestSite(trackingId, domains.getFirst());
+        publishSite(new SiteRecord(1, trackingId, domains, "Europe/Moscow", true));
         Awaitility.await()
                 .atMost(WAIT)
                 .until(() -> post("/track", track(site, "/ready"), BROWSER, freshAddress())
@@ -130,6 +136,11 @@ public abstract class CollectorTest {
      * {@code lastPath} has arrived (publish that one last): what was published for the site before it is complete.
      */
     protected static List<ConsumedEvent> eventsUntil(TestSite site, String lastPath) {
+        return eventsUntil(site, events -> events.stream().anyMatch(e -> e.url().endsWith(lastPath)));
+    }
+
+    /** The site's events in {@code analytics.raw-events}, read from the start until {@code complete} holds. */
+    protected static List<ConsumedEvent> eventsUntil(TestSite site, Predicate<List<ConsumedEvent>> complete) {
         var found = new ArrayList<ConsumedEvent>();
         try (var consumer =
                 KafkaTestConsumers.fromTheStart(EmbeddedKafkaServer.shared().bootstrapServers())) {
@@ -140,8 +151,7 @@ public abstract class CollectorTest {
                         found.add(new ConsumedEvent(record.key(), JSON.readTree(record.value())));
                     }
                 }
-                return found.stream()
-                        .anyMatch(e -> e.value().get("url").asString().endsWith(lastPath));
+                return complete.test(found);
             });
         }
         return found;

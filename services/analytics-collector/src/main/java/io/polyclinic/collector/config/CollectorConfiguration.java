@@ -96,7 +96,7 @@ class CollectorConfiguration {
                 sites,
                 new EventFormats(json),
                 new EventRules(sites, Clock.systemUTC(), properties.maxEventAge(), properties.maxClockSkew()),
-                new BotFilter(),
+                new BotFilter(properties.headlessBrowsersCounted()),
                 new EventPublisher(rawEventsTemplate, json, properties.publishTimeout()),
                 metrics);
     }

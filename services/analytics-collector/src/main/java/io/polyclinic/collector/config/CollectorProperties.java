@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     creates them (default 3)
  * @param rawEventsRetention retention of {@code analytics.raw-events} when the collector creates it (default 24 h: the
  *     IP address and user agent in a raw event live no longer)
+ * @param headlessBrowsersCounted whether headless Chrome counts as a browser rather than a bot (default {@code false};
+ *     the dev stack turns it on so that a headless browser test or demo of the test site is recorded)
  * @param rateLimit per-client limit on {@code /track}, {@code /api/event} and {@code /tracker.js}
  */
 @Validated
@@ -30,6 +32,7 @@ public record CollectorProperties(
         @NotNull @DefaultValue("8s") Duration publishTimeout,
         @Min(1) @DefaultValue("3") int topicPartitions,
         @NotNull @DefaultValue("24h") Duration rawEventsRetention,
+        @DefaultValue("false") boolean headlessBrowsersCounted,
         @Valid @NotNull @DefaultValue RateLimit rateLimit) {
 
     /**

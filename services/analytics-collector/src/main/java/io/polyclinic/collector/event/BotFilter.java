@@ -26,7 +26,14 @@ public final class BotFilter {
     private final Cache<String, Boolean> verdicts =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public BotFilter() {
+    private final boolean headlessAsBrowser;
+
+    /**
+     * @param headlessAsBrowser whether headless Chrome ({@code HeadlessChrome/...}) counts as a browser: off in
+     *     production, where it is mostly scrapers; on in the dev stack, whose browser tests and demos drive it
+     */
+    public BotFilter(boolean headlessAsBrowser) {
+        this.headlessAsBrowser = headlessAsBrowser;
         try (var in = BotFilter.class.getResourceAsStream(LIST)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + LIST);
@@ -46,6 +53,7 @@ public final class BotFilter {
         if (userAgent == null || userAgent.isBlank() || userAgent.length() > MAX_LENGTH) {
             return true;
         }
-        return verdicts.get(userAgent, agent -> pattern.matcher(agent).find());
+        var agent = headlessAsBrowser ? userAgent.replace("HeadlessChrome/", "Chrome/") : userAgent;
+        return verdicts.get(agent, key -> pattern.matcher(key).find());
     }
 }
