@@ -101,8 +101,8 @@ final class AnalyticsCollectorDevBlock implements AutoCloseable {
 
     /** Publishes the test site's record (domain {@code localhost}, active) to {@code analytics.sites}. */
     static void publishTestSite(String bootstrapServers) {
-        var site = new SiteRecord(
-                SiteRecord.VERSION, TEST_SITE_TRACKING_ID, List.of("localhost"), "Europe/Moscow", true);
+        var site =
+                new SiteRecord(SiteRecord.VERSION, TEST_SITE_TRACKING_ID, List.of("localhost"), "Europe/Moscow", true);
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),

@@ -2,10 +2,10 @@ package io.polyclinic.dev;
 
 import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
+import io.polyclinic.collector.CollectorApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
-import io.polyclinic.collector.CollectorApplication;
 import io.polyclinic.orders.OrdersApplication;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
