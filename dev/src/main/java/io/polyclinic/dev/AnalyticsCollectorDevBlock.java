@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,20 +75,18 @@ final class AnalyticsCollectorDevBlock implements AutoCloseable {
                 new NewTopic(SiteRecord.TOPIC, 3, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (var topic : topics) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Cannot create topic " + topic.name(), e.getCause());
-                    }
-                }
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating the analytics topics", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The analytics topics were not created in 30 s", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The analytics topics were not created", e);
         }
     }
 
