@@ -13,10 +13,14 @@ sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule require
 CONF
 server=kafka:9092
 
-grep -v '^\s*#' /setup/topics.txt | while read -r topic partitions; do
+grep -v '^\s*#' /setup/topics.txt | while read -r topic partitions configs; do
   [ -n "${topic:-}" ] || continue
+  options=()
+  for setting in ${configs//,/ }; do
+    options+=(--config "$setting")
+  done
   "$bin/kafka-topics.sh" --bootstrap-server "$server" --command-config "$config" \
-    --create --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1
+    --create --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1 "${options[@]}"
 done
 
 grep -v '^\s*#' /setup/acls.txt | while read -r principal operation type name; do

@@ -2,6 +2,7 @@ package io.polyclinic.dev;
 
 import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
+import io.polyclinic.collector.CollectorApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
@@ -113,6 +114,8 @@ public final class DevStack implements AutoCloseable {
     private int ordersPort;
     private int ingestPort;
     private int ingestGrpcPort;
+    private int collectorPort;
+    private AnalyticsCollectorDevBlock testSite;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -164,6 +167,7 @@ public final class DevStack implements AutoCloseable {
         var sharedBuffers = config.demoDataScale().equals("large") ? "1GB" : "128MB";
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort(), sharedBuffers));
         startKafka(var);
+        AnalyticsCollectorDevBlock.prepareKafka(kafkaBootstrapServers());
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());
         bookingGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : BOOKING_GRPC_PORT);
@@ -183,6 +187,7 @@ public final class DevStack implements AutoCloseable {
         ingestPort = portOrFree(config.identityPort() == 0 ? 0 : IngestDevBlock.INGEST_PORT);
         ingestGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : IngestDevBlock.INGEST_GRPC_PORT);
         var s3 = IngestDevBlock.startS3(var, config.identityPort() != 0, config.corsAllowedOrigins());
+        collectorPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsCollectorDevBlock.COLLECTOR_PORT);
         gatewayPort = portOrFree(config.gatewayPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
@@ -221,6 +226,7 @@ public final class DevStack implements AutoCloseable {
                 () -> run(IngestApplication.class, ingestArgs(ingestUrl, s3)),
                 () -> ingestArgs(ingestUrl, s3),
                 starters);
+        var collector = CompletableFuture.supplyAsync(() -> run(CollectorApplication.class, collectorArgs()), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -230,6 +236,7 @@ public final class DevStack implements AutoCloseable {
             adopt(notifierBlock.join());
             register(orders.join());
             register(ingest.join());
+            register(collector.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
@@ -237,6 +244,7 @@ public final class DevStack implements AutoCloseable {
             notifierBlock.thenAccept(NotifierDevBlock::close);
             orders.thenAccept(DevStack::closeIfStarted);
             ingest.thenAccept(DevStack::closeIfStarted);
+            collector.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -258,6 +266,8 @@ public final class DevStack implements AutoCloseable {
                 awaitReady(ports.get(service));
             }
         }
+        awaitReady(collectorPort);
+        startTestSite();
         if (config.isExternal("gateway") || config.isExternal("identity")) {
             log.info("The demo patient is registered on a start with the gateway and identity in the stack");
         } else {
@@ -459,6 +469,27 @@ public final class DevStack implements AutoCloseable {
                 args, ingestGrpcPort, s3, jwksUri(), auditTarget(), "http://localhost:" + bookingPort);
     }
 
+    /** The web-analytics collector: no database, Kafka only (see {@link AnalyticsCollectorDevBlock}). */
+    private List<String> collectorArgs() {
+        var args = common("analytics-collector", collectorPort);
+        args.add(NO_RABBIT_HEALTH);
+        args.addAll(AnalyticsCollectorDevBlock.collectorArgs(
+                kafkaBootstrapServers(), jwksUri(), GATEWAY_AUTO_CONFIGURATION));
+        return args;
+    }
+
+    private synchronized void startTestSite() {
+        if (!closed) {
+            testSite = AnalyticsCollectorDevBlock.startTestSite(
+                    config.identityPort() == 0 ? 0 : AnalyticsCollectorDevBlock.TEST_SITE_PORT, gatewayUrl());
+        }
+    }
+
+    /** The test site's address (its tracker sends through the gateway). */
+    synchronized String testSiteUrl() {
+        return testSite.url();
+    }
+
     /** Where identity's and booking's outbox relays send audit records. */
     private String auditTarget() {
         return "static://127.0.0.1:" + auditGrpcPort;
@@ -472,6 +503,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.gateway.orders-uri=http://localhost:" + ordersPort);
         args.add("--polyclinic.gateway.ingest-uri=http://localhost:" + ingestPort);
+        args.add("--polyclinic.gateway.analytics-collector-uri=http://localhost:" + collectorPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -655,6 +687,7 @@ public final class DevStack implements AutoCloseable {
                   notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
                   orders       http://localhost:%17$d  (admins: %1$s/api/v1/orders/b563feb7b2b84b6test)
                   ingest       http://localhost:%19$d  (gRPC 127.0.0.1:%20$d; imports: %1$s/api/v1/imports)
+                  collector    http://localhost:%21$d  (tracker %1$s/tracker.js)   test site %22$s
                   SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
                   Kafka        %15$s
                   PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders, ingest
@@ -689,7 +722,9 @@ public final class DevStack implements AutoCloseable {
                 ordersPort,
                 bookingImportTarget(),
                 ingestPort,
-                ingestGrpcPort);
+                ingestGrpcPort,
+                collectorPort,
+                testSite == null ? "-" : testSite.url());
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */
@@ -811,6 +846,10 @@ public final class DevStack implements AutoCloseable {
             }
         }
         contexts.clear();
+        if (testSite != null) {
+            testSite.close();
+            testSite = null;
+        }
         if (notifier != null) {
             try {
                 notifier.close();

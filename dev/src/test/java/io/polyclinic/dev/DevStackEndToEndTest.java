@@ -57,6 +57,11 @@ class DevStackEndToEndTest {
     }
 
     @Test
+    void theTestSitesVisitReachesKafkaThroughTheGatewayAndTheCollector() {
+        TestSiteVisit.check(stack);
+    }
+
+    @Test
     void aPatientRegistersFindsADoctorBooksASlotAndCancelsIt() {
         var email = "e2e-" + UUID.randomUUID() + "@example.com";
         var password = "Correct-Horse-Battery-42";

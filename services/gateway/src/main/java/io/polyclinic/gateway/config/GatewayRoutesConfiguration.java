@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>orders: {@code /api/v1/orders}, {@code /api/v1/orders/**} (WB L0 orders, administrators only)
  *   <li>ingest: {@code /api/v1/datasets}, {@code /api/v1/naming}, {@code /api/v1/imports}, {@code /api/v1/uploads}
  *       and what is below them (spreadsheet imports; its gRPC port is internal only)
+ *   <li>analytics collector: {@code POST /track}, {@code POST /api/event}, {@code GET /tracker.js} (open to any origin,
+ *       no token, their own rate limit per address)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -54,6 +56,7 @@ class GatewayRoutesConfiguration {
     static final String AUDIT = "audit";
     static final String ORDERS = "orders";
     static final String INGEST = "ingest";
+    static final String COLLECTOR = "analytics-collector";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -65,7 +68,13 @@ class GatewayRoutesConfiguration {
                 Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), connections, registry),
                 Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), connections, registry),
                 Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry),
-                Downstream.of(INGEST, properties.ingestUri(), properties.ingestTimeouts(), connections, registry));
+                Downstream.of(INGEST, properties.ingestUri(), properties.ingestTimeouts(), connections, registry),
+                Downstream.of(
+                        COLLECTOR,
+                        properties.analyticsCollectorUri(),
+                        properties.analyticsCollectorTimeouts(),
+                        connections,
+                        registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -157,6 +166,22 @@ class GatewayRoutesConfiguration {
                 .route(paths, http())
                 .before(uri(properties.ingestUri()))
                 .filter(rateLimitFilter)
+                .build();
+    }
+
+    /** The tracker's routes, with their own limiter: a site's visitors must not use up the API's limit, nor it theirs. */
+    @Bean
+    RouterFunction<ServerResponse> collectorRoutes(GatewayProperties properties) {
+        var limit = properties.collectorRateLimit();
+        HandlerFilterFunction<ServerResponse, ServerResponse> rateLimit = limit.enabled()
+                ? new RateLimitFilterFunction(
+                        new ClientRateLimiter(limit.capacity(), limit.period(), limit.maxClients()))
+                : (request, next) -> next.handle(request);
+        RequestPredicate paths = path("/track").or(path("/api/event")).or(path("/tracker.js"));
+        return route(COLLECTOR)
+                .route(paths, http())
+                .before(uri(properties.analyticsCollectorUri()))
+                .filter(rateLimit)
                 .build();
     }
 

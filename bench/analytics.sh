@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# S11 collector benchmark, one command: bench/analytics.sh
+#
+# Starts the dev stack in a fresh data directory ($BENCH_VAR_DIR/run-*) on ports away from the defaults (the collector
+# keeps its fixed 8087: no other dev stack may run meanwhile) with the collector's rate limit off and its benchmark
+# reference on (POST /bench/noop: reads the body, answers 204, through the same Tomcat connector, filters and security
+# chain as /track), then:
+#   1. wrk POSTs the same tracker event (site dev-test-site) to /track and the same bytes to /bench/noop, $BENCH_REPEATS
+#      runs of $BENCH_DURATION s each in turns, and reports the median run's requests/s and p99 of each (target: /track
+#      at >= 70 % of the reference). /track answers 202 only once Kafka (acks=all) has the event;
+#   2. every accepted event is counted in Kafka: the growth of analytics.raw-events' end offsets must be at least the
+#      number of 202 answers (more by at most the requests in flight when wrk stopped).
+# Prints a markdown report (also <run>/report.md) and stops everything it started. Needs JDK 21+ and wrk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+var_root="${BENCH_VAR_DIR:-var/bench-analytics}"
+pg_port="${BENCH_PG_PORT:-55449}"
+gateway_port="${BENCH_GATEWAY_PORT:-28380}"
+identity_port="${BENCH_IDENTITY_PORT:-28381}"
+booking_port="${BENCH_BOOKING_PORT:-28382}"
+notifier_port="${BENCH_NOTIFIER_PORT:-28384}"
+kafka_port="${BENCH_KAFKA_PORT:-29392}"
+collector_port=8087
+duration="${BENCH_DURATION:-30}"
+connections="${BENCH_CONNECTIONS:-32}"
+threads="${BENCH_THREADS:-2}"
+repeats="${BENCH_REPEATS:-3}"
+start_timeout="${BENCH_START_TIMEOUT:-300}"
+
+if ! command -v wrk > /dev/null; then
+  echo "Installing wrk with apt-get" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y wrk > /dev/null
+fi
+
+mkdir -p "$var_root"
+work="$(cd "$var_root" && pwd)/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$work"
+export POLYCLINIC_DEV_VAR_DIR="$work/var"
+
+./mvnw -q -pl services/analytics-collector dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" \
+  > /dev/null
+end_offsets() { java -cp "$(cat "$work/classpath.txt")" bench/analytics/TopicEndOffsets.java \
+  "127.0.0.1:$kafka_port" analytics.raw-events 2> /dev/null; }
+
+# The JVM in a session of its own, so that exactly its processes are stopped at the end.
+POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
+  POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
+  POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" \
+  POLYCLINIC_COLLECTOR_REFERENCE_ENDPOINT_ENABLED=true POLYCLINIC_COLLECTOR_RATE_LIMIT_ENABLED=false \
+  setsid ./mvnw -q -pl dev -am spring-boot:run > "$work/dev-stack.log" 2>&1 &
+stack=$!
+stop_all() {
+  local jvm
+  jvm=$(pgrep -s "$stack" -f io.polyclinic.dev.DevStack || true)
+  [ -n "$jvm" ] && kill -TERM $jvm 2> /dev/null
+  for _ in $(seq 1 120); do kill -0 "$stack" 2> /dev/null || return 0; sleep 0.5; done
+  kill -TERM -- "-$stack" 2> /dev/null || true
+}
+trap stop_all EXIT
+
+echo "Starting the dev stack (log: $work/dev-stack.log)" >&2
+started=$(date +%s)
+until grep -q "Polyclinic is ready at http://localhost:$gateway_port" "$work/dev-stack.log"; do
+  if ! kill -0 "$stack" 2> /dev/null; then echo "The dev stack died:" >&2; tail -40 "$work/dev-stack.log" >&2; exit 1; fi
+  if [ $(($(date +%s) - started)) -gt "$start_timeout" ]; then echo "Not ready after $start_timeout s" >&2; exit 1; fi
+  sleep 0.5
+done
+
+track_url="http://localhost:$collector_port/track"
+reference_url="http://localhost:$collector_port/bench/noop"
+# Warm-up: both paths JIT-compiled before anything is measured (its events are counted like the others).
+for url in "$reference_url" "$track_url"; do
+  wrk -t"$threads" -c"$connections" -d5s -s bench/analytics/post.lua "$url" > "$work/warmup.txt"
+done
+before=$(end_offsets)
+
+declare -A rates=() p99s=()
+accepted=0
+wrk_run() { # label url run
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s bench/analytics/post.lua "$2" > "$work/wrk-$1-$3.txt"
+  local rps p99 answered other
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$work/wrk-$1-$3.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk-$1-$3.txt")
+  read -r answered other < <(awk '/^answered/ {print $2, $4}' "$work/wrk-$1-$3.txt")
+  if [ "$other" != 0 ]; then echo "wrk saw other answers than 202/204 on $1:" >&2; cat "$work/wrk-$1-$3.txt" >&2; exit 1; fi
+  [ "$1" = track ] && accepted=$((accepted + answered))
+  rates[$1]="${rates[$1]:-} $rps"; p99s[$1]="${p99s[$1]:-} $rps:$p99"
+  echo "  $1 run $3: $rps requests/s, p99 $p99, $answered answered" >&2
+}
+echo "wrk: $repeats runs of ${duration}s per endpoint, in turns, $connections connections" >&2
+for run in $(seq 1 "$repeats"); do
+  wrk_run reference "$reference_url" "$run"
+  wrk_run track "$track_url" "$run"
+done
+after=$(end_offsets)
+in_kafka=$((after - before))
+
+median() { echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+p99_of() { echo "$2" | tr ' ' '\n' | grep "^$1:" | head -1 | cut -d: -f2; }
+track_rps=$(median "${rates[track]}"); reference_rps=$(median "${rates[reference]}")
+track_p99=$(p99_of "$track_rps" "${p99s[track]}"); reference_p99=$(p99_of "$reference_rps" "${p99s[reference]}")
+share=$(awk -v a="$track_rps" -v b="$reference_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
+# wrk stops with up to one request per connection in flight: the server may still publish those, unanswered.
+counted=$([ "$in_kafka" -ge "$accepted" ] && echo "every accepted event; $((in_kafka - accepted)) more were in flight when wrk stopped" || echo "MISSING $((accepted - in_kafka))")
+
+cat > "$work/report.md" << REPORT
+### Collector benchmark, $(date -u +%Y-%m-%d) ($(nproc) cores, $(git rev-parse --short HEAD))
+
+| POST, wrk -t$threads -c$connections, ${duration}s x $repeats (median run) | requests/s | p99 |
+|---|---|---|
+| \`/bench/noop\` (reads the body, 204) | $reference_rps | $reference_p99 |
+| \`/track\` (validated, published to Kafka with acks=all, 202) | $track_rps | $track_p99 |
+
+\`/track\` reaches **$share %** of the reference's throughput (target >= 70 %). Runs: track${rates[track]},
+reference${rates[reference]}. Accepted (202) during the measured runs: $accepted; new records in
+analytics.raw-events: $in_kafka ($counted). Files: $work.
+REPORT
+cat "$work/report.md"
+[ "$in_kafka" -ge "$accepted" ]
