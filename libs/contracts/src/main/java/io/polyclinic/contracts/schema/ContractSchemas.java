@@ -5,6 +5,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import io.polyclinic.contracts.analytics.RawEvent;
+import io.polyclinic.contracts.analytics.SiteRecord;
 import io.polyclinic.contracts.events.EventTypes;
 import io.polyclinic.contracts.jobs.EmailJob;
 import java.io.IOException;
@@ -20,8 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON Schemas of the published contracts, compiled once, and the check of a document against them: every event
- * type of {@link EventTypes} ({@code events/<type>.schema.json}) and the {@link EmailJob}
- * ({@code jobs/EmailJob.schema.json}). Formats ({@code uuid}, {@code date-time}) are asserted, not just annotated.
+ * type of {@link EventTypes} ({@code events/<type>.schema.json}), the {@link EmailJob}
+ * ({@code jobs/EmailJob.schema.json}) and the web-analytics records {@link RawEvent} and {@link SiteRecord}
+ * ({@code analytics/<contract>.schema.json}). Formats ({@code uuid}, {@code date-time}) are asserted, not just annotated.
  *
  * <p>Two readings of the same files (decision 0035):
  *
@@ -55,6 +58,9 @@ public final class ContractSchemas {
             compiled.put(type, compile(registry, "/events/" + type + ".schema.json", tolerant));
         }
         compiled.put(EmailJob.CONTRACT, compile(registry, "/jobs/" + EmailJob.CONTRACT + ".schema.json", tolerant));
+        for (var contract : List.of(RawEvent.CONTRACT, SiteRecord.CONTRACT)) {
+            compiled.put(contract, compile(registry, "/analytics/" + contract + ".schema.json", tolerant));
+        }
         this.schemas = Map.copyOf(compiled);
     }
 
@@ -68,7 +74,7 @@ public final class ContractSchemas {
         return Tolerant.INSTANCE;
     }
 
-    /** Whether a schema exists for the contract: an event type or {@link EmailJob#CONTRACT}. */
+    /** Whether a schema exists for the contract: an event type, {@link EmailJob#CONTRACT} or an analytics record. */
     public boolean knows(String contract) {
         return contract != null && schemas.containsKey(contract);
     }
@@ -76,7 +82,8 @@ public final class ContractSchemas {
     /**
      * Checks a document against its contract's schema.
      *
-     * @param contract an event type of {@link EventTypes} or {@link EmailJob#CONTRACT}
+     * @param contract an event type of {@link EventTypes}, {@link EmailJob#CONTRACT}, {@link RawEvent#CONTRACT} or
+     *     {@link SiteRecord#CONTRACT}
      * @param document the whole document: for an event, the envelope
      * @return the first few problems, each {@code "<JSON path>: <what is wrong>"}, e.g.
      *     {@code "$.data: required property 'patientEmail' not found"}; empty when the document conforms
