@@ -2,6 +2,8 @@ package io.polyclinic.analytics.event;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Where enriched events are kept: PostgreSQL, partitioned by the UTC day of {@code receivedAt} (decision 0048). The
@@ -17,6 +19,9 @@ public interface EventStore {
      * @return the events that were new, in input order: only these may count in sessions and rollups
      */
     List<StoredEvent> insertNew(List<StoredEvent> events);
+
+    /** The ids of those of {@code events} already stored (same id and receipt time): redeliveries. */
+    Set<UUID> storedIds(List<StoredEvent> events);
 
     /** Creates the day partitions for {@code from}..{@code to} (UTC days, both included) that do not exist yet. */
     void ensurePartitions(LocalDate from, LocalDate to);

@@ -131,6 +131,21 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public Set<UUID> storedIds(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        var ids = events.stream().map(StoredEvent::eventId).toArray(UUID[]::new);
+        var times = events.stream().map(e -> Timestamp.from(e.receivedAt())).toArray(Timestamp[]::new);
+        return new HashSet<>(
+                jdbc.sql("""
+                        select e.event_id from events e
+                        join unnest(?::uuid[], ?::timestamptz[]) as k(event_id, received_at)
+                          on e.event_id = k.event_id and e.received_at = k.received_at
+                        """).param(ids).param(times).query(UUID.class).list());
+    }
+
+    @Override
     public void ensurePartitions(LocalDate from, LocalDate to) {
         var existing = partitionDays();
         for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {

@@ -73,6 +73,14 @@ public class SiteRepository {
                 .optional();
     }
 
+    /** The active sites among these tracking ids. */
+    List<Site> findActiveByTrackingIds(Collection<String> trackingIds) {
+        return jdbc.sql("select " + COLUMNS + " from sites where active and tracking_id = any(?)")
+                .param(trackingIds.toArray(String[]::new))
+                .query(SiteRepository::map)
+                .list();
+    }
+
     /** Active sites of the given clinics (all clinics when {@code clinicIds} is null), by name, one page. */
     List<Site> listActive(Collection<UUID> clinicIds, long offset, int limit) {
         if (clinicIds == null) {

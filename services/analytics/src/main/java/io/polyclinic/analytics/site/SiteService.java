@@ -14,10 +14,13 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -151,6 +154,29 @@ public class SiteService {
         }
         return PageResponse.of(
                 repository.listActive(clinics, page.offset(), page.size()), page, repository.countActive(clinics));
+    }
+
+    /**
+     * The active sites with these tracking ids, by tracking id (for the processor: unknown and deleted ones are
+     * missing).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Site> activeByTrackingIds(Collection<String> trackingIds) {
+        var sites = new HashMap<String, Site>();
+        if (!trackingIds.isEmpty()) {
+            for (var site : repository.findActiveByTrackingIds(trackingIds)) {
+                sites.put(site.trackingId(), site);
+            }
+        }
+        return sites;
+    }
+
+    /**
+     * A site by id, active or not, without an access check (for the dev stack's demo data and for the processor).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Site> find(UUID id) {
+        return repository.find(id);
     }
 
     private static void requireManages(AuthenticatedUser user, UUID clinicId) {
