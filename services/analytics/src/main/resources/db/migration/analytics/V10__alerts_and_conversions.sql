@@ -58,13 +58,14 @@ create index booking_conversions_session on booking_conversions (tracker_session
 create index booking_conversions_booked on booking_conversions (booked_at);
 
 -- The read-only login of Grafana's site-owner dashboard (created by the compose stack's init script, absent
--- elsewhere) may connect; what it may read is granted table by table, rollups only.
+-- elsewhere) may connect and read the rollups, the conversions and the sites' names; never raw events or sessions.
 do $$
 begin
     if exists (select 1 from pg_roles where rolname = 'analytics_reader') then
         execute format('grant connect on database %I to analytics_reader', current_database());
         grant usage on schema public to analytics_reader;
-        grant select on booking_conversions, tracked_visits to analytics_reader;
+        grant select on rollups, booking_conversions, tracked_visits to analytics_reader;
+        grant select (id, clinic_id, name, time_zone, active) on sites to analytics_reader;
     end if;
 end
 $$;

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the analytics service's Spring tests: ONE shared context on a fresh embedded PostgreSQL database and the
- * JVM's KRaft Kafka broker. No GeoIP database (countries are {@code unknown}). Tests tell their data apart by fresh
+ * JVM's KRaft Kafka broker and embedded AMQP broker. No GeoIP database (countries are {@code unknown}). Tests tell their data apart by fresh
  * sites.
  */
 @SpringBootTest(
@@ -44,13 +44,18 @@ import tools.jackson.databind.json.JsonMapper;
             "polyclinic.analytics.processor.outage-initial-backoff=100ms",
             "polyclinic.analytics.processor.outage-max-backoff=500ms",
             "spring.kafka.consumer.fetch-max-wait=50ms",
-            "polyclinic.outbox.enabled=true"
+            "polyclinic.outbox.enabled=true",
+            "polyclinic.outbox.poll-interval=100ms",
+            "polyclinic.analytics.realtime.push-interval=200ms",
+            // Alert tests evaluate by hand; the schedule must not fire a rule between their steps.
+            "polyclinic.analytics.alerts.evaluate-interval=1h"
         })
 @ContextConfiguration(
         initializers = {
             EmbeddedPostgresInitializer.class,
             TestJwtIssuer.Initializer.class,
-            EmbeddedKafkaInitializer.class
+            EmbeddedKafkaInitializer.class,
+            AmqpTestBroker.class
         })
 public abstract class AnalyticsTest {
 

@@ -1,5 +1,7 @@
 package io.polyclinic.analytics.rollup;
 
+import io.polyclinic.analytics.conversion.BookingGoal;
+import io.polyclinic.analytics.conversion.ConversionService;
 import io.polyclinic.analytics.site.SiteService;
 import io.polyclinic.platform.problem.InvalidRequestException;
 import io.polyclinic.platform.security.AuthenticatedUser;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -36,10 +39,12 @@ public class ReportService {
 
     private final SiteService sites;
     private final ReportRepository repository;
+    private final ConversionService conversions;
     private final Clock clock;
 
-    public ReportService(SiteService sites, ReportRepository repository, Clock clock) {
+    public ReportService(SiteService sites, ReportRepository repository, ConversionService conversions, Clock clock) {
         this.sites = sites;
+        this.conversions = conversions;
         this.repository = repository;
         this.clock = clock;
     }
@@ -117,7 +122,18 @@ public class ReportService {
                             .map(row -> new Summary.Row(row.key(), figures(row)))
                             .toList());
         }
-        return new Summary(siteId, zone.getId(), first, last, granularity, totals, series, breakdowns);
+        var bookings = conversions.goal(
+                siteId, start.atZone(zone).toInstant(), end.atZone(zone).toInstant());
+        return new Summary(
+                siteId,
+                zone.getId(),
+                first,
+                last,
+                granularity,
+                totals,
+                series,
+                breakdowns,
+                Map.of(BookingGoal.NAME, bookings));
     }
 
     private static Summary.Figures figures(ReportRepository.Sums row) {

@@ -1,5 +1,6 @@
 package io.polyclinic.analytics.rollup;
 
+import io.polyclinic.analytics.conversion.BookingGoal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param series one point per hour or day of the span, zero where nothing happened
  * @param breakdowns the top values per dimension ({@code page}, {@code source}, {@code utm_source},
  *     {@code utm_medium}, {@code utm_campaign}, {@code country}, {@code device}, {@code browser}), by visitors
+ * @param goals the site's goals over the span by name: {@code bookings}, appointments booked from tracked visits
+ *     (booking conversions) by source and campaign
  */
 public record Summary(
         UUID siteId,
@@ -27,7 +30,8 @@ public record Summary(
         String granularity,
         Figures totals,
         List<Point> series,
-        Map<String, List<Row>> breakdowns) {
+        Map<String, List<Row>> breakdowns,
+        Map<String, BookingGoal> goals) {
 
     /**
      * Figures of a span or a bucket. Visitors are unique per day (the visitor id rotates daily), so a span's

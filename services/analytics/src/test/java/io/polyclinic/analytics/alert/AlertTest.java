@@ -55,7 +55,7 @@ class AlertTest extends LiveTest {
 
     @Test
     void aSpikeTrippingTheRuleTwiceWithinItsCooldownSendsOneEmailInTheNotifiersContract() throws Exception {
-        var site = newSite("spike.example");
+        var site = newSiteOf("spike.example");
         var siteId = UUID.fromString(site[0]);
         var token = manager(UUID.fromString(site[1]));
         var created = send(
@@ -114,8 +114,8 @@ class AlertTest extends LiveTest {
 
     @Test
     void aSiteWithoutPageviewsForTheRulesMinutesFiresOnceAndASiteWithTrafficDoesNot() {
-        var silent = newSite("silent.example");
-        var busy = newSite("busy.example");
+        var silent = newSiteOf("silent.example");
+        var busy = newSiteOf("busy.example");
         for (var site : List.of(silent, busy)) {
             var created = send(
                     "POST",
@@ -151,7 +151,7 @@ class AlertTest extends LiveTest {
 
     @Test
     void rulesAreKeptPerSiteAndBadRulesAreProblems() {
-        var site = newSite("rules.example");
+        var site = newSiteOf("rules.example");
         var token = manager(UUID.fromString(site[1]));
         var base = "/api/v1/analytics/sites/" + site[0] + "/alerts";
         var good = new HashMap<String, Object>(

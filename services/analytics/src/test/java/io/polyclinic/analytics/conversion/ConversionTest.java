@@ -24,13 +24,13 @@ class ConversionTest extends LiveTest {
 
     @Test
     void aBookingFromATrackedVisitIsAttributedToTheVisitsFirstSourceAndCampaign() {
-        var site = newSite("conversion.example");
+        var site = newSiteOf("conversion.example");
         var session = "sess_" + UUID.randomUUID().toString().replace("-", "");
         var start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // Garbage on both topics first: skipped, the pipeline goes on.
-        publish(RawEvent.TOPIC, site[2], "{not json".getBytes(StandardCharsets.UTF_8));
-        publish(EventTypes.BOOKING_TOPIC, "doctor", new byte[] {0, 1, 2});
-        publish(
+        publishTo(RawEvent.TOPIC, site[2], "{not json".getBytes(StandardCharsets.UTF_8));
+        publishTo(EventTypes.BOOKING_TOPIC, "doctor", new byte[] {0, 1, 2});
+        publishTo(
                 RawEvent.TOPIC,
                 site[2],
                 pageview(
@@ -39,7 +39,7 @@ class ConversionTest extends LiveTest {
                         start.plusSeconds(30),
                         "https://conversion.example/doctors",
                         "https://conversion.example/"));
-        publish(
+        publishTo(
                 RawEvent.TOPIC,
                 site[2],
                 pageview(
@@ -50,9 +50,9 @@ class ConversionTest extends LiveTest {
                         "https://mail.example/inbox"));
         var appointment = UUID.randomUUID();
         var booked = booked(appointment, session, start.plusSeconds(90));
-        publish(EventTypes.BOOKING_TOPIC, "doctor", booked);
-        publish(EventTypes.BOOKING_TOPIC, "doctor", booked);
-        publish(EventTypes.BOOKING_TOPIC, "doctor", booked(UUID.randomUUID(), null, start.plusSeconds(95)));
+        publishTo(EventTypes.BOOKING_TOPIC, "doctor", booked);
+        publishTo(EventTypes.BOOKING_TOPIC, "doctor", booked);
+        publishTo(EventTypes.BOOKING_TOPIC, "doctor", booked(UUID.randomUUID(), null, start.plusSeconds(95)));
 
         var token = manager(UUID.fromString(site[1]));
         var path = "/api/v1/analytics/reports/bookings?siteId=" + site[0] + "&from=" + start.minusSeconds(3600) + "&to="
@@ -76,7 +76,7 @@ class ConversionTest extends LiveTest {
 
     @Test
     void theBookingsGoalIsTheSiteOwnersOnlyAndAPeriodIsChecked() {
-        var site = newSite("goal-scope.example");
+        var site = newSiteOf("goal-scope.example");
         var base = "/api/v1/analytics/reports/bookings?siteId=" + site[0];
 
         assertThat(send(

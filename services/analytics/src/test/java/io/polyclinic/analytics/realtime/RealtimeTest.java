@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +28,7 @@ class RealtimeTest extends LiveTest {
 
     @Test
     void theLiveViewCountsVisitorsOfTheLastFiveMinutesTopPagesOfTheLastMinuteCountriesAndTheLastTenEvents() {
-        var site = newSite("live-one.example");
+        var site = newSiteOf("live-one.example");
         var siteId = UUID.fromString(site[0]);
         var now = Instant.now();
         var alice = newVisitor();
@@ -64,7 +65,7 @@ class RealtimeTest extends LiveTest {
 
     @Test
     void eventsStoredByTwoProcessorReplicasAtOnceAreAllInTheOneLiveView() throws Exception {
-        var site = newSite("live-two.example");
+        var site = newSiteOf("live-two.example");
         var siteId = UUID.fromString(site[0]);
         var now = Instant.now();
         // Two replicas, each consuming its own partitions, store their batches concurrently; the view reads the
@@ -88,8 +89,38 @@ class RealtimeTest extends LiveTest {
     }
 
     @Test
+    void aSitesEventsProcessedByDifferentConsumersOfTheGroupAreAllInTheLiveViewOfEitherReplica() {
+        var site = newSiteOf("live-partitions.example");
+        var now = Instant.now();
+        // The processor's group runs one consumer per partition. A site's events stay on one partition while the
+        // partition count holds; here they land on all three, as after a repartitioning, so three consumers, each
+        // seeing only its partition, store them, and the view still counts every visitor.
+        for (int i = 0; i < 9; i++) {
+            var event = rawEvent(site[2], "pageview", "https://live-partitions.example/p" + (i % 3), now);
+            event.put("clientIp", "198.51.100." + (10 + i));
+            try {
+                producer()
+                        .send(new ProducerRecord<>(
+                                "analytics.raw-events", i % 3, site[2], JSON.writeValueAsBytes(event)))
+                        .get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        awaitStored(site[0], 9);
+
+        var live = get("/api/v1/analytics/realtime?siteId=" + site[0], manager(UUID.fromString(site[1])));
+
+        assertThat(live.get("visitors").asLong()).isEqualTo(9);
+        assertThat(live.get("pageviews").asLong()).isEqualTo(9);
+        assertThat(live.get("topPages"))
+                .extracting(p -> p.get("pageviews").asLong())
+                .containsExactly(3L, 3L, 3L);
+    }
+
+    @Test
     void theStreamSendsTheFiguresAtOnceAndAgainWhenTheyChange() throws Exception {
-        var site = newSite("live-stream.example");
+        var site = newSiteOf("live-stream.example");
         var siteId = UUID.fromString(site[0]);
         store(List.of(pageview(siteId, Instant.now(), newVisitor(), "/", "DE")));
         var request = HttpRequest.newBuilder(
@@ -134,7 +165,7 @@ class RealtimeTest extends LiveTest {
 
     @Test
     void anotherClinicsManagerGets404AndBadInputIsAProblem() {
-        var site = newSite("live-foreign.example");
+        var site = newSiteOf("live-foreign.example");
         var stranger = manager(UUID.randomUUID());
 
         var foreign = send("GET", "/api/v1/analytics/realtime?siteId=" + site[0], stranger, null);
