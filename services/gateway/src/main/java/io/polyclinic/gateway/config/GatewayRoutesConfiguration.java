@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code /api/v1/appointments/**}, every other {@code /api/v1/admin/**}
  *   <li>audit: {@code /api/v1/audit/**} (the admins' REST view of the audit log; its gRPC port is internal only)
  *   <li>orders: {@code /api/v1/orders}, {@code /api/v1/orders/**} (WB L0 orders, administrators only)
+ *   <li>analytics: {@code /api/v1/analytics/**} (sites, reports; clinic managers and administrators)
  *   <li>analytics collector: {@code POST /track}, {@code POST /api/event}, {@code GET /tracker.js} (open to any origin,
  *       no token, their own rate limit per address)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
@@ -54,6 +55,7 @@ class GatewayRoutesConfiguration {
     static final String AUDIT = "audit";
     static final String ORDERS = "orders";
     static final String COLLECTOR = "analytics-collector";
+    static final String ANALYTICS = "analytics";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -70,7 +72,9 @@ class GatewayRoutesConfiguration {
                         properties.analyticsCollectorUri(),
                         properties.analyticsCollectorTimeouts(),
                         connections,
-                        registry));
+                        registry),
+                Downstream.of(
+                        ANALYTICS, properties.analyticsUri(), properties.analyticsTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -133,6 +137,16 @@ class GatewayRoutesConfiguration {
         return route(AUDIT)
                 .route(path("/api/v1/audit/**"), http())
                 .before(uri(properties.auditUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> analyticsRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(ANALYTICS)
+                .route(path("/api/v1/analytics/**"), http())
+                .before(uri(properties.analyticsUri()))
                 .filter(rateLimitFilter)
                 .build();
     }
