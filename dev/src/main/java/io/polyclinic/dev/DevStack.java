@@ -1,5 +1,6 @@
 package io.polyclinic.dev;
 
+import io.polyclinic.analytics.AnalyticsApplication;
 import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -104,6 +106,7 @@ public final class DevStack implements AutoCloseable {
     private int auditGrpcPort;
     private int notifierPort;
     private int ordersPort;
+    private int analyticsPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -168,6 +171,8 @@ public final class DevStack implements AutoCloseable {
         notifierPort = portOrFree(config.notifierPort());
         var ordersUrl = postgres.createDatabaseIfMissing("orders");
         ordersPort = portOrFree(config.identityPort() == 0 ? 0 : ORDERS_PORT);
+        var analyticsUrl = postgres.createDatabaseIfMissing("analytics");
+        analyticsPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsDevBlock.PORT);
         gatewayPort = portOrFree(config.gatewayPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
@@ -201,6 +206,8 @@ public final class DevStack implements AutoCloseable {
                 () -> run(OrdersApplication.class, ordersArgs(ordersUrl)),
                 () -> ordersArgs(ordersUrl),
                 starters);
+        var analytics = CompletableFuture.supplyAsync(
+                () -> run(AnalyticsApplication.class, analyticsArgs(var, analyticsUrl)), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -209,12 +216,14 @@ public final class DevStack implements AutoCloseable {
             registerAudit(audit.join());
             adopt(notifierBlock.join());
             register(orders.join());
+            register(analytics.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
             audit.thenAccept(DevStack::closeIfStarted);
             notifierBlock.thenAccept(NotifierDevBlock::close);
             orders.thenAccept(DevStack::closeIfStarted);
+            analytics.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -241,6 +250,8 @@ public final class DevStack implements AutoCloseable {
             createDemoPatient();
         }
         OrdersDevData.publishOnce(var, kafkaBootstrapServers());
+        awaitReady(analyticsPort);
+        AnalyticsDevBlock.seedInBackground(analytics.join());
     }
 
     /**
@@ -354,8 +365,10 @@ public final class DevStack implements AutoCloseable {
      * partitions as its source: a dead record keeps its partition), and the orders service's input and dead-letter
      * topics (the service raises {@code orders}' record size limit itself), created up front with 3 partitions each.
      */
-    static final List<String> KAFKA_TOPICS =
-            List.of("booking.events", "identity.events", "booking.events.dlt", "orders", "orders.dlt");
+    static final List<String> KAFKA_TOPICS = Stream.concat(
+                    Stream.of("booking.events", "identity.events", "booking.events.dlt", "orders", "orders.dlt"),
+                    AnalyticsDevBlock.TOPICS.stream())
+            .toList();
 
     private void startKafka(Path var) {
         if (config.externalKafka() != null) {
@@ -421,6 +434,11 @@ public final class DevStack implements AutoCloseable {
         return args;
     }
 
+    private List<String> analyticsArgs(Path var, String jdbcUrl) {
+        return AnalyticsDevBlock.args(
+                serviceArgs("analytics", analyticsPort, jdbcUrl), var, jwksUri(), auditTarget(), gatewayUrl());
+    }
+
     /** Where identity's and booking's outbox relays send audit records. */
     private String auditTarget() {
         return "static://127.0.0.1:" + auditGrpcPort;
@@ -433,6 +451,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.gateway.orders-uri=http://localhost:" + ordersPort);
+        args.add("--polyclinic.gateway.analytics-uri=http://localhost:" + analyticsPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -572,7 +591,9 @@ public final class DevStack implements AutoCloseable {
                 "notifier",
                 notifierUrl(),
                 "orders",
-                ordersUrl());
+                ordersUrl(),
+                "analytics",
+                "http://localhost:" + analyticsPort);
     }
 
     /** The orders service's own base URL (not through the gateway). */
@@ -615,9 +636,10 @@ public final class DevStack implements AutoCloseable {
                   audit        http://localhost:%10$d  (gRPC %11$s)
                   notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
                   orders       http://localhost:%17$d  (admins: %1$s/api/v1/orders/b563feb7b2b84b6test)
+                  analytics    http://localhost:%18$d  (sites and reports: %1$s/api/v1/analytics/sites; demo site %19$s)
                   SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
                   Kafka        %15$s
-                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders, analytics
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
                 %16$s\
@@ -646,7 +668,9 @@ public final class DevStack implements AutoCloseable {
                         : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
                                 + ")",
                 externalServicesNote(),
-                ordersPort);
+                ordersPort,
+                analyticsPort,
+                AnalyticsDevBlock.DEMO_TRACKING_ID);
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */

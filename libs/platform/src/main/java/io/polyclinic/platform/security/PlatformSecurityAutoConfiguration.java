@@ -211,7 +211,9 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     /**
-     * The allow-list from {@code polyclinic.http.cors-allowed-origins}. Conditional on the bean <em>name</em> that
+     * The allow-list from {@code polyclinic.http.cors-allowed-origins}; the paths of
+     * {@code polyclinic.http.cors-open-paths} (web-analytics intake) are open to every origin, without credentials.
+     * Conditional on the bean <em>name</em> that
      * Spring Security's {@code cors()} looks up: Spring MVC's {@code HandlerMappingIntrospector} is itself a
      * {@link CorsConfigurationSource}, so a condition on the type would always back off.
      */
@@ -225,6 +227,16 @@ public class PlatformSecurityAutoConfiguration {
         cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After", "X-RateLimit-Remaining"));
         cors.setMaxAge(3600L);
         var source = new UrlBasedCorsConfigurationSource();
+        if (!http.corsOpenPaths().isEmpty()) {
+            var open = new CorsConfiguration();
+            open.addAllowedOriginPattern("*");
+            open.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+            open.setAllowedHeaders(List.of("Content-Type"));
+            open.setExposedHeaders(List.of("X-Request-Id", "Retry-After"));
+            open.setAllowCredentials(false);
+            open.setMaxAge(86_400L);
+            http.corsOpenPaths().forEach(path -> source.registerCorsConfiguration(path, open));
+        }
         source.registerCorsConfiguration("/**", cors);
         return source;
     }

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     ingest upload limit of S6)
  * @param corsAllowedOrigins origins allowed by CORS, exact matches such as {@code https://polyclinic.example};
  *     empty (the default) allows none
+ * @param corsOpenPaths paths open to every origin (GET, POST, no credentials), such as the web-analytics intake
+ *     {@code /track}; empty by default
  */
 @Validated
 @ConfigurationProperties("polyclinic.http")
@@ -25,4 +27,5 @@ public record HttpProperties(
         @NotNull @DefaultValue("30s") Duration requestTimeout,
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @NotNull @DefaultValue("100MB") DataSize maxMultipartSize,
-        @DefaultValue List<String> corsAllowedOrigins) {}
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue List<String> corsOpenPaths) {}

@@ -157,6 +157,49 @@ public class SiteService {
     }
 
     /**
+     * Makes sure a site with this fixed tracking id exists and is active, creating it (published and audited as by an
+     * administrator) if not: for a known test site whose snippet is written down before the site exists, such as the
+     * dev stack's demo site.
+     *
+     * @param trackingId 8..64 characters {@code [A-Za-z0-9_-]}
+     * @return the site, as it was or as created
+     * @throws InvalidRequestException for a bad tracking id, host name or time zone
+     */
+    @Transactional
+    public Site ensureSite(UUID clinicId, String name, String trackingId, List<String> domains, String timeZone) {
+        if (!trackingId.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw new InvalidRequestException("trackingId", "A tracking id has 8..64 letters, digits, _ or -.");
+        }
+        var existing = repository.findByTrackingId(trackingId);
+        if (existing.isPresent() && existing.get().active()) {
+            return existing.get();
+        }
+        if (existing.isPresent()) {
+            var site = existing.get();
+            var revived = new Site(
+                    site.id(),
+                    site.clinicId(),
+                    site.name(),
+                    site.trackingId(),
+                    site.domains(),
+                    site.timeZone(),
+                    true,
+                    site.createdAt(),
+                    clock.instant());
+            repository.update(revived);
+            publisher.publish(revived);
+            return revived;
+        }
+        var now = clock.instant();
+        var site = new Site(Ids.newId(), clinicId, name, trackingId, domains(domains), zone(timeZone), true, now, now);
+        repository.insert(site);
+        publisher.publish(site);
+        audit.record(new AuditEntry(
+                null, "ANALYTICS_SITE_CREATED", "analytics-site", site.id().toString(), details(site)));
+        return site;
+    }
+
+    /**
      * The active sites with these tracking ids, by tracking id (for the processor: unknown and deleted ones are
      * missing).
      */

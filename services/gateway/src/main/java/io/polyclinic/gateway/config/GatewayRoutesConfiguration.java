@@ -40,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code /api/v1/appointments/**}, every other {@code /api/v1/admin/**}
  *   <li>audit: {@code /api/v1/audit/**} (the admins' REST view of the audit log; its gRPC port is internal only)
  *   <li>orders: {@code /api/v1/orders}, {@code /api/v1/orders/**} (WB L0 orders, administrators only)
+ *   <li>analytics: {@code /api/v1/analytics/**} (sites, reports; clinic managers and administrators)
+ *   <li>analytics collector: {@code POST /track}, {@code POST /api/event}, {@code GET /tracker.js} (open to any origin,
+ *       no token, their own rate limit per address)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -51,6 +54,8 @@ class GatewayRoutesConfiguration {
     static final String BOOKING = "booking";
     static final String AUDIT = "audit";
     static final String ORDERS = "orders";
+    static final String COLLECTOR = "analytics-collector";
+    static final String ANALYTICS = "analytics";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -61,7 +66,15 @@ class GatewayRoutesConfiguration {
                 Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), connections, registry),
                 Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), connections, registry),
                 Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), connections, registry),
-                Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry));
+                Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry),
+                Downstream.of(
+                        COLLECTOR,
+                        properties.analyticsCollectorUri(),
+                        properties.analyticsCollectorTimeouts(),
+                        connections,
+                        registry),
+                Downstream.of(
+                        ANALYTICS, properties.analyticsUri(), properties.analyticsTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -129,12 +142,38 @@ class GatewayRoutesConfiguration {
     }
 
     @Bean
+    RouterFunction<ServerResponse> analyticsRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(ANALYTICS)
+                .route(path("/api/v1/analytics/**"), http())
+                .before(uri(properties.analyticsUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    @Bean
     RouterFunction<ServerResponse> ordersRoutes(
             GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
         return route(ORDERS)
                 .route(path("/api/v1/orders").or(path("/api/v1/orders/**")), http())
                 .before(uri(properties.ordersUri()))
                 .filter(rateLimitFilter)
+                .build();
+    }
+
+    /** The tracker's routes, with their own limiter: a site's visitors must not use up the API's limit, nor it theirs. */
+    @Bean
+    RouterFunction<ServerResponse> collectorRoutes(GatewayProperties properties) {
+        var limit = properties.collectorRateLimit();
+        HandlerFilterFunction<ServerResponse, ServerResponse> rateLimit = limit.enabled()
+                ? new RateLimitFilterFunction(
+                        new ClientRateLimiter(limit.capacity(), limit.period(), limit.maxClients()))
+                : (request, next) -> next.handle(request);
+        RequestPredicate paths = path("/track").or(path("/api/event")).or(path("/tracker.js"));
+        return route(COLLECTOR)
+                .route(paths, http())
+                .before(uri(properties.analyticsCollectorUri()))
+                .filter(rateLimit)
                 .build();
     }
 

@@ -22,6 +22,13 @@ class GatewaySecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/doctors/**", "/api/v1/specialties/**", "/api/v1/clinics/**")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                .permitAll()
+                // web analytics: any site's visitors post events and load the tracker without a token
+                .requestMatchers(HttpMethod.POST, "/track", "/api/event")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/tracker.js")
+                .permitAll()
+                .requestMatchers(HttpMethod.OPTIONS, "/track", "/api/event", "/tracker.js")
                 .permitAll();
     }
 }

@@ -21,6 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param auditTimeouts timeouts of the audit routes ({@code polyclinic.gateway.audit-timeouts.*})
  * @param ordersUri base URI of the orders service (default {@code http://localhost:8086})
  * @param ordersTimeouts timeouts of the orders routes ({@code polyclinic.gateway.orders-timeouts.*})
+ * @param analyticsCollectorUri base URI of the web-analytics collector (default {@code http://localhost:8087})
+ * @param analyticsCollectorTimeouts timeouts of the collector routes ({@code polyclinic.gateway.analytics-collector-timeouts.*})
+ * @param analyticsUri base URI of the analytics service: sites, reports (default {@code http://localhost:8088})
+ * @param analyticsTimeouts timeouts of the analytics routes ({@code polyclinic.gateway.analytics-timeouts.*})
+ * @param collectorRateLimit the collector routes' own per-client limit, apart from the API's
+ *     ({@code polyclinic.gateway.collector-rate-limit.*}; gateway.properties sets 600 a minute per address: tracked
+ *     sites send without a token, and many visitors may share one address)
  * @param maxConnectionsPerService connections the gateway keeps open to one service at most, which is also the most
  *     requests in flight to it; a request that finds none free waits up to the route's connect timeout, then is a
  *     503 (default 200)
@@ -37,7 +44,12 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue RouteTimeouts auditTimeouts,
         @NotNull @DefaultValue("http://localhost:8086") URI ordersUri,
         @Valid @NotNull @DefaultValue RouteTimeouts ordersTimeouts,
-        @Min(1) @DefaultValue("200") int maxConnectionsPerService) {
+        @Min(1) @DefaultValue("200") int maxConnectionsPerService,
+        @NotNull @DefaultValue("http://localhost:8087") URI analyticsCollectorUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts analyticsCollectorTimeouts,
+        @Valid @NotNull @DefaultValue RateLimit collectorRateLimit,
+        @NotNull @DefaultValue("http://localhost:8088") URI analyticsUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts analyticsTimeouts) {
 
     /**
      * How long a route waits for its service. Keep {@code read} below {@code polyclinic.http.request-timeout}
