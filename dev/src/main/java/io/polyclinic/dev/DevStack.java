@@ -193,13 +193,15 @@ public final class DevStack implements AutoCloseable {
                 () -> run(AuditApplication.class, auditArgs(auditUrl), auditDevDefaults),
                 () -> auditArgs(auditUrl),
                 starters);
+        var rabbitArgs = new CompletableFuture<List<String>>();
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
                         serviceArgs("notifier", notifierPort, notifierUrl),
                         jwksUri(),
                         kafkaBootstrapServers(),
                         System.getenv(),
-                        config.isExternal("notifier") ? args -> handOver("notifier", args) : null),
+                        config.isExternal("notifier") ? args -> handOver("notifier", args) : null,
+                        rabbitArgs),
                 starters);
         var orders = launch(
                 "orders",
@@ -207,7 +209,7 @@ public final class DevStack implements AutoCloseable {
                 () -> ordersArgs(ordersUrl),
                 starters);
         var analytics = CompletableFuture.supplyAsync(
-                () -> run(AnalyticsApplication.class, analyticsArgs(var, analyticsUrl)), starters);
+                () -> run(AnalyticsApplication.class, analyticsArgs(var, analyticsUrl, rabbitArgs.join())), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -434,9 +436,11 @@ public final class DevStack implements AutoCloseable {
         return args;
     }
 
-    private List<String> analyticsArgs(Path var, String jdbcUrl) {
-        return AnalyticsDevBlock.args(
+    private List<String> analyticsArgs(Path var, String jdbcUrl, List<String> rabbitArgs) {
+        var args = AnalyticsDevBlock.args(
                 serviceArgs("analytics", analyticsPort, jdbcUrl), var, jwksUri(), auditTarget(), gatewayUrl());
+        args.addAll(rabbitArgs); // alert emails go to the notifier's broker
+        return args;
     }
 
     /** Where identity's and booking's outbox relays send audit records. */

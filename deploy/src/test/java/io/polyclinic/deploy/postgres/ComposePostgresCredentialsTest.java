@@ -138,6 +138,20 @@ class ComposePostgresCredentialsTest {
     }
 
     @Test
+    void theAnalyticsReaderLogsInButReachesNoServiceDatabaseBeforeAnalyticsGrantsIt() throws SQLException {
+        var password = variables.get("ANALYTICS_READER_PASSWORD");
+        DriverManager.getConnection(server.jdbcUrl("postgres"), "analytics_reader", password)
+                .close();
+        for (var database : java.util.List.of("analytics", "booking")) {
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(database), "analytics_reader", password)
+                            .close())
+                    .as(database)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied for database");
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("booking"), "booking", "not-the-password")
                         .close())

@@ -60,7 +60,7 @@ public class AlertEvaluator {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.fired = Counter.builder("analytics.alerts.fired")
+        this.fired = Counter.builder("polyclinic.analytics.alerts.fired")
                 .description("Alert rules fired (each queues one email job)")
                 .register(registry);
     }

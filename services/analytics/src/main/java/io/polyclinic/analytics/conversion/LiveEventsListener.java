@@ -51,10 +51,10 @@ public class LiveEventsListener {
         this.conversions = conversions;
         this.alerts = alerts;
         this.json = json;
-        this.skipped = Counter.builder("analytics.live.skipped")
+        this.skipped = Counter.builder("polyclinic.analytics.live.skipped")
                 .description("Records the live consumer could not read and skipped")
                 .register(registry);
-        this.booked = Counter.builder("analytics.conversions.bookings")
+        this.booked = Counter.builder("polyclinic.analytics.conversions.bookings")
                 .description("Appointments booked from tracked visits")
                 .register(registry);
     }

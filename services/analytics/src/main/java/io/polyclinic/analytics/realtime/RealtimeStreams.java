@@ -38,7 +38,7 @@ public class RealtimeStreams {
         this.realtime = realtime;
         this.eventStreams = eventStreams;
         this.properties = properties;
-        Gauge.builder("analytics.realtime.streams", this, RealtimeStreams::open)
+        Gauge.builder("polyclinic.analytics.realtime.streams", this, RealtimeStreams::open)
                 .description("Live-view streams open on this instance")
                 .register(registry);
     }
