@@ -28,6 +28,7 @@ create_owned_database audit "${AUDIT_DB_PASSWORD:-}"
 create_owned_database notifier "${NOTIFIER_DB_PASSWORD:-}"
 create_owned_database orders "${ORDERS_DB_PASSWORD:-}"
 create_owned_database ingest "${INGEST_DB_PASSWORD:-}"
+create_owned_database analytics "${ANALYTICS_DB_PASSWORD:-}"
 # Superset's own metadata (users, charts, dashboards), used only with the superset profile.
 create_owned_database superset "${SUPERSET_DB_PASSWORD:-}"
 
@@ -36,4 +37,11 @@ create_owned_database superset "${SUPERSET_DB_PASSWORD:-}"
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
   -v password="${WAREHOUSE_READER_PASSWORD:?no password for warehouse_reader}" <<'SQL'
 CREATE ROLE warehouse_reader LOGIN PASSWORD :'password' NOSUPERUSER NOCREATEDB NOCREATEROLE;
+SQL
+
+# The read-only login Grafana's site-owner dashboard reads the web-analytics rollups with. The analytics service's
+# migrations grant it CONNECT on its database and SELECT on the rollup tables (never on raw events).
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
+  -v password="${ANALYTICS_READER_PASSWORD:?no password for analytics_reader}" <<'SQL'
+CREATE ROLE analytics_reader LOGIN PASSWORD :'password' NOSUPERUSER NOCREATEDB NOCREATEROLE;
 SQL

@@ -1,5 +1,6 @@
 package io.polyclinic.dev;
 
+import io.polyclinic.analytics.AnalyticsApplication;
 import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.collector.CollectorApplication;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -116,6 +118,7 @@ public final class DevStack implements AutoCloseable {
     private int ingestGrpcPort;
     private int collectorPort;
     private AnalyticsCollectorDevBlock testSite;
+    private int analyticsPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -188,6 +191,8 @@ public final class DevStack implements AutoCloseable {
         ingestGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : IngestDevBlock.INGEST_GRPC_PORT);
         var s3 = IngestDevBlock.startS3(var, config.identityPort() != 0, config.corsAllowedOrigins());
         collectorPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsCollectorDevBlock.COLLECTOR_PORT);
+        var analyticsUrl = postgres.createDatabaseIfMissing("analytics");
+        analyticsPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsDevBlock.PORT);
         gatewayPort = portOrFree(config.gatewayPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
@@ -208,13 +213,15 @@ public final class DevStack implements AutoCloseable {
                 () -> run(AuditApplication.class, auditArgs(auditUrl), auditDevDefaults),
                 () -> auditArgs(auditUrl),
                 starters);
+        var rabbitArgs = new CompletableFuture<List<String>>();
         var notifierBlock = CompletableFuture.supplyAsync(
                 () -> NotifierDevBlock.start(
                         serviceArgs("notifier", notifierPort, notifierUrl),
                         jwksUri(),
                         kafkaBootstrapServers(),
                         System.getenv(),
-                        config.isExternal("notifier") ? args -> handOver("notifier", args) : null),
+                        config.isExternal("notifier") ? args -> handOver("notifier", args) : null,
+                        rabbitArgs),
                 starters);
         var orders = launch(
                 "orders",
@@ -227,6 +234,8 @@ public final class DevStack implements AutoCloseable {
                 () -> ingestArgs(ingestUrl, s3),
                 starters);
         var collector = CompletableFuture.supplyAsync(() -> run(CollectorApplication.class, collectorArgs()), starters);
+        var analytics = CompletableFuture.supplyAsync(
+                () -> run(AnalyticsApplication.class, analyticsArgs(var, analyticsUrl, rabbitArgs.join())), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -237,6 +246,7 @@ public final class DevStack implements AutoCloseable {
             register(orders.join());
             register(ingest.join());
             register(collector.join());
+            register(analytics.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
@@ -245,6 +255,7 @@ public final class DevStack implements AutoCloseable {
             orders.thenAccept(DevStack::closeIfStarted);
             ingest.thenAccept(DevStack::closeIfStarted);
             collector.thenAccept(DevStack::closeIfStarted);
+            analytics.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -275,6 +286,8 @@ public final class DevStack implements AutoCloseable {
         }
         OrdersDevData.publishOnce(var, kafkaBootstrapServers());
         IngestDevBlock.seedWarehouseOnce(ingestUrl, bookingUrl, postgres.username());
+        awaitReady(analyticsPort);
+        AnalyticsDevBlock.seedInBackground(analytics.join());
     }
 
     /**
@@ -388,8 +401,10 @@ public final class DevStack implements AutoCloseable {
      * partitions as its source: a dead record keeps its partition), and the orders service's input and dead-letter
      * topics (the service raises {@code orders}' record size limit itself), created up front with 3 partitions each.
      */
-    static final List<String> KAFKA_TOPICS =
-            List.of("booking.events", "identity.events", "booking.events.dlt", "orders", "orders.dlt");
+    static final List<String> KAFKA_TOPICS = Stream.concat(
+                    Stream.of("booking.events", "identity.events", "booking.events.dlt", "orders", "orders.dlt"),
+                    AnalyticsDevBlock.TOPICS.stream())
+            .toList();
 
     private void startKafka(Path var) {
         if (config.externalKafka() != null) {
@@ -490,6 +505,13 @@ public final class DevStack implements AutoCloseable {
         return testSite.url();
     }
 
+    private List<String> analyticsArgs(Path var, String jdbcUrl, List<String> rabbitArgs) {
+        var args = AnalyticsDevBlock.args(
+                serviceArgs("analytics", analyticsPort, jdbcUrl), var, jwksUri(), auditTarget(), gatewayUrl());
+        args.addAll(rabbitArgs); // alert emails go to the notifier's broker
+        return args;
+    }
+
     /** Where identity's and booking's outbox relays send audit records. */
     private String auditTarget() {
         return "static://127.0.0.1:" + auditGrpcPort;
@@ -504,6 +526,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.orders-uri=http://localhost:" + ordersPort);
         args.add("--polyclinic.gateway.ingest-uri=http://localhost:" + ingestPort);
         args.add("--polyclinic.gateway.analytics-collector-uri=http://localhost:" + collectorPort);
+        args.add("--polyclinic.gateway.analytics-uri=http://localhost:" + analyticsPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -643,7 +666,9 @@ public final class DevStack implements AutoCloseable {
                 "notifier",
                 notifierUrl(),
                 "orders",
-                ordersUrl());
+                ordersUrl(),
+                "analytics",
+                "http://localhost:" + analyticsPort);
     }
 
     /** The orders service's own base URL (not through the gateway). */
@@ -688,9 +713,10 @@ public final class DevStack implements AutoCloseable {
                   orders       http://localhost:%17$d  (admins: %1$s/api/v1/orders/b563feb7b2b84b6test)
                   ingest       http://localhost:%19$d  (gRPC 127.0.0.1:%20$d; imports: %1$s/api/v1/imports)
                   collector    http://localhost:%21$d  (tracker %1$s/tracker.js)   test site %22$s
+                  analytics    http://localhost:%23$d  (sites and reports: %1$s/api/v1/analytics/sites; demo site %24$s)
                   SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
                   Kafka        %15$s
-                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders, ingest
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders, ingest, analytics
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
                 %16$s\
@@ -724,7 +750,9 @@ public final class DevStack implements AutoCloseable {
                 ingestPort,
                 ingestGrpcPort,
                 collectorPort,
-                testSite == null ? "-" : testSite.url());
+                testSite == null ? "-" : testSite.url(),
+                analyticsPort,
+                AnalyticsDevBlock.DEMO_TRACKING_ID);
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */

@@ -7,6 +7,7 @@ import io.polyclinic.testkit.mail.EmbeddedSmtpServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +46,31 @@ final class NotifierDevBlock implements AutoCloseable {
      * @param handOver {@code null} to run the notifier in this JVM; else SMTP and AMQP start here and the notifier's
      *     arguments go to this consumer, for the notifier to run as its own JVM (without the {@code /dev/mail} page,
      *     whose inbox is the SMTP server in this JVM)
+     * @param brokerArgs completed, as soon as the AMQP broker is known, with the arguments that point another service
+     *     at it (analytics publishes alert emails there), or exceptionally when the block does not start
      */
     static NotifierDevBlock start(
             List<String> serviceArgs,
             String jwksUri,
             String kafkaBootstrapServers,
             Map<String, String> env,
-            Consumer<List<String>> handOver) {
+            Consumer<List<String>> handOver,
+            CompletableFuture<List<String>> brokerArgs) {
+        try {
+            return startBlock(serviceArgs, jwksUri, kafkaBootstrapServers, env, handOver, brokerArgs::complete);
+        } catch (RuntimeException e) {
+            brokerArgs.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static NotifierDevBlock startBlock(
+            List<String> serviceArgs,
+            String jwksUri,
+            String kafkaBootstrapServers,
+            Map<String, String> env,
+            Consumer<List<String>> handOver,
+            Consumer<List<String>> onBroker) {
         // Broker-J logs every connection and queue operation at INFO; a system property reaches every context's
         // logging set-up in this JVM (an environment variable or argument still overrides it).
         if (System.getProperty(QPID_LOG_LEVEL) == null) {
@@ -63,12 +82,15 @@ final class NotifierDevBlock implements AutoCloseable {
             var args = new ArrayList<>(serviceArgs);
             args.add("--polyclinic.security.jwk-set-uri=" + jwksUri);
             smtp.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+            var rabbit = new ArrayList<String>();
             if (isSet(env, "RABBITMQ_HOST") || isSet(env, "SPRING_RABBITMQ_HOST")) {
-                rabbitFromEnvironment(env, args);
+                rabbitFromEnvironment(env, rabbit);
             } else {
                 amqp = EmbeddedAmqpBroker.start();
-                amqp.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+                amqp.springProperties().forEach((key, value) -> rabbit.add("--" + key + "=" + value));
             }
+            args.addAll(rabbit);
+            onBroker.accept(List.copyOf(rabbit));
             if (kafkaBootstrapServers == null || kafkaBootstrapServers.isBlank()) {
                 log.info("No Kafka in the dev stack: the notifier does not consume booking events");
                 args.add("--spring.kafka.listener.auto-startup=false");

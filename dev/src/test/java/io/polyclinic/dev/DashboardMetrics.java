@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The metric names the Grafana dashboards ({@code deploy/grafana/dashboards/*.json}) and the Prometheus alert rules
+ * The metric names the Grafana dashboards ({@code deploy/grafana/dashboards/*.json}, their Prometheus queries; SQL
+ * queries of a PostgreSQL datasource are left out) and the Prometheus alert rules
  * ({@code deploy/prometheus/rules/*.rules.yml}) query, read with a small PromQL tokenizer, and the names a scrape of
  * {@code /actuator/prometheus} exposes.
  *
@@ -146,6 +147,11 @@ final class DashboardMetrics {
             var dashboard = JSON.readTree(read(file));
             panels(dashboard.path("panels"), (title, expression) -> add(queried, file, title, expression));
             for (var variable : dashboard.path("templating").path("list")) {
+                // Only a query variable of Prometheus queries metrics: a custom list or a SQL query does not.
+                var type = variable.path("type").asString("query");
+                if (!type.equals("query") || !isPrometheus(variable.path("datasource"))) {
+                    continue;
+                }
                 var query = variable.path("query");
                 add(
                         queried,
@@ -225,10 +231,24 @@ final class DashboardMetrics {
         void query(String panel, String expression);
     }
 
+    /**
+     * Whether a panel, query or variable reads Prometheus: its datasource names no other type. A dashboard over the
+     * web-analytics rollups reads PostgreSQL with SQL ({@code rawSql}), which names no metric.
+     */
+    static boolean isPrometheus(JsonNode datasource) {
+        var type = datasource.path("type").asString("");
+        return type.isEmpty() || type.equals("prometheus");
+    }
+
     private static void panels(JsonNode panels, Target target) {
         for (var panel : panels) {
             for (var query : panel.path("targets")) {
-                target.query(panel.path("title").asString(), query.path("expr").asString());
+                var source =
+                        query.path("datasource").isMissingNode() ? panel.path("datasource") : query.path("datasource");
+                if (isPrometheus(source)) {
+                    target.query(
+                            panel.path("title").asString(), query.path("expr").asString());
+                }
             }
             panels(panel.path("panels"), target);
         }

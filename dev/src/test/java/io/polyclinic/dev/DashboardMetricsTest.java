@@ -53,4 +53,24 @@ class DashboardMetricsTest {
         assertThat(DashboardMetrics.notExposed(queried, Set.of("jvm_threads_live_threads")))
                 .containsOnlyKeys("polyclinic_appointments_bookd_total");
     }
+
+    @Test
+    void theSqlQueriesAndVariablesOfAPostgresqlDashboardAndACustomListNameNoMetric() throws Exception {
+        var root = java.nio.file.Files.createTempDirectory("dashboards");
+        var dashboards = java.nio.file.Files.createDirectories(root.resolve("deploy/grafana/dashboards"));
+        java.nio.file.Files.createDirectories(root.resolve("deploy/prometheus/rules"));
+        java.nio.file.Files.writeString(dashboards.resolve("site.json"), """
+                {"panels": [
+                  {"title": "Pageviews", "datasource": {"type": "grafana-postgresql-datasource", "uid": "analytics"},
+                   "targets": [{"refId": "A", "rawSql": "select bucket as time, sum(pageviews) from rollups group by 1"}]},
+                  {"title": "Up", "datasource": {"type": "prometheus", "uid": "prometheus"},
+                   "targets": [{"refId": "A", "expr": "sum(up)"}]}],
+                 "templating": {"list": [
+                  {"name": "site", "datasource": {"type": "grafana-postgresql-datasource", "uid": "analytics"},
+                   "query": "select name as __text, id as __value from sites where active"},
+                  {"name": "step", "type": "custom", "query": "day,hour"}]}}
+                """);
+
+        assertThat(DashboardMetrics.queried(root)).containsOnlyKeys("up");
+    }
 }

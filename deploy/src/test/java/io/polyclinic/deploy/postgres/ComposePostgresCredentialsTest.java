@@ -74,7 +74,7 @@ class ComposePostgresCredentialsTest {
                 psql.run(locals);
             }
         }
-        assertThat(logins).containsKeys("identity", "booking", "audit", "notifier", "orders", "ingest", "superset");
+        assertThat(logins).containsKeys("identity", "booking", "audit", "notifier", "orders", "ingest", "analytics", "superset");
         // The rest of the script: warehouse_reader's role, outside the function.
         for (var psql : psqlCalls(script.substring(function.end()))) {
             psql.run(Map.of());
@@ -135,6 +135,20 @@ class ComposePostgresCredentialsTest {
                         .close())
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("permission denied for database");
+    }
+
+    @Test
+    void theAnalyticsReaderLogsInButReachesNoServiceDatabaseBeforeAnalyticsGrantsIt() throws SQLException {
+        var password = variables.get("ANALYTICS_READER_PASSWORD");
+        DriverManager.getConnection(server.jdbcUrl("postgres"), "analytics_reader", password)
+                .close();
+        for (var database : java.util.List.of("analytics", "booking")) {
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(database), "analytics_reader", password)
+                            .close())
+                    .as(database)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied for database");
+        }
     }
 
     @Test

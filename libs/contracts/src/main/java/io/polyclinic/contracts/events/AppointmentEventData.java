@@ -1,6 +1,7 @@
 package io.polyclinic.contracts.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,11 @@ import java.util.UUID;
  * @param previousSlotId the slot before a reschedule, else {@code null}
  * @param previousStart the start before a reschedule, else {@code null}
  * @param previousEnd the end before a reschedule, else {@code null}
+ * @param trackerSessionId the web-analytics tracker's session id of the visit the booking was made from
+ *     ({@code [A-Za-z0-9_-]}, 1..64 characters), or {@code null}: set only on AppointmentBooked, and only when the
+ *     booking page passed it on. Added after version 1 without raising it (an optional field, see
+ *     {@link #OPTIONAL_FIELDS}): events written before it lack it, and consumers must read its absence as
+ *     {@code null}
  */
 public record AppointmentEventData(
         UUID appointmentId,
@@ -46,4 +52,81 @@ public record AppointmentEventData(
         String cancelledBy,
         UUID previousSlotId,
         Instant previousStart,
-        Instant previousEnd) {}
+        Instant previousEnd,
+        String trackerSessionId) {
+
+    /**
+     * The fields added after version 1 of the four appointment events: documented in their schemas but not required,
+     * so events written before them stay valid.
+     */
+    public static final List<String> OPTIONAL_FIELDS = List.of("trackerSessionId");
+
+    /** The data without a tracker session id: every appointment event but a booking from a tracked visit. */
+    public AppointmentEventData(
+            UUID appointmentId,
+            UUID slotId,
+            UUID doctorId,
+            String doctorName,
+            UUID clinicId,
+            String clinicName,
+            String clinicAddress,
+            String clinicTimeZone,
+            UUID patientId,
+            String patientEmail,
+            String locale,
+            Instant start,
+            Instant end,
+            String status,
+            String cancelReason,
+            String cancelledBy,
+            UUID previousSlotId,
+            Instant previousStart,
+            Instant previousEnd) {
+        this(
+                appointmentId,
+                slotId,
+                doctorId,
+                doctorName,
+                clinicId,
+                clinicName,
+                clinicAddress,
+                clinicTimeZone,
+                patientId,
+                patientEmail,
+                locale,
+                start,
+                end,
+                status,
+                cancelReason,
+                cancelledBy,
+                previousSlotId,
+                previousStart,
+                previousEnd,
+                null);
+    }
+
+    /** This data with the given tracker session id ({@code null} for none). */
+    public AppointmentEventData withTrackerSessionId(String sessionId) {
+        return new AppointmentEventData(
+                appointmentId,
+                slotId,
+                doctorId,
+                doctorName,
+                clinicId,
+                clinicName,
+                clinicAddress,
+                clinicTimeZone,
+                patientId,
+                patientEmail,
+                locale,
+                start,
+                end,
+                status,
+                cancelReason,
+                cancelledBy,
+                previousSlotId,
+                previousStart,
+                previousEnd,
+                sessionId);
+    }
+}

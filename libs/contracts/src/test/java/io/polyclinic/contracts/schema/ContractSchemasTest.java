@@ -64,6 +64,24 @@ class ContractSchemasTest {
     }
 
     @Test
+    void aBookingFromATrackedVisitCarriesItsSessionIdAndAnOlderEventWithoutTheFieldStillConforms() {
+        var tracked = booked();
+        data(tracked).put("trackerSessionId", "s_4f9a-2b");
+        assertThat(STRICT.problems(EventTypes.APPOINTMENT_BOOKED, tracked)).isEmpty();
+
+        var older = booked();
+        data(older).remove("trackerSessionId");
+        assertThat(STRICT.problems(EventTypes.APPOINTMENT_BOOKED, older)).isEmpty();
+        assertThat(TOLERANT.problems(EventTypes.APPOINTMENT_BOOKED, older)).isEmpty();
+
+        var hostile = booked();
+        data(hostile).put("trackerSessionId", "<script>alert(1)</script>");
+        assertThat(TOLERANT.problems(EventTypes.APPOINTMENT_BOOKED, hostile))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("$.data.trackerSessionId");
+    }
+
+    @Test
     void everyEventTypeAndTheEmailJobHaveACompiledSchema() {
         for (var type : EventTypes.ALL) {
             assertThat(STRICT.knows(type)).as(type).isTrue();

@@ -35,14 +35,16 @@ public class AppointmentController {
     /**
      * Books: 201 + Location {@code /api/v1/appointments/{id}} + the appointment. The patient is written to in the
      * request's language: the one of Russian and English that {@code Accept-Language} prefers, else English (see
-     * {@link Language#ofAcceptLanguage}).
+     * {@link Language#ofAcceptLanguage}). An optional {@code trackerSessionId} travels on in AppointmentBooked
+     * (booking conversions of the clinic's web analytics); it is not stored.
      */
     @PostMapping("/api/v1/appointments")
     public ResponseEntity<Appointment> book(
             AuthenticatedUser user,
             @Valid @RequestBody BookingRequest request,
             @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
-        var appointment = appointments.book(user, request.slotId(), Language.ofAcceptLanguage(acceptLanguage));
+        var appointment = appointments.book(
+                user, request.slotId(), Language.ofAcceptLanguage(acceptLanguage), request.trackerSessionId());
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.id()))
                 .body(appointment);
     }

@@ -82,6 +82,17 @@ public class AppointmentService {
      */
     @Transactional
     public Appointment book(AuthenticatedUser patient, UUID slotId, Language language) {
+        return book(patient, slotId, language, null);
+    }
+
+    /**
+     * Books as {@link #book(AuthenticatedUser, UUID, Language)}, passing the web-analytics tracker's session id of
+     * the visit the booking came from on in AppointmentBooked (not stored).
+     *
+     * @param trackerSessionId the tracker's session id, already validated, or {@code null}
+     */
+    @Transactional
+    public Appointment book(AuthenticatedUser patient, UUID slotId, Language language, String trackerSessionId) {
         if (!patient.hasRole(AuthenticatedUser.PATIENT)) {
             throw new PatientRoleRequiredException();
         }
@@ -117,7 +128,7 @@ public class AppointmentService {
                 .event(
                         EventTypes.APPOINTMENT_BOOKED,
                         slot.doctorId(),
-                        appointments.findEventData(id).orElseThrow())
+                        appointments.findEventData(id).orElseThrow().withTrackerSessionId(trackerSessionId))
                 .evictDoctor(slot.doctorId())
                 .count(BusinessMetrics::booked)
                 .apply();

@@ -49,7 +49,8 @@ class EventContractTest extends BookingApiTest {
         var patient = Ids.newId();
         var first = createSlot(doctorId, clinic, hoursAhead(80), Duration.ofMinutes(30));
         var second = createSlot(doctorId, clinic, hoursAhead(82), Duration.ofMinutes(30));
-        var booked = post("/api/v1/appointments", patientToken(patient), Map.of("slotId", first));
+        var booked = post(
+                "/api/v1/appointments", patientToken(patient), Map.of("slotId", first, "trackerSessionId", "visit_42"));
         assertThat(booked.status()).as(booked.raw().body()).isEqualTo(201);
         var appointment = booked.text("id");
         assertThat(post(
@@ -108,6 +109,32 @@ class EventContractTest extends BookingApiTest {
             SCHEMAS.problems(event.type(), document).forEach(p -> breaks.add(event.type() + " " + p));
         }
         assertThat(breaks).isEmpty();
+        assertThat(events.stream()
+                        .filter(e -> e.type().equals(EventTypes.APPOINTMENT_BOOKED))
+                        .map(e -> JSON.readTree(e.payload()).get("data").get("trackerSessionId"))
+                        .map(node -> node == null || node.isNull() ? "none" : node.asString()))
+                .as("the tracked booking carries its visit's session id, the other none")
+                .containsExactly("visit_42", "none");
+    }
+
+    @Test
+    void aTrackerSessionIdThatIsNotAnIdIsAProblemAndBooksNothing() {
+        var clinic = createClinic("Казань", "Europe/Moscow");
+        var doctorId = createDoctor("Tracked Doctor " + next(), createSpecialty(), clinic);
+        var slot = createSlot(doctorId, clinic, hoursAhead(90), Duration.ofMinutes(30));
+
+        var refused = post(
+                "/api/v1/appointments",
+                patientToken(Ids.newId()),
+                Map.of("slotId", slot, "trackerSessionId", "<script>alert(1)</script>"));
+
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+        assertThat(refused.raw().body()).contains("trackerSessionId");
+        assertThat(jdbc.sql("select count(*) from appointments where slot_id = ?")
+                        .param(slot)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private UUID endedAppointment(UUID doctorId, UUID clinicId, UUID patientId) {

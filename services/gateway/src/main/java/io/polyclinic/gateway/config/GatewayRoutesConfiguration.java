@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>orders: {@code /api/v1/orders}, {@code /api/v1/orders/**} (WB L0 orders, administrators only)
  *   <li>ingest: {@code /api/v1/datasets}, {@code /api/v1/naming}, {@code /api/v1/imports}, {@code /api/v1/uploads}
  *       and what is below them (spreadsheet imports; its gRPC port is internal only)
+ *   <li>analytics: {@code /api/v1/analytics/**} (sites, reports; clinic managers and administrators)
  *   <li>analytics collector: {@code POST /track}, {@code POST /api/event}, {@code GET /tracker.js} (open to any origin,
  *       no token, their own rate limit per address)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
@@ -57,6 +58,7 @@ class GatewayRoutesConfiguration {
     static final String ORDERS = "orders";
     static final String INGEST = "ingest";
     static final String COLLECTOR = "analytics-collector";
+    static final String ANALYTICS = "analytics";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -74,7 +76,9 @@ class GatewayRoutesConfiguration {
                         properties.analyticsCollectorUri(),
                         properties.analyticsCollectorTimeouts(),
                         connections,
-                        registry));
+                        registry),
+                Downstream.of(
+                        ANALYTICS, properties.analyticsUri(), properties.analyticsTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -137,6 +141,16 @@ class GatewayRoutesConfiguration {
         return route(AUDIT)
                 .route(path("/api/v1/audit/**"), http())
                 .before(uri(properties.auditUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> analyticsRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(ANALYTICS)
+                .route(path("/api/v1/analytics/**"), http())
+                .before(uri(properties.analyticsUri()))
                 .filter(rateLimitFilter)
                 .build();
     }

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ingestTimeouts timeouts of the ingest routes ({@code polyclinic.gateway.ingest-timeouts.*})
  * @param analyticsCollectorUri base URI of the web-analytics collector (default {@code http://localhost:8087})
  * @param analyticsCollectorTimeouts timeouts of the collector routes ({@code polyclinic.gateway.analytics-collector-timeouts.*})
+ * @param analyticsUri base URI of the analytics service: sites, reports (default {@code http://localhost:8088})
+ * @param analyticsTimeouts timeouts of the analytics routes ({@code polyclinic.gateway.analytics-timeouts.*})
  * @param collectorRateLimit the collector routes' own per-client limit, apart from the API's
  *     ({@code polyclinic.gateway.collector-rate-limit.*}; gateway.properties sets 600 a minute per address: tracked
  *     sites send without a token, and many visitors may share one address)
@@ -49,7 +51,9 @@ public record GatewayProperties(
         @Min(1) @DefaultValue("200") int maxConnectionsPerService,
         @NotNull @DefaultValue("http://localhost:8087") URI analyticsCollectorUri,
         @Valid @NotNull @DefaultValue RouteTimeouts analyticsCollectorTimeouts,
-        @Valid @NotNull @DefaultValue RateLimit collectorRateLimit) {
+        @Valid @NotNull @DefaultValue RateLimit collectorRateLimit,
+        @NotNull @DefaultValue("http://localhost:8088") URI analyticsUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts analyticsTimeouts) {
 
     /**
      * How long a route waits for its service. Keep {@code read} below {@code polyclinic.http.request-timeout}

@@ -1,0 +1,13 @@
+package io.polyclinic.analytics;
+
+import io.polyclinic.testkit.arch.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The shared structure rules: layers, feature walls, no package cycles (see {@link ArchitectureRules}). */
+class ArchitectureTest {
+
+    @Test
+    void keepsTheSharedRules() {
+        ArchitectureRules.checkService("io.polyclinic.analytics");
+    }
+}
