@@ -1,0 +1,147 @@
+package io.polyclinic.web.api;
+
+import io.polyclinic.web.config.WebUiProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web UI's only way to data: the public API through the gateway. Every call carries the browser's access token
+ * (when logged in), its language ({@code Accept-Language} of the page's locale), its {@code User-Agent}, the request
+ * id, and the browser's address in {@code X-Forwarded-For}: the gateway counts the web UI as a trusted proxy, so rate
+ * limits, login protection and the session list see the person, not the web UI (decision 0051).
+ *
+ * <p>An error answer becomes an {@link ApiException} with the problem's detail and field messages; an unreachable or
+ * slow gateway is a 503 {@link ApiException}.
+ */
+public class ApiClient {
+
+    /** Request attribute holding the access token of the current request's session. */
+    public static final String ACCESS_TOKEN_ATTRIBUTE = ApiClient.class.getName() + ".accessToken";
+
+    private final RestClient http;
+    private final JsonMapper json;
+
+    public ApiClient(WebUiProperties properties, RestClient.Builder builder, JsonMapper json) {
+        var factory = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(properties.apiTimeouts().connect())
+                .build());
+        factory.setReadTimeout(properties.apiTimeouts().read());
+        this.http = builder.baseUrl(properties.apiUri().toString())
+                .requestFactory(factory)
+                .build();
+        this.json = json;
+    }
+
+    /** GET {@code path} (with its query) as {@code type}. */
+    public <T> T get(String path, Class<T> type) {
+        return call(() -> http.get().uri(path).headers(this::browserHeaders).retrieve())
+                .body(type);
+    }
+
+    /** GET {@code path} as a generic type such as {@code Page<Doctor>}. */
+    public <T> T get(String path, ParameterizedTypeReference<T> type) {
+        return call(() -> http.get().uri(path).headers(this::browserHeaders).retrieve())
+                .body(type);
+    }
+
+    /** POST {@code body} as JSON (or nothing for null) and read the answer as {@code type} (null for none). */
+    public <T> @Nullable T post(String path, @Nullable Object body, @Nullable Class<T> type) {
+        var spec = call(() -> {
+            var request = http.post().uri(path).headers(this::browserHeaders);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return request.retrieve();
+        });
+        if (type == null) {
+            spec.toBodilessEntity();
+            return null;
+        }
+        return spec.body(type);
+    }
+
+    /** DELETE {@code path}. */
+    public void delete(String path) {
+        call(() -> http.delete().uri(path).headers(this::browserHeaders).retrieve())
+                .toBodilessEntity();
+    }
+
+    private RestClient.ResponseSpec call(java.util.function.Supplier<RestClient.ResponseSpec> request) {
+        try {
+            return request.get().onStatus(HttpStatusCode::isError, (req, response) -> {
+                throw problem(response.getStatusCode().value(), response.getBody());
+            });
+        } catch (ResourceAccessException e) {
+            throw new ApiException(503, "unavailable", null, Map.of());
+        }
+    }
+
+    /** The problem details of an error answer as an exception; a body that is not one leaves only the status. */
+    private ApiException problem(int status, InputStream body) {
+        String type = "";
+        String detail = null;
+        var fields = new LinkedHashMap<String, String>();
+        try {
+            JsonNode node = json.readTree(body.readNBytes(64 * 1024));
+            var typeUri = node.path("type").asString("");
+            type = typeUri.substring(typeUri.lastIndexOf('/') + 1);
+            detail = node.path("detail").isString() ? node.path("detail").asString() : null;
+            for (var error : node.path("errors")) {
+                fields.putIfAbsent(
+                        error.path("field").asString(""), error.path("message").asString(""));
+            }
+        } catch (IOException | RuntimeException notAProblem) {
+            // a body that is not a problem: the status alone tells what happened
+        }
+        return new ApiException(status, type, detail, fields);
+    }
+
+    private void browserHeaders(HttpHeaders headers) {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, locale.getLanguage().isEmpty() ? "en" : locale.toLanguageTag());
+        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        var requestId = MDC.get(io.polyclinic.platform.tracing.RequestIds.MDC_KEY);
+        if (requestId != null) {
+            headers.set("X-Request-Id", requestId);
+        }
+        var request = currentRequest();
+        if (request == null) {
+            return;
+        }
+        headers.set("X-Forwarded-For", request.getRemoteAddr());
+        var userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+        if (userAgent != null) {
+            headers.set(HttpHeaders.USER_AGENT, userAgent.length() > 500 ? userAgent.substring(0, 500) : userAgent);
+        }
+        if (request.getAttribute(ACCESS_TOKEN_ATTRIBUTE) instanceof String token) {
+            headers.setBearerAuth(token);
+        }
+    }
+
+    private static @Nullable HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
+    }
+
+    /** A value for a query string, encoded; the API's own limits apply to its length. */
+    public static String query(@Nullable String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,158 @@
+package io.polyclinic.web.patient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.polyclinic.platform.paging.PageResponse;
+import io.polyclinic.web.api.ApiClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The booking API as the patient pages use it (search, card, slots, reviews, appointments), with the shapes they read.
+ * Every method throws {@link io.polyclinic.web.api.ApiException} for an error answer.
+ */
+@Component
+public class BookingApi {
+
+    private final ApiClient api;
+
+    public BookingApi(ApiClient api) {
+        this.api = api;
+    }
+
+    /** {@code GET /api/v1/doctors} with the search's filters (blank ones left out). */
+    public PageResponse<Doctor> search(SearchForm form) {
+        var uri = UriComponentsBuilder.fromPath("/api/v1/doctors");
+        form.queryParameters().forEach(uri::queryParam);
+        return api.get(uri.encode().build().toUriString(), new ParameterizedTypeReference<PageResponse<Doctor>>() {});
+    }
+
+    public List<Specialty> specialties() {
+        return api.get("/api/v1/specialties?size=100", new ParameterizedTypeReference<PageResponse<Specialty>>() {})
+                .items();
+    }
+
+    public Doctor card(UUID doctorId) {
+        return api.get("/api/v1/doctors/" + doctorId, Doctor.class);
+    }
+
+    /** Free slots of the doctor from {@code from} to {@code to} (local dates of the clinics, inclusive). */
+    public List<Slot> freeSlots(UUID doctorId, LocalDate from, LocalDate to) {
+        return api.get(
+                        "/api/v1/doctors/" + doctorId + "/slots?from=" + from + "&to=" + to + "&size=100",
+                        new ParameterizedTypeReference<PageResponse<Slot>>() {})
+                .items();
+    }
+
+    public PageResponse<Review> reviews(UUID doctorId, int page) {
+        return api.get(
+                "/api/v1/doctors/" + doctorId + "/reviews?size=10&page=" + page,
+                new ParameterizedTypeReference<PageResponse<Review>>() {});
+    }
+
+    public Appointment book(UUID slotId) {
+        return api.post("/api/v1/appointments", Map.of("slotId", slotId), Appointment.class);
+    }
+
+    /** {@code scope} is {@code upcoming} or {@code past}. */
+    public PageResponse<Appointment> mine(String scope, int page) {
+        return api.get(
+                "/api/v1/appointments/me?size=20&scope=" + scope + "&page=" + page,
+                new ParameterizedTypeReference<PageResponse<Appointment>>() {});
+    }
+
+    public Appointment appointment(UUID id) {
+        return api.get("/api/v1/appointments/" + id, Appointment.class);
+    }
+
+    public Appointment cancel(UUID id) {
+        return api.post("/api/v1/appointments/" + id + "/cancel", Map.of(), Appointment.class);
+    }
+
+    public Appointment reschedule(UUID id, UUID slotId) {
+        return api.post("/api/v1/appointments/" + id + "/reschedule", Map.of("slotId", slotId), Appointment.class);
+    }
+
+    public void review(UUID doctorId, UUID appointmentId, int rating, @Nullable String text) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("appointmentId", appointmentId);
+        body.put("rating", rating);
+        if (text != null && !text.isBlank()) {
+            body.put("text", text);
+        }
+        api.post("/api/v1/doctors/" + doctorId + "/reviews", body, null);
+    }
+
+    /** A doctor as a search hit or card (the card adds bio, experience and photo). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Doctor(
+            UUID id,
+            String fullName,
+            List<SpecialtyRef> specialties,
+            String status,
+            List<ClinicRef> clinics,
+            double rating,
+            int reviewCount,
+            @Nullable NearestSlot nearestFreeSlot,
+            @Nullable Double distanceKm,
+            @Nullable String bio,
+            @Nullable Integer experienceYears) {
+
+        /** The clinic with this id among the doctor's, or the first. */
+        public @Nullable ClinicRef clinic(@Nullable UUID clinicId) {
+            return clinics.stream()
+                    .filter(c -> c.id().equals(clinicId))
+                    .findFirst()
+                    .orElse(clinics.isEmpty() ? null : clinics.getFirst());
+        }
+
+        /** Specialty names joined with commas. */
+        public String specialtyNames() {
+            return String.join(
+                    ", ", specialties.stream().map(SpecialtyRef::name).toList());
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SpecialtyRef(String code, String name) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ClinicRef(UUID id, String name, String address, String city, String timeZone) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NearestSlot(UUID id, Instant start, Instant end, UUID clinicId) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Specialty(String code, String nameRu, String nameEn) {
+        public String name(String language) {
+            return "ru".equals(language) ? nameRu : nameEn;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Slot(UUID id, UUID doctorId, UUID clinicId, Instant start, Instant end, String status) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Review(
+            UUID id, UUID doctorId, int rating, @Nullable String text, Instant createdAt) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Appointment(
+            UUID id,
+            UUID slotId,
+            UUID doctorId,
+            UUID clinicId,
+            Instant start,
+            Instant end,
+            String status,
+            @Nullable String cancelReason,
+            String doctorName,
+            String clinicName,
+            String clinicTimeZone) {}
+}

@@ -1,0 +1,33 @@
+package io.polyclinic.web.view;
+
+import io.polyclinic.web.session.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** What the layout of every page needs: the user (or null), the language, and this page's address for the switch. */
+@ControllerAdvice
+public class LayoutModel {
+
+    @ModelAttribute("currentUser")
+    CurrentUser currentUser(HttpServletRequest request) {
+        return request.getAttribute(CurrentUser.ATTRIBUTE) instanceof CurrentUser user ? user : null;
+    }
+
+    @ModelAttribute("lang")
+    String lang() {
+        return LocaleContextHolder.getLocale().getLanguage();
+    }
+
+    /** This page's URL with {@code lang} replaced, for the language switch: {@code ${langUrl.replace('@', 'ru')}}. */
+    @ModelAttribute("langUrl")
+    String langUrl(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromRequest(request)
+                .replaceQueryParam("lang", "@")
+                .build()
+                .toUriString()
+                .replaceFirst("^[a-z]+://[^/]+", "");
+    }
+}
