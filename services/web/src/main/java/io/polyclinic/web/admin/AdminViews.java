@@ -74,7 +74,6 @@ public final class AdminViews {
         public int percent() {
             return totalRecords <= 0 ? (running() ? 0 : 100) : (int) Math.min(100, checkedRecords * 100 / totalRecords);
         }
-
     }
 
     /** Where a verification found the chain broken: the record's position, id and why. */

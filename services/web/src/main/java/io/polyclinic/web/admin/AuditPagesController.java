@@ -53,13 +53,16 @@ class AuditPagesController {
         var from = PageForms.date(params.get("from"));
         if (from != null) {
             filters.put("from", from.toString());
-            query.append("&from=").append(ApiClient.query(from.atStartOfDay(zone).toOffsetDateTime().toString()));
+            query.append("&from=")
+                    .append(ApiClient.query(
+                            from.atStartOfDay(zone).toOffsetDateTime().toString()));
         }
         var to = PageForms.date(params.get("to"));
         if (to != null) {
             filters.put("to", to.toString());
             query.append("&to=")
-                    .append(ApiClient.query(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString()));
+                    .append(ApiClient.query(
+                            to.plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString()));
         }
         var page = PageForms.integer(params.get("page"), "page", new LinkedHashMap<>(), "");
         query.append("&page=").append(page == null ? 0 : Math.clamp(page, 0, 10_000));

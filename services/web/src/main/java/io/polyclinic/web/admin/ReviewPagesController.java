@@ -33,7 +33,9 @@ class ReviewPagesController {
 
     @GetMapping("/admin/reviews")
     String queue(
-            @RequestParam(defaultValue = "visible") String show, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "visible") String show,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         var filter =
                 switch (show) {
                     case "hidden" -> "&hidden=true";
@@ -41,8 +43,9 @@ class ReviewPagesController {
                     default -> "&hidden=false";
                 };
         var shown = filter.isEmpty() ? "all" : filter.endsWith("true") ? "hidden" : "visible";
-        model.addAttribute("reviews", api.get("/api/v1/admin/reviews?size=20&page=" + Math.clamp(page, 0, 10_000)
-                + filter, REVIEW_PAGE));
+        model.addAttribute(
+                "reviews",
+                api.get("/api/v1/admin/reviews?size=20&page=" + Math.clamp(page, 0, 10_000) + filter, REVIEW_PAGE));
         model.addAttribute("show", shown);
         return "admin/reviews";
     }

@@ -64,7 +64,9 @@ class SpecialtyPagesController {
     }
 
     private String page(Model model, Map<String, String> form, Map<String, String> errors) {
-        model.addAttribute("specialties", api.get("/api/v1/admin/specialties?size=100", SPECIALTY_PAGE).items());
+        model.addAttribute(
+                "specialties",
+                api.get("/api/v1/admin/specialties?size=100", SPECIALTY_PAGE).items());
         model.addAttribute("form", form);
         if (errors != null) {
             model.addAttribute("errors", errors);

@@ -39,8 +39,12 @@ class UserPagesController {
 
     @GetMapping("/admin/users")
     String list(@RequestParam(required = false) String email, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("users", api.get("/api/v1/admin/users?size=20&page=" + Math.clamp(page, 0, 10_000)
-                + "&email=" + PageForms.query(email, 254), USER_PAGE));
+        model.addAttribute(
+                "users",
+                api.get(
+                        "/api/v1/admin/users?size=20&page=" + Math.clamp(page, 0, 10_000) + "&email="
+                                + PageForms.query(email, 254),
+                        USER_PAGE));
         model.addAttribute("email", PageForms.text(email, 254));
         return "admin/users";
     }
@@ -51,8 +55,11 @@ class UserPagesController {
     }
 
     @PostMapping("/admin/users/{id}/roles")
-    String roles(@PathVariable UUID id, @RequestParam(name = "roles", required = false) List<String> roles, Model model) {
-        var chosen = roles == null ? List.<String>of() : roles.stream().filter(ROLES::contains).distinct().toList();
+    String roles(
+            @PathVariable UUID id, @RequestParam(name = "roles", required = false) List<String> roles, Model model) {
+        var chosen = roles == null
+                ? List.<String>of()
+                : roles.stream().filter(ROLES::contains).distinct().toList();
         try {
             api.put("/api/v1/admin/users/" + id + "/roles", Map.of("roles", chosen), User.class);
             return "redirect:/admin/users/" + id + "?saved=roles";
@@ -64,8 +71,12 @@ class UserPagesController {
 
     @PostMapping("/admin/users/{id}/clinics")
     String clinics(
-            @PathVariable UUID id, @RequestParam(name = "clinicIds", required = false) List<UUID> clinicIds, Model model) {
-        var chosen = clinicIds == null ? List.<UUID>of() : clinicIds.stream().distinct().limit(50).toList();
+            @PathVariable UUID id,
+            @RequestParam(name = "clinicIds", required = false) List<UUID> clinicIds,
+            Model model) {
+        var chosen = clinicIds == null
+                ? List.<UUID>of()
+                : clinicIds.stream().distinct().limit(50).toList();
         try {
             api.put("/api/v1/admin/users/" + id + "/clinics", Map.of("clinicIds", chosen), User.class);
             return "redirect:/admin/users/" + id + "?saved=clinics";
@@ -79,7 +90,9 @@ class UserPagesController {
         var user = api.get("/api/v1/admin/users/" + id, User.class);
         model.addAttribute("user", user);
         model.addAttribute("roles", ROLES);
-        model.addAttribute("clinics", api.get("/api/v1/admin/clinics?size=100", CLINIC_PAGE).items());
+        model.addAttribute(
+                "clinics",
+                api.get("/api/v1/admin/clinics?size=100", CLINIC_PAGE).items());
         model.addAttribute("userClinics", Set.copyOf(user.clinicIds()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", PageForms.noErrors());

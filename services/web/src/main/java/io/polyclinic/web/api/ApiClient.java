@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -62,8 +63,22 @@ public class ApiClient {
 
     /** POST {@code body} as JSON (or nothing for null) and read the answer as {@code type} (null for none). */
     public <T> @Nullable T post(String path, @Nullable Object body, @Nullable Class<T> type) {
+        return send(HttpMethod.POST, path, body, type);
+    }
+
+    /** PUT {@code body} as JSON and read the answer as {@code type} (null for none). */
+    public <T> @Nullable T put(String path, @Nullable Object body, @Nullable Class<T> type) {
+        return send(HttpMethod.PUT, path, body, type);
+    }
+
+    /** PATCH {@code body} as JSON and read the answer as {@code type} (null for none). */
+    public <T> @Nullable T patch(String path, @Nullable Object body, @Nullable Class<T> type) {
+        return send(HttpMethod.PATCH, path, body, type);
+    }
+
+    private <T> @Nullable T send(HttpMethod method, String path, @Nullable Object body, @Nullable Class<T> type) {
         var spec = call(() -> {
-            var request = http.post().uri(path).headers(this::browserHeaders);
+            var request = http.method(method).uri(path).headers(this::browserHeaders);
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(body);
             }

@@ -3,7 +3,6 @@ package io.polyclinic.web.manager;
 import io.polyclinic.web.api.ApiClient;
 import io.polyclinic.web.api.ApiException;
 import io.polyclinic.web.manager.ManagerViews.ClinicDay;
-import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -35,8 +34,8 @@ class DayPagesController {
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        var path = new StringBuilder("/api/v1/admin/clinics/" + id + "/appointments?size=100&page="
-                + Math.clamp(page, 0, 10_000));
+        var path = new StringBuilder(
+                "/api/v1/admin/clinics/" + id + "/appointments?size=100&page=" + Math.clamp(page, 0, 10_000));
         var day = PageForms.date(date);
         if (day != null) {
             path.append("&date=").append(day);
@@ -55,7 +54,8 @@ class DayPagesController {
 
     @PostMapping("/manage/appointments/{id}/no-show")
     String noShow(@PathVariable UUID id, @RequestParam UUID clinicId, @RequestParam(required = false) String date) {
-        var back = "redirect:/manage/clinics/" + clinicId + "/day?" + (PageForms.date(date) == null ? "" : "date=" + PageForms.date(date) + "&");
+        var back = "redirect:/manage/clinics/" + clinicId + "/day?"
+                + (PageForms.date(date) == null ? "" : "date=" + PageForms.date(date) + "&");
         try {
             api.post("/api/v1/admin/appointments/" + id + "/no-show", null, null);
             return back + "marked=" + id;

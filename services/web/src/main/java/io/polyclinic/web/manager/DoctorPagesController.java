@@ -79,7 +79,9 @@ class DoctorPagesController {
         var form = new HashMap<String, String>();
         form.put("fullName", doctor.fullName());
         form.put("bio", doctor.bio());
-        form.put("experienceYears", doctor.experienceYears() == null ? "" : doctor.experienceYears().toString());
+        form.put(
+                "experienceYears",
+                doctor.experienceYears() == null ? "" : doctor.experienceYears().toString());
         form.put("photoUrl", doctor.photoUrl());
         model.addAttribute("doctor", doctor);
         var specialties = doctor.specialties().stream().map(SpecialtyRef::code).toList();
@@ -167,7 +169,9 @@ class DoctorPagesController {
         model.addAttribute("form", form);
         model.addAttribute("chosenSpecialties", specialties);
         model.addAttribute("chosenClinics", clinicIds);
-        model.addAttribute("specialties", api.get("/api/v1/specialties?size=100", SPECIALTY_PAGE).items());
+        model.addAttribute(
+                "specialties",
+                api.get("/api/v1/specialties?size=100", SPECIALTY_PAGE).items());
         model.addAttribute("clinics", clinics());
         if (errors != null) {
             model.addAttribute("errors", errors);

@@ -60,7 +60,10 @@ class SchedulePagesController {
         var plan = new HashMap<String, Object>(form);
         var chosenDays = days == null
                 ? List.<String>of()
-                : days.stream().filter(SchedulePagesController::isDay).distinct().toList();
+                : days.stream()
+                        .filter(SchedulePagesController::isDay)
+                        .distinct()
+                        .toList();
         plan.put("days", chosenDays);
         var body = new LinkedHashMap<String, Object>();
         body.put("clinicId", PageForms.text(form.get("clinicId"), 36));
@@ -75,8 +78,8 @@ class SchedulePagesController {
         body.put("slotMinutes", PageForms.text(form.get("slotMinutes"), 4));
         try {
             var result = api.post("/api/v1/admin/doctors/" + id + "/working-plans", body, PlanResult.class);
-            return "redirect:/manage/doctors/" + id + "/slots?from=" + body.get("from") + "&created="
-                    + result.created() + "&skipped=" + result.skipped();
+            return "redirect:/manage/doctors/" + id + "/slots?from=" + body.get("from") + "&created=" + result.created()
+                    + "&skipped=" + result.skipped();
         } catch (ApiException e) {
             PageForms.show(e, model);
             return page(id, null, null, plan, model);
@@ -95,7 +98,8 @@ class SchedulePagesController {
     }
 
     private String change(UUID slotId, String action, UUID doctorId, String from) {
-        var back = "redirect:/manage/doctors/" + doctorId + "/slots" + (PageForms.date(from) == null ? "?" : "?from=" + PageForms.date(from) + "&");
+        var back = "redirect:/manage/doctors/" + doctorId + "/slots"
+                + (PageForms.date(from) == null ? "?" : "?from=" + PageForms.date(from) + "&");
         try {
             api.post("/api/v1/admin/slots/" + slotId + "/" + action, null, Slot.class);
             return back + "changed=" + slotId;
@@ -110,7 +114,9 @@ class SchedulePagesController {
     private String page(UUID id, String from, String to, Map<String, Object> plan, Model model) {
         var doctor = api.get("/api/v1/admin/doctors/" + id, Doctor.class);
         var first = PageForms.date(from) == null ? LocalDate.now(clock) : PageForms.date(from);
-        var last = PageForms.date(to) == null || PageForms.date(to).isBefore(first) ? first.plusDays(13) : PageForms.date(to);
+        var last = PageForms.date(to) == null || PageForms.date(to).isBefore(first)
+                ? first.plusDays(13)
+                : PageForms.date(to);
         if (last.isAfter(first.plusDays(MAX_DAYS - 1))) {
             last = first.plusDays(MAX_DAYS - 1);
         }
