@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +38,12 @@ class SchedulePagesController {
 
     private final ApiClient api;
     private final Clock clock;
+    private final MessageSource messages;
 
-    SchedulePagesController(ApiClient api, Clock clock) {
+    SchedulePagesController(ApiClient api, Clock clock, MessageSource messages) {
         this.api = api;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/manage/doctors/{id}/slots")
@@ -75,7 +79,13 @@ class SchedulePagesController {
         var breakStart = PageForms.text(form.get("breakStart"), 8);
         var breakEnd = PageForms.text(form.get("breakEnd"), 8);
         body.put("breaks", breakStart == null && breakEnd == null ? List.of() : List.of(breakOf(breakStart, breakEnd)));
-        body.put("slotMinutes", PageForms.text(form.get("slotMinutes"), 4));
+        var errors = new LinkedHashMap<String, String>();
+        var number = messages.getMessage("admin.form.whole-number", null, LocaleContextHolder.getLocale());
+        body.put("slotMinutes", PageForms.integer(form.get("slotMinutes"), "slotMinutes", errors, number));
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            return page(id, null, null, plan, model);
+        }
         try {
             var result = api.post("/api/v1/admin/doctors/" + id + "/working-plans", body, PlanResult.class);
             return "redirect:/manage/doctors/" + id + "/slots?from=" + body.get("from") + "&created=" + result.created()
