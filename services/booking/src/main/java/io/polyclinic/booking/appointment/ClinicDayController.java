@@ -39,6 +39,7 @@ public class ClinicDayController {
             @RequestParam(required = false) AppointmentStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return days.day(user, id, date, status, PageQuery.of(page, size == null ? PageQuery.MAX_SIZE : size));
+        return days.day(
+                user, id, date, status, PageQuery.of(page, size == null ? Integer.valueOf(PageQuery.MAX_SIZE) : size));
     }
 }
