@@ -104,6 +104,7 @@ public final class DevStack implements AutoCloseable {
     private int auditGrpcPort;
     private int notifierPort;
     private int ordersPort;
+    private int webPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -169,6 +170,7 @@ public final class DevStack implements AutoCloseable {
         var ordersUrl = postgres.createDatabaseIfMissing("orders");
         ordersPort = portOrFree(config.identityPort() == 0 ? 0 : ORDERS_PORT);
         gatewayPort = portOrFree(config.gatewayPort());
+        webPort = portOrFree(config.identityPort() == 0 ? 0 : WebDevBlock.PORT);
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
         var starters = Executors.newThreadPerTaskExecutor(
@@ -201,6 +203,8 @@ public final class DevStack implements AutoCloseable {
                 () -> run(OrdersApplication.class, ordersArgs(ordersUrl)),
                 () -> ordersArgs(ordersUrl),
                 starters);
+        var web = CompletableFuture.supplyAsync(
+                () -> WebDevBlock.start(common("web", webPort), gatewayUrl(), jwksUri(), var), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -209,12 +213,14 @@ public final class DevStack implements AutoCloseable {
             registerAudit(audit.join());
             adopt(notifierBlock.join());
             register(orders.join());
+            register(web.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
             audit.thenAccept(DevStack::closeIfStarted);
             notifierBlock.thenAccept(NotifierDevBlock::close);
             orders.thenAccept(DevStack::closeIfStarted);
+            web.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -235,6 +241,7 @@ public final class DevStack implements AutoCloseable {
                 awaitReady(ports.get(service));
             }
         }
+        awaitReady(webPort);
         if (config.isExternal("gateway") || config.isExternal("identity")) {
             log.info("The demo patient is registered on a start with the gateway and identity in the stack");
         } else {
@@ -335,7 +342,8 @@ public final class DevStack implements AutoCloseable {
         args.add("--spring.datasource.username=" + postgres.username());
         args.add("--spring.datasource.password=");
         args.add("--spring.cloud.gateway.server.webmvc.enabled=false");
-        args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION));
+        args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION) + ","
+                + String.join(",", WebDevBlock.WEB_UI_AUTO_CONFIGURATION));
         // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
         args.add("--spring.servlet.multipart.enabled=true");
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
@@ -433,6 +441,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.gateway.orders-uri=http://localhost:" + ordersPort);
+        args.add("--polyclinic.gateway.web-uri=http://localhost:" + webPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -557,7 +566,7 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * Every service's base URL by name ({@code gateway}, {@code identity}, {@code booking}, {@code audit},
-     * {@code notifier}, {@code orders}); each serves {@code /actuator/prometheus} there.
+     * {@code notifier}, {@code orders}, {@code web}); each serves {@code /actuator/prometheus} there.
      */
     public Map<String, String> serviceUrls() {
         return Map.of(
@@ -572,7 +581,9 @@ public final class DevStack implements AutoCloseable {
                 "notifier",
                 notifierUrl(),
                 "orders",
-                ordersUrl());
+                ordersUrl(),
+                "web",
+                "http://localhost:" + webPort);
     }
 
     /** The orders service's own base URL (not through the gateway). */
@@ -606,9 +617,10 @@ public final class DevStack implements AutoCloseable {
     String banner(Duration startup) {
         return """
 
-                Polyclinic is ready at %1$s
+                Polyclinic is ready at %1$s  (open it in a browser)
                   started in %2$.1f s
                   gateway      %1$s
+                  web UI       %1$s/  (served by the web service on http://localhost:%18$d)
                   Swagger UI   %1$s/swagger-ui.html
                   identity     http://localhost:%3$d  (Swagger UI http://localhost:%3$d/swagger-ui.html)
                   booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html)
@@ -646,7 +658,8 @@ public final class DevStack implements AutoCloseable {
                         : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
                                 + ")",
                 externalServicesNote(),
-                ordersPort);
+                ordersPort,
+                webPort);
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */

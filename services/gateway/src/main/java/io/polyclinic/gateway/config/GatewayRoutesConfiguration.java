@@ -21,6 +21,8 @@ import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -40,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code /api/v1/appointments/**}, every other {@code /api/v1/admin/**}
  *   <li>audit: {@code /api/v1/audit/**} (the admins' REST view of the audit log; its gRPC port is internal only)
  *   <li>orders: {@code /api/v1/orders}, {@code /api/v1/orders/**} (WB L0 orders, administrators only)
+ *   <li>web: every other path ({@link WebUiPaths}), the pages people use in a browser
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -51,6 +54,7 @@ class GatewayRoutesConfiguration {
     static final String BOOKING = "booking";
     static final String AUDIT = "audit";
     static final String ORDERS = "orders";
+    static final String WEB = "web";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -61,7 +65,8 @@ class GatewayRoutesConfiguration {
                 Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), connections, registry),
                 Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), connections, registry),
                 Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), connections, registry),
-                Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry));
+                Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry),
+                Downstream.of(WEB, properties.webUri(), properties.webTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -134,6 +139,21 @@ class GatewayRoutesConfiguration {
         return route(ORDERS)
                 .route(path("/api/v1/orders").or(path("/api/v1/orders/**")), http())
                 .before(uri(properties.ordersUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    /**
+     * The web UI: every path that no other route, document or operations endpoint owns ({@link WebUiPaths}); last,
+     * so the API routes are matched first.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    RouterFunction<ServerResponse> webRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(WEB)
+                .route(request -> WebUiPaths.isWebUi(request.path()), http())
+                .before(uri(properties.webUri()))
                 .filter(rateLimitFilter)
                 .build();
     }

@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
  * What the gateway lets through without a token; every other request needs a valid one (the platform's
  * resource server verifies signature via identity's JWKS, expiry, issuer and audience). A request that carries an
  * invalid token is refused with 401 on every route, public ones included. The token is forwarded and each service
- * verifies it again (zero trust): a service reachable without the gateway is no weaker than the gateway.
+ * verifies it again (zero trust): a service reachable without the gateway is no weaker than the gateway. The web UI's
+ * pages pass without a token: the web UI checks its own session cookie and CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurityConfiguration {
@@ -22,6 +23,9 @@ class GatewaySecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/doctors/**", "/api/v1/specialties/**", "/api/v1/clinics/**")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                .permitAll()
+                // The web UI authenticates its pages itself (its session cookie and CSRF token).
+                .requestMatchers(request -> WebUiPaths.isWebUi(request.getRequestURI()))
                 .permitAll();
     }
 }

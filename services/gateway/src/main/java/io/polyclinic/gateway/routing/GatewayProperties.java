@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param auditTimeouts timeouts of the audit routes ({@code polyclinic.gateway.audit-timeouts.*})
  * @param ordersUri base URI of the orders service (default {@code http://localhost:8086})
  * @param ordersTimeouts timeouts of the orders routes ({@code polyclinic.gateway.orders-timeouts.*})
+ * @param webUri base URI of the web UI (default {@code http://localhost:8090}), which serves every path no API, document
+ *     or operations route owns
+ * @param webTimeouts timeouts of the web UI's route ({@code polyclinic.gateway.web-timeouts.*})
  * @param maxConnectionsPerService connections the gateway keeps open to one service at most, which is also the most
  *     requests in flight to it; a request that finds none free waits up to the route's connect timeout, then is a
  *     503 (default 200)
@@ -37,7 +40,9 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue RouteTimeouts auditTimeouts,
         @NotNull @DefaultValue("http://localhost:8086") URI ordersUri,
         @Valid @NotNull @DefaultValue RouteTimeouts ordersTimeouts,
-        @Min(1) @DefaultValue("200") int maxConnectionsPerService) {
+        @Min(1) @DefaultValue("200") int maxConnectionsPerService,
+        @NotNull @DefaultValue("http://localhost:8090") URI webUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts webTimeouts) {
 
     /**
      * How long a route waits for its service. Keep {@code read} below {@code polyclinic.http.request-timeout}

@@ -1,6 +1,5 @@
 package io.polyclinic.web.api;
 
-import io.polyclinic.web.config.WebUiProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,14 +37,22 @@ public class ApiClient {
     private final RestClient http;
     private final JsonMapper json;
 
-    public ApiClient(WebUiProperties properties, RestClient.Builder builder, JsonMapper json) {
+    /**
+     * @param apiUri the gateway's base URI
+     * @param connectTimeout time to open a connection
+     * @param readTimeout time to wait for the whole answer
+     */
+    public ApiClient(
+            java.net.URI apiUri,
+            java.time.Duration connectTimeout,
+            java.time.Duration readTimeout,
+            RestClient.Builder builder,
+            JsonMapper json) {
         var factory = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
-                .connectTimeout(properties.apiTimeouts().connect())
+                .connectTimeout(connectTimeout)
                 .build());
-        factory.setReadTimeout(properties.apiTimeouts().read());
-        this.http = builder.baseUrl(properties.apiUri().toString())
-                .requestFactory(factory)
-                .build();
+        factory.setReadTimeout(readTimeout);
+        this.http = builder.baseUrl(apiUri.toString()).requestFactory(factory).build();
         this.json = json;
     }
 
