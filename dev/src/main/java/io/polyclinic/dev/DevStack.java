@@ -119,6 +119,7 @@ public final class DevStack implements AutoCloseable {
     private int collectorPort;
     private AnalyticsCollectorDevBlock testSite;
     private int analyticsPort;
+    private int webPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -194,6 +195,7 @@ public final class DevStack implements AutoCloseable {
         var analyticsUrl = postgres.createDatabaseIfMissing("analytics");
         analyticsPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsDevBlock.PORT);
         gatewayPort = portOrFree(config.gatewayPort());
+        webPort = portOrFree(config.identityPort() == 0 ? 0 : WebDevBlock.PORT);
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
         var starters = Executors.newThreadPerTaskExecutor(
@@ -236,6 +238,8 @@ public final class DevStack implements AutoCloseable {
         var collector = CompletableFuture.supplyAsync(() -> run(CollectorApplication.class, collectorArgs()), starters);
         var analytics = CompletableFuture.supplyAsync(
                 () -> run(AnalyticsApplication.class, analyticsArgs(var, analyticsUrl, rabbitArgs.join())), starters);
+        var web = CompletableFuture.supplyAsync(
+                () -> WebDevBlock.start(common("web", webPort), gatewayUrl(), jwksUri(), var), starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -247,6 +251,7 @@ public final class DevStack implements AutoCloseable {
             register(ingest.join());
             register(collector.join());
             register(analytics.join());
+            register(web.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
@@ -256,6 +261,7 @@ public final class DevStack implements AutoCloseable {
             ingest.thenAccept(DevStack::closeIfStarted);
             collector.thenAccept(DevStack::closeIfStarted);
             analytics.thenAccept(DevStack::closeIfStarted);
+            web.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -279,6 +285,7 @@ public final class DevStack implements AutoCloseable {
         }
         awaitReady(collectorPort);
         startTestSite();
+        awaitReady(webPort);
         if (config.isExternal("gateway") || config.isExternal("identity")) {
             log.info("The demo patient is registered on a start with the gateway and identity in the stack");
         } else {
@@ -382,7 +389,8 @@ public final class DevStack implements AutoCloseable {
         args.add("--spring.datasource.username=" + postgres.username());
         args.add("--spring.datasource.password=");
         args.add("--spring.cloud.gateway.server.webmvc.enabled=false");
-        args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION));
+        args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION) + ","
+                + String.join(",", WebDevBlock.WEB_UI_AUTO_CONFIGURATION));
         // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
         args.add("--spring.servlet.multipart.enabled=true");
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
@@ -527,6 +535,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.ingest-uri=http://localhost:" + ingestPort);
         args.add("--polyclinic.gateway.analytics-collector-uri=http://localhost:" + collectorPort);
         args.add("--polyclinic.gateway.analytics-uri=http://localhost:" + analyticsPort);
+        args.add("--polyclinic.gateway.web-uri=http://localhost:" + webPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -651,7 +660,8 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * Every service's base URL by name ({@code gateway}, {@code identity}, {@code booking}, {@code audit},
-     * {@code notifier}, {@code orders}); each serves {@code /actuator/prometheus} there.
+     * {@code notifier}, {@code orders}, {@code ingest}, {@code analytics-collector}, {@code analytics}, {@code web});
+     * each serves {@code /actuator/prometheus} there.
      */
     public Map<String, String> serviceUrls() {
         return Map.of(
@@ -667,8 +677,14 @@ public final class DevStack implements AutoCloseable {
                 notifierUrl(),
                 "orders",
                 ordersUrl(),
+                "ingest",
+                "http://localhost:" + ingestPort,
+                "analytics-collector",
+                "http://localhost:" + collectorPort,
                 "analytics",
-                "http://localhost:" + analyticsPort);
+                "http://localhost:" + analyticsPort,
+                "web",
+                "http://localhost:" + webPort);
     }
 
     /** The orders service's own base URL (not through the gateway). */
@@ -702,9 +718,10 @@ public final class DevStack implements AutoCloseable {
     String banner(Duration startup) {
         return """
 
-                Polyclinic is ready at %1$s
+                Polyclinic is ready at %1$s  (open it in a browser)
                   started in %2$.1f s
                   gateway      %1$s
+                  web UI       %1$s/  (served by the web service on http://localhost:%25$d)
                   Swagger UI   %1$s/swagger-ui.html
                   identity     http://localhost:%3$d  (Swagger UI http://localhost:%3$d/swagger-ui.html)
                   booking      http://localhost:%4$d  (Swagger UI http://localhost:%4$d/swagger-ui.html; import gRPC %18$s)
@@ -752,7 +769,8 @@ public final class DevStack implements AutoCloseable {
                 collectorPort,
                 testSite == null ? "-" : testSite.url(),
                 analyticsPort,
-                AnalyticsDevBlock.DEMO_TRACKING_ID);
+                AnalyticsDevBlock.DEMO_TRACKING_ID,
+                webPort);
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */

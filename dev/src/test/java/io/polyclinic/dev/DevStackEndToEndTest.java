@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +55,30 @@ class DevStackEndToEndTest {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    /** The web UI in a real browser (decision 0052), on this stack. */
+    @Nested
+    class WebUi extends WebUiBrowserFlows {}
+
+    /** The web UI over plain HTTP: per-client login protection, cookies, routes. */
+    @Nested
+    class WebUiEdge extends WebUiEdgeFlows {}
+
+    /** Registers a patient through the gateway (201) and returns an access token. */
+    static String registeredPatientToken(String email) {
+        var registered = gateway.post("/api/v1/auth/register", null, """
+                {"email":"%s","password":"%s","fullName":"Web Patient"}""".formatted(email, WebUiBrowserFlows.PASSWORD));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return login(email, WebUiBrowserFlows.PASSWORD);
+    }
+
+    /** Logs in through the gateway and returns the access token. */
+    static String login(String email, String password) {
+        var login = gateway.post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(email, password));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return GatewayClient.json(login).get("accessToken").asString();
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reviews: {@code GET /api/v1/doctors/{id}/reviews} (public, paged, newest first) and {@code .../{reviewId}},
  * {@code POST /api/v1/doctors/{id}/reviews} (PATIENT), and the admin moderation
- * {@code POST /api/v1/admin/reviews/{id}/hide} ({@code {"reason"}}) and {@code .../unhide}.
+ * {@code GET /api/v1/admin/reviews} (the moderation queue), {@code POST /api/v1/admin/reviews/{id}/hide}
+ * ({@code {"reason"}}) and {@code .../unhide}.
  */
 @RestController
 public class ReviewController {
@@ -50,6 +51,20 @@ public class ReviewController {
         var review = reviews.post(user, id, request);
         return ResponseEntity.created(URI.create("/api/v1/doctors/" + id + "/reviews/" + review.id()))
                 .body(review);
+    }
+
+    /**
+     * The moderation queue, ADMIN only: {@code GET /api/v1/admin/reviews?hidden=true|false&page=&size=}, a page of
+     * {@link ModeratedReview}; without {@code hidden} every review, newest first; {@code hidden=true} the hidden
+     * ones, most recently hidden first. 400 for a {@code hidden} that is not a boolean or a size over 100.
+     */
+    @GetMapping("/api/v1/admin/reviews")
+    @PreAuthorize("hasRole('ADMIN')")
+    public PageResponse<ModeratedReview> moderation(
+            @RequestParam(required = false) Boolean hidden,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return reviews.forModeration(hidden, PageQuery.of(page, size));
     }
 
     /** Hides an abusive review: 204. */

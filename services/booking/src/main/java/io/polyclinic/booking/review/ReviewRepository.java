@@ -133,6 +133,45 @@ public class ReviewRepository {
                 .single();
     }
 
+    private static final RowMapper<ModeratedReview> MODERATED = (rs, n) -> {
+        var hiddenAt = rs.getObject("hidden_at", OffsetDateTime.class);
+        return new ModeratedReview(
+                rs.getObject("id", UUID.class),
+                rs.getObject("doctor_id", UUID.class),
+                rs.getString("doctor_name"),
+                rs.getInt("rating"),
+                rs.getString("text"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                hiddenAt == null ? null : hiddenAt.toInstant(),
+                rs.getString("hidden_reason"));
+    };
+
+    /**
+     * A page of the moderation queue: every review newest first ({@code hidden} null), the visible ones newest first
+     * (false), or the hidden ones, most recently hidden first (true).
+     */
+    public List<ModeratedReview> findForModeration(Boolean hidden, long offset, int limit) {
+        var order = Boolean.TRUE.equals(hidden)
+                ? " order by r.hidden_at desc, r.id desc"
+                : " order by r.created_at desc, r.id desc";
+        return jdbc.sql("select r.*, d.full_name doctor_name from reviews r join doctors d on d.id = r.doctor_id"
+                        + moderationFilter(hidden) + order + " offset ? limit ?")
+                .params(offset, limit)
+                .query(MODERATED)
+                .list();
+    }
+
+    /** How many reviews the moderation queue holds for this filter. */
+    public long countForModeration(Boolean hidden) {
+        return jdbc.sql("select count(*) from reviews r" + moderationFilter(hidden))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String moderationFilter(Boolean hidden) {
+        return hidden == null ? "" : hidden ? " where r.hidden_at is not null" : " where r.hidden_at is null";
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

@@ -101,6 +101,18 @@ public class ReviewService {
     }
 
     /**
+     * A page of reviews for moderators: all of them newest first ({@code hidden} null), the visible ones (false), or
+     * the hidden ones, most recently hidden first (true).
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<ModeratedReview> forModeration(Boolean hidden, PageQuery page) {
+        return PageResponse.of(
+                reviews.findForModeration(hidden, page.offset(), page.size()),
+                page,
+                reviews.countForModeration(hidden));
+    }
+
+    /**
      * Hides a review (idempotent): it leaves the doctor's card and rating.
      *
      * @param reason why, kept with the review for the audit trail

@@ -21,6 +21,8 @@ import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -45,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>analytics: {@code /api/v1/analytics/**} (sites, reports; clinic managers and administrators)
  *   <li>analytics collector: {@code POST /track}, {@code POST /api/event}, {@code GET /tracker.js} (open to any origin,
  *       no token, their own rate limit per address)
+ *   <li>web: every other path ({@link WebUiPaths}), the pages people use in a browser
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -59,6 +62,7 @@ class GatewayRoutesConfiguration {
     static final String INGEST = "ingest";
     static final String COLLECTOR = "analytics-collector";
     static final String ANALYTICS = "analytics";
+    static final String WEB = "web";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -78,7 +82,8 @@ class GatewayRoutesConfiguration {
                         connections,
                         registry),
                 Downstream.of(
-                        ANALYTICS, properties.analyticsUri(), properties.analyticsTimeouts(), connections, registry));
+                        ANALYTICS, properties.analyticsUri(), properties.analyticsTimeouts(), connections, registry),
+                Downstream.of(WEB, properties.webUri(), properties.webTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -196,6 +201,21 @@ class GatewayRoutesConfiguration {
                 .route(paths, http())
                 .before(uri(properties.analyticsCollectorUri()))
                 .filter(rateLimit)
+                .build();
+    }
+
+    /**
+     * The web UI: every path that no other route, document or operations endpoint owns ({@link WebUiPaths}); last,
+     * so the API routes are matched first.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    RouterFunction<ServerResponse> webRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        return route(WEB)
+                .route(request -> WebUiPaths.isWebUi(request.path()), http())
+                .before(uri(properties.webUri()))
+                .filter(rateLimitFilter)
                 .build();
     }
 

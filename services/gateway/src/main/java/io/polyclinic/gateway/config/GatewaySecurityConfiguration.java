@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
  * What the gateway lets through without a token; every other request needs a valid one (the platform's
  * resource server verifies signature via identity's JWKS, expiry, issuer and audience). A request that carries an
  * invalid token is refused with 401 on every route, public ones included. The token is forwarded and each service
- * verifies it again (zero trust): a service reachable without the gateway is no weaker than the gateway.
+ * verifies it again (zero trust): a service reachable without the gateway is no weaker than the gateway. The web UI's
+ * pages pass without a token: the web UI checks its own session cookie and CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurityConfiguration {
@@ -29,6 +30,9 @@ class GatewaySecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/tracker.js")
                 .permitAll()
                 .requestMatchers(HttpMethod.OPTIONS, "/track", "/api/event", "/tracker.js")
+                .permitAll()
+                // The web UI authenticates its pages itself (its session cookie and CSRF token).
+                .requestMatchers(request -> WebUiPaths.isWebUi(request.getRequestURI()))
                 .permitAll();
     }
 }

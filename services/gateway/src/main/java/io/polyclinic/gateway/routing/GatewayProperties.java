@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param collectorRateLimit the collector routes' own per-client limit, apart from the API's
  *     ({@code polyclinic.gateway.collector-rate-limit.*}; gateway.properties sets 600 a minute per address: tracked
  *     sites send without a token, and many visitors may share one address)
+ * @param webUri base URI of the web UI (default {@code http://localhost:8090}), which serves every path no API, document
+ *     or operations route owns
+ * @param webTimeouts timeouts of the web UI's route ({@code polyclinic.gateway.web-timeouts.*})
  * @param maxConnectionsPerService connections the gateway keeps open to one service at most, which is also the most
  *     requests in flight to it; a request that finds none free waits up to the route's connect timeout, then is a
  *     503 (default 200)
@@ -53,7 +56,9 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue RouteTimeouts analyticsCollectorTimeouts,
         @Valid @NotNull @DefaultValue RateLimit collectorRateLimit,
         @NotNull @DefaultValue("http://localhost:8088") URI analyticsUri,
-        @Valid @NotNull @DefaultValue RouteTimeouts analyticsTimeouts) {
+        @Valid @NotNull @DefaultValue RouteTimeouts analyticsTimeouts,
+        @NotNull @DefaultValue("http://localhost:8090") URI webUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts webTimeouts) {
 
     /**
      * How long a route waits for its service. Keep {@code read} below {@code polyclinic.http.request-timeout}

@@ -1,7 +1,7 @@
 package io.polyclinic.web.account;
 
 import io.polyclinic.web.api.ApiException;
-import io.polyclinic.web.session.SessionService;
+import io.polyclinic.web.session.BrowserSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Validated
 public class LoginController {
 
-    private final SessionService sessions;
+    private final BrowserSessions sessions;
 
-    public LoginController(SessionService sessions) {
+    public LoginController(BrowserSessions sessions) {
         this.sessions = sessions;
     }
 

@@ -1,6 +1,5 @@
 package io.polyclinic.web.api;
 
-import io.polyclinic.web.config.WebUiProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -37,14 +37,22 @@ public class ApiClient {
     private final RestClient http;
     private final JsonMapper json;
 
-    public ApiClient(WebUiProperties properties, RestClient.Builder builder, JsonMapper json) {
+    /**
+     * @param apiUri the gateway's base URI
+     * @param connectTimeout time to open a connection
+     * @param readTimeout time to wait for the whole answer
+     */
+    public ApiClient(
+            java.net.URI apiUri,
+            java.time.Duration connectTimeout,
+            java.time.Duration readTimeout,
+            RestClient.Builder builder,
+            JsonMapper json) {
         var factory = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
-                .connectTimeout(properties.apiTimeouts().connect())
+                .connectTimeout(connectTimeout)
                 .build());
-        factory.setReadTimeout(properties.apiTimeouts().read());
-        this.http = builder.baseUrl(properties.apiUri().toString())
-                .requestFactory(factory)
-                .build();
+        factory.setReadTimeout(readTimeout);
+        this.http = builder.baseUrl(apiUri.toString()).requestFactory(factory).build();
         this.json = json;
     }
 
@@ -62,8 +70,22 @@ public class ApiClient {
 
     /** POST {@code body} as JSON (or nothing for null) and read the answer as {@code type} (null for none). */
     public <T> @Nullable T post(String path, @Nullable Object body, @Nullable Class<T> type) {
+        return send(HttpMethod.POST, path, body, type);
+    }
+
+    /** PUT {@code body} as JSON and read the answer as {@code type} (null for none). */
+    public <T> @Nullable T put(String path, @Nullable Object body, @Nullable Class<T> type) {
+        return send(HttpMethod.PUT, path, body, type);
+    }
+
+    /** PATCH {@code body} as JSON and read the answer as {@code type} (null for none). */
+    public <T> @Nullable T patch(String path, @Nullable Object body, @Nullable Class<T> type) {
+        return send(HttpMethod.PATCH, path, body, type);
+    }
+
+    private <T> @Nullable T send(HttpMethod method, String path, @Nullable Object body, @Nullable Class<T> type) {
         var spec = call(() -> {
-            var request = http.post().uri(path).headers(this::browserHeaders);
+            var request = http.method(method).uri(path).headers(this::browserHeaders);
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(body);
             }

@@ -1,9 +1,10 @@
 package io.polyclinic.web.config;
 
 import io.polyclinic.platform.security.AuthorizationRules;
-import io.polyclinic.web.error.ErrorPageController;
+import io.polyclinic.platform.security.SecurityProperties;
+import io.polyclinic.web.error.ErrorPages;
+import io.polyclinic.web.session.BrowserSessions;
 import io.polyclinic.web.session.SessionAuthenticationFilter;
-import io.polyclinic.web.session.SessionService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,10 @@ class WebSecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurityFilterChain(
             HttpSecurity http,
-            SessionService sessions,
+            BrowserSessions sessions,
             JwtDecoder jwtDecoder,
             WebUiProperties properties,
+            SecurityProperties security,
             ObjectProvider<AuthorizationRules> rules)
             throws Exception {
         var csrfCookies = new CookieCsrfTokenRepository();
@@ -56,17 +58,19 @@ class WebSecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(
                                 (request, response, ex) -> response.sendRedirect(loginUrl(request)))
                         .accessDeniedHandler((request, response, ex) -> {
-                            request.setAttribute(ErrorPageController.CSRF_ATTRIBUTE, ex instanceof CsrfException);
-                            request.setAttribute(ErrorPageController.STATUS_ATTRIBUTE, 403);
-                            request.getRequestDispatcher(ErrorPageController.PATH)
-                                    .forward(request, response);
+                            request.setAttribute(ErrorPages.CSRF_ATTRIBUTE, ex instanceof CsrfException);
+                            request.setAttribute(ErrorPages.STATUS_ATTRIBUTE, 403);
+                            request.getRequestDispatcher(ErrorPages.PATH).forward(request, response);
                         }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(registry -> {
-                    registry.requestMatchers("/actuator/health/**", ErrorPageController.PATH)
+                    registry.requestMatchers("/actuator/health/**", ErrorPages.PATH)
                             .permitAll();
+                    if (security.publicMetrics()) {
+                        registry.requestMatchers("/actuator/prometheus").permitAll();
+                    }
                     registry.requestMatchers("/actuator/**").hasRole("ADMIN");
                     registry.requestMatchers("/me", "/me/**", "/book/**").authenticated();
                     rules.orderedStream().forEach(rule -> rule.configure(registry));

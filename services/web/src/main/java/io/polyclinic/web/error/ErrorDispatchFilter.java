@@ -6,18 +6,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Errors that reach the servlet container (a filter's {@code sendError}, an unmapped failure) are shown as our error
  * page rather than the platform's JSON problem: the container's error dispatch is forwarded to
- * {@link ErrorPageController#PATH}, except for the health probes.
+ * {@link ErrorPages#PATH}, except for the health probes. Registered for the {@code ERROR} dispatch only.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ErrorDispatchFilter extends OncePerRequestFilter {
 
     @Override
@@ -38,6 +33,6 @@ public class ErrorDispatchFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        request.getRequestDispatcher(ErrorPageController.PATH).forward(request, response);
+        request.getRequestDispatcher(ErrorPages.PATH).forward(request, response);
     }
 }

@@ -46,7 +46,7 @@ public class PageExceptionHandler {
             log.warn("The API answered {} ({})", e.status(), e.type());
         }
         model.addAttribute("detail", e.status() < 500 && e.status() != 404 ? e.detail() : null);
-        return ErrorPageController.page(e.status(), false, response, model);
+        return ErrorPages.page(e.status(), false, response, model);
     }
 
     @ExceptionHandler({
@@ -55,17 +55,23 @@ public class PageExceptionHandler {
         HttpRequestMethodNotSupportedException.class
     })
     String notFound(HttpServletResponse response, Model model) {
-        return ErrorPageController.page(404, false, response, model);
+        return ErrorPages.page(404, false, response, model);
+    }
+
+    /** The gateway could not be reached or did not answer in time. */
+    @ExceptionHandler(org.springframework.web.client.ResourceAccessException.class)
+    String unreachable(HttpServletResponse response, Model model) {
+        return ErrorPages.page(503, false, response, model);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     String badRequest(HttpServletResponse response, Model model) {
-        return ErrorPageController.page(400, false, response, model);
+        return ErrorPages.page(400, false, response, model);
     }
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletResponse response, Model model) {
         log.error("A page failed", e);
-        return ErrorPageController.page(500, false, response, model);
+        return ErrorPages.page(500, false, response, model);
     }
 }

@@ -26,10 +26,10 @@ public class SessionAuthenticationFilter extends OncePerRequestFilter {
     /** Request attribute set when the browser came with a session that has ended. */
     public static final String EXPIRED_ATTRIBUTE = SessionAuthenticationFilter.class.getName() + ".expired";
 
-    private final SessionService sessions;
+    private final BrowserSessions sessions;
     private final JwtDecoder jwtDecoder;
 
-    public SessionAuthenticationFilter(SessionService sessions, JwtDecoder jwtDecoder) {
+    public SessionAuthenticationFilter(BrowserSessions sessions, JwtDecoder jwtDecoder) {
         this.sessions = sessions;
         this.jwtDecoder = jwtDecoder;
     }

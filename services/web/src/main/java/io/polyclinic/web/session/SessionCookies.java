@@ -1,6 +1,5 @@
 package io.polyclinic.web.session;
 
-import io.polyclinic.web.config.WebUiProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -15,11 +14,20 @@ import org.springframework.http.ResponseCookie;
 public final class SessionCookies {
 
     private final SessionCipher cipher;
-    private final WebUiProperties.Session settings;
+    private final String cookieName;
+    private final boolean secure;
+    private final Duration maxAge;
 
-    public SessionCookies(SessionCipher cipher, WebUiProperties.Session settings) {
+    /**
+     * @param cookieName the cookie's name
+     * @param secure whether it carries {@code Secure}
+     * @param maxAge how long the browser keeps it
+     */
+    public SessionCookies(SessionCipher cipher, String cookieName, boolean secure, Duration maxAge) {
         this.cipher = cipher;
-        this.settings = settings;
+        this.cookieName = cookieName;
+        this.secure = secure;
+        this.maxAge = maxAge;
     }
 
     /** The session of this request's cookie, or empty without one or with one that does not open. */
@@ -29,7 +37,7 @@ public final class SessionCookies {
             return Optional.empty();
         }
         for (var cookie : cookies) {
-            if (settings.cookieName().equals(cookie.getName())) {
+            if (cookieName.equals(cookie.getName())) {
                 return cipher.open(cookie.getValue()).flatMap(BrowserSession::parse);
             }
         }
@@ -38,7 +46,7 @@ public final class SessionCookies {
 
     /** Sets the cookie to {@code session}. */
     public void write(HttpServletResponse response, BrowserSession session) {
-        add(response, cipher.seal(session.serialize()), settings.maxAge());
+        add(response, cipher.seal(session.serialize()), maxAge);
     }
 
     /** Removes the cookie. */
@@ -47,9 +55,9 @@ public final class SessionCookies {
     }
 
     private void add(HttpServletResponse response, String value, Duration maxAge) {
-        var cookie = ResponseCookie.from(settings.cookieName(), value)
+        var cookie = ResponseCookie.from(cookieName, value)
                 .httpOnly(true)
-                .secure(settings.secure())
+                .secure(secure)
                 .sameSite("Lax")
                 .path("/")
                 .maxAge(maxAge)

@@ -14,14 +14,14 @@ import java.util.Optional;
  * encrypted cookie ({@link SessionCookies}); shortly before the access token expires it is exchanged for a new pair
  * and the cookie rewritten, so a person who keeps using the site stays logged in for the refresh token's lifetime.
  */
-public class SessionService {
+public class BrowserSessions {
 
     private final ApiClient api;
     private final SessionCookies cookies;
     private final Duration refreshBefore;
     private final Clock clock;
 
-    public SessionService(ApiClient api, SessionCookies cookies, Duration refreshBefore, Clock clock) {
+    public BrowserSessions(ApiClient api, SessionCookies cookies, Duration refreshBefore, Clock clock) {
         this.api = api;
         this.cookies = cookies;
         this.refreshBefore = refreshBefore;
