@@ -35,6 +35,7 @@ class GatewayRoutingTest {
     static final StubService BOOKING = new StubService("booking");
     static final StubService AUDIT = new StubService("audit");
     static final StubService ORDERS = new StubService("orders");
+    static final StubService INGEST = new StubService("ingest");
     static final String ALLOWED_ORIGIN = "http://localhost:3000";
 
     @DynamicPropertySource
@@ -43,6 +44,7 @@ class GatewayRoutingTest {
         registry.add("polyclinic.gateway.booking-uri", BOOKING::uri);
         registry.add("polyclinic.gateway.audit-uri", AUDIT::uri);
         registry.add("polyclinic.gateway.orders-uri", ORDERS::uri);
+        registry.add("polyclinic.gateway.ingest-uri", INGEST::uri);
     }
 
     @LocalServerPort
@@ -187,6 +189,24 @@ class GatewayRoutingTest {
         var received = ORDERS.byRequestId(requestId);
         assertThat(received.path()).isEqualTo("/api/v1/orders/b563feb7b2b84b6test");
         assertThat(received.header("Authorization")).isEqualTo(admin);
+    }
+
+    @Test
+    void importPathsAreRoutedToTheIngestService() {
+        var manager = "Bearer " + issuer.token(UUID.randomUUID(), "manager@example.com", "CLINIC_MANAGER");
+
+        for (var path : new String[] {
+            "/api/v1/datasets",
+            "/api/v1/naming?dataset=doctors",
+            "/api/v1/imports",
+            "/api/v1/imports/42/errors",
+            "/api/v1/uploads"
+        }) {
+            var response = http.get(path, "Authorization", manager);
+            assertThat(GatewayHttp.json(response).get("service").asString())
+                    .as(path)
+                    .isEqualTo("ingest");
+        }
     }
 
     @Test
@@ -368,7 +388,11 @@ class GatewayRoutingTest {
         var urls = GatewayHttp.json(config).get("urls");
         assertThat(urls.findValuesAsString("url"))
                 .containsExactlyInAnyOrder(
-                        "/v3/api-docs/identity", "/v3/api-docs/booking", "/v3/api-docs/audit", "/v3/api-docs/orders");
+                        "/v3/api-docs/identity",
+                        "/v3/api-docs/booking",
+                        "/v3/api-docs/audit",
+                        "/v3/api-docs/orders",
+                        "/v3/api-docs/ingest");
         assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
     }
 

@@ -49,10 +49,14 @@ public class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentR
             throw new AuthenticationCredentialsNotFoundException("No access token");
         }
         var jwt = token.getToken();
+        var subject = jwt.getSubject();
+        if (subject == null) {
+            throw new BadCredentialsException("Token subject is not a user id");
+        }
         UUID id;
         try {
-            id = UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
+            id = UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
             throw new BadCredentialsException("Token subject is not a user id");
         }
         List<String> roles = jwt.getClaimAsStringList("roles");

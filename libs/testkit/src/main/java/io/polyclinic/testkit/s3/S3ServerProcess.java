@@ -34,6 +34,7 @@ public final class S3ServerProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3ServerProcess.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static S3ServerProcess shared;
 
     private final Process process;
@@ -187,7 +188,7 @@ public final class S3ServerProcess implements AutoCloseable {
 
     private static String randomKey(int bytes) {
         var key = new byte[bytes];
-        new SecureRandom().nextBytes(key);
+        RANDOM.nextBytes(key);
         return HexFormat.of().formatHex(key);
     }
 
