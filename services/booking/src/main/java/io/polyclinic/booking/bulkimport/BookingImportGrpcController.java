@@ -1,19 +1,20 @@
 package io.polyclinic.booking.bulkimport;
 
+import com.google.protobuf.Message;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.polyclinic.contracts.booking.v1.BookingImportServiceGrpc;
-import io.polyclinic.contracts.booking.v1.DoctorRow;
 import io.polyclinic.contracts.booking.v1.ImportContext;
 import io.polyclinic.contracts.booking.v1.ImportDoctorsRequest;
 import io.polyclinic.contracts.booking.v1.ImportSlotsRequest;
 import io.polyclinic.contracts.booking.v1.RowResult;
-import io.polyclinic.contracts.booking.v1.SlotRow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -30,7 +31,6 @@ import org.springframework.grpc.server.service.GrpcService;
 @GrpcService
 public class BookingImportGrpcController extends BookingImportServiceGrpc.BookingImportServiceImplBase {
 
-    private static final Logger log = LoggerFactory.getLogger(BookingImportGrpcController.class);
     private static final int MAX_CONTEXT_CLINICS = 1000;
 
     private final BulkImportService imports;
@@ -41,77 +41,67 @@ public class BookingImportGrpcController extends BookingImportServiceGrpc.Bookin
 
     @Override
     public StreamObserver<ImportDoctorsRequest> importDoctors(StreamObserver<RowResult> response) {
-        return new Call<ImportDoctorsRequest, DoctorRow>(response) {
-            @Override
-            void accept(ImportDoctorsRequest request) {
-                if (request.hasContext()) {
-                    context(request.getContext());
-                } else if (request.hasRow()) {
-                    row(request.getRow());
-                } else {
-                    throw new IllegalArgumentException("A message holds neither a context nor a row.");
-                }
-            }
-
-            @Override
-            void run(ImportScope scope, List<DoctorRow> rows) {
-                imports.importDoctors(scope, rows, this::send, this::cancelled);
-            }
-        };
+        return new Call<>(response, imports::importDoctors);
     }
 
     @Override
     public StreamObserver<ImportSlotsRequest> importSlots(StreamObserver<RowResult> response) {
-        return new Call<ImportSlotsRequest, SlotRow>(response) {
-            @Override
-            void accept(ImportSlotsRequest request) {
-                if (request.hasContext()) {
-                    context(request.getContext());
-                } else if (request.hasRow()) {
-                    row(request.getRow());
-                } else {
-                    throw new IllegalArgumentException("A message holds neither a context nor a row.");
-                }
-            }
+        return new Call<>(response, imports::importSlots);
+    }
 
-            @Override
-            void run(ImportScope scope, List<SlotRow> rows) {
-                imports.importSlots(scope, rows, this::send, this::cancelled);
-            }
-        };
+    /** Applies the rows of a call ({@link BulkImportService#importDoctors} or {@link BulkImportService#importSlots}). */
+    @FunctionalInterface
+    private interface Importer<R> {
+        void run(ImportScope scope, List<R> rows, Consumer<ImportedRow> results, BooleanSupplier cancelled);
     }
 
     /** One import call: the context, then rows collected until the client half-closes. */
-    private abstract static class Call<Q, R> implements StreamObserver<Q> {
+    private static final class Call<Q extends Message, R> implements StreamObserver<Q> {
+        private static final Logger log = LoggerFactory.getLogger(Call.class);
         private final ServerCallStreamObserver<RowResult> response;
+        private final Importer<R> importer;
         private final List<R> rows = new ArrayList<>();
         private ImportScope scope;
         private boolean failed;
 
-        Call(StreamObserver<RowResult> response) {
+        Call(StreamObserver<RowResult> response, Importer<R> importer) {
             this.response = (ServerCallStreamObserver<RowResult>) response;
+            this.importer = importer;
         }
 
-        /** Takes one message; an IllegalArgumentException fails the call with INVALID_ARGUMENT. */
-        abstract void accept(Q request);
+        /**
+         * Takes one message, whose oneof holds {@code context} or {@code row} (both request messages are shaped
+         * so); an IllegalArgumentException fails the call with INVALID_ARGUMENT.
+         */
+        @SuppressWarnings("unchecked")
+        private void accept(Q request) {
+            var type = request.getDescriptorForType();
+            var context = type.findFieldByName("context");
+            var row = type.findFieldByName("row");
+            if (request.hasField(context)) {
+                context((ImportContext) request.getField(context));
+            } else if (request.hasField(row)) {
+                row((R) request.getField(row));
+            } else {
+                throw new IllegalArgumentException("A message holds neither a context nor a row.");
+            }
+        }
 
-        abstract void run(ImportScope scope, List<R> rows);
-
-        void context(ImportContext context) {
+        private void context(ImportContext context) {
             if (scope != null) {
                 throw new IllegalArgumentException("The context comes once, as the first message.");
             }
             scope = scope(context);
         }
 
-        void row(R row) {
+        private void row(R row) {
             if (scope == null) {
                 throw new IllegalArgumentException("The first message must be the import context.");
             }
             rows.add(row);
         }
 
-        void send(ImportedRow row) {
+        private void send(ImportedRow row) {
             var result = RowResult.newBuilder()
                     .setRowNumber(row.rowNumber())
                     .setOutcome(RowResult.Outcome.valueOf(row.outcome().name()))
@@ -123,7 +113,7 @@ public class BookingImportGrpcController extends BookingImportServiceGrpc.Bookin
             response.onNext(result.build());
         }
 
-        boolean cancelled() {
+        private boolean cancelled() {
             return response.isCancelled();
         }
 
@@ -155,7 +145,7 @@ public class BookingImportGrpcController extends BookingImportServiceGrpc.Bookin
                 return;
             }
             try {
-                run(scope, rows);
+                importer.run(scope, rows, this::send, this::cancelled);
                 response.onCompleted();
             } catch (DataAccessException e) {
                 log.warn("Bulk import {} stopped: the database failed", scope.importId(), e);
