@@ -41,8 +41,9 @@ export POLYCLINIC_DEV_VAR_DIR="$work/var"
 
 ./mvnw -q -pl services/analytics-collector dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" \
   > /dev/null
+# The Kafka client logs to standard output too: the count is the last line that is only a number.
 end_offsets() { java -cp "$(cat "$work/classpath.txt")" bench/analytics/TopicEndOffsets.java \
-  "127.0.0.1:$kafka_port" analytics.raw-events 2> /dev/null; }
+  "127.0.0.1:$kafka_port" analytics.raw-events 2> /dev/null | grep -E '^[0-9]+$' | tail -1; }
 
 # The JVM in a session of its own, so that exactly its processes are stopped at the end.
 POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
