@@ -400,6 +400,8 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
         args.add("--polyclinic.audit.target=" + auditTarget());
         args.add("--polyclinic.identity.service-tokens.clients.booking.secret=" + bookingClientSecret);
+        args.add("--polyclinic.identity.service-tokens.clients.analytics.secret="
+                + generatedServiceClientSecret(var, "analytics"));
         return args;
     }
 
@@ -435,8 +437,11 @@ public final class DevStack implements AutoCloseable {
     }
 
     private List<String> analyticsArgs(Path var, String jdbcUrl) {
-        return AnalyticsDevBlock.args(
+        var args = AnalyticsDevBlock.args(
                 serviceArgs("analytics", analyticsPort, jdbcUrl), var, jwksUri(), auditTarget(), gatewayUrl());
+        args.add("--polyclinic.service-tokens.client-secret=" + generatedServiceClientSecret(var, "analytics"));
+        args.add("--polyclinic.service-tokens.token-uri=http://localhost:" + identityPort + "/oauth2/token");
+        return args;
     }
 
     /** Where identity's and booking's outbox relays send audit records. */
