@@ -368,7 +368,11 @@ class GatewayRoutingTest {
         var urls = GatewayHttp.json(config).get("urls");
         assertThat(urls.findValuesAsString("url"))
                 .containsExactlyInAnyOrder(
-                        "/v3/api-docs/identity", "/v3/api-docs/booking", "/v3/api-docs/audit", "/v3/api-docs/orders");
+                        "/v3/api-docs/identity",
+                        "/v3/api-docs/booking",
+                        "/v3/api-docs/audit",
+                        "/v3/api-docs/orders",
+                        "/v3/api-docs/analytics");
         assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
     }
 
