@@ -445,6 +445,8 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.audit.target=" + auditTarget());
         args.add("--polyclinic.identity.service-tokens.clients.booking.secret=" + bookingClientSecret);
         args.add("--polyclinic.identity.service-tokens.clients.ingest.secret=" + ingestClientSecret);
+        args.add("--polyclinic.identity.service-tokens.clients.analytics.secret="
+                + generatedServiceClientSecret(var, "analytics"));
         return args;
     }
 
@@ -517,6 +519,8 @@ public final class DevStack implements AutoCloseable {
         var args = AnalyticsDevBlock.args(
                 serviceArgs("analytics", analyticsPort, jdbcUrl), var, jwksUri(), auditTarget(), gatewayUrl());
         args.addAll(rabbitArgs); // alert emails go to the notifier's broker
+        args.add("--polyclinic.service-tokens.client-secret=" + generatedServiceClientSecret(var, "analytics"));
+        args.add("--polyclinic.service-tokens.token-uri=http://localhost:" + identityPort + "/oauth2/token");
         return args;
     }
 

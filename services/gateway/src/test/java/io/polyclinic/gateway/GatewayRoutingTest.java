@@ -392,7 +392,8 @@ class GatewayRoutingTest {
                         "/v3/api-docs/booking",
                         "/v3/api-docs/audit",
                         "/v3/api-docs/orders",
-                        "/v3/api-docs/ingest");
+                        "/v3/api-docs/ingest",
+                        "/v3/api-docs/analytics");
         assertThat(http.get("/swagger-ui.html").statusCode()).isIn(200, 302);
     }
 

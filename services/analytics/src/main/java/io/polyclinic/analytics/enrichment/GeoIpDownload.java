@@ -58,8 +58,13 @@ public final class GeoIpDownload {
             throw new IOException("Tarball download answered HTTP " + tarball.statusCode());
         }
         var wanted = "package/" + target.getFileName();
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        var temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "geoip", ".part");
+        var directory = target.toAbsolutePath().getParent();
+        if (directory == null) {
+            tarball.body().close();
+            throw new IOException("No directory for " + target);
+        }
+        Files.createDirectories(directory);
+        var temporary = Files.createTempFile(directory, "geoip", ".part");
         try (var in = new GZIPInputStream(new BufferedInputStream(tarball.body()))) {
             if (!extract(in, wanted, temporary)) {
                 throw new IOException("No " + wanted + " in the package");
