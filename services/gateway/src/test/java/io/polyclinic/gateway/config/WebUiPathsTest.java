@@ -10,7 +10,8 @@ class WebUiPathsTest {
     @Test
     void pagesGoToTheWebUi() {
         assertThat(WebUiPaths.isWebUi("/")).isTrue();
-        assertThat(WebUiPaths.isWebUi("/doctors/0190a0b0-0000-7000-8000-000000000001")).isTrue();
+        assertThat(WebUiPaths.isWebUi("/doctors/0190a0b0-0000-7000-8000-000000000001"))
+                .isTrue();
         assertThat(WebUiPaths.isWebUi("/me/appointments")).isTrue();
         assertThat(WebUiPaths.isWebUi("/webjars/htmx.org/dist/htmx.min.js")).isTrue();
         assertThat(WebUiPaths.isWebUi("/apidocs")).isTrue();
