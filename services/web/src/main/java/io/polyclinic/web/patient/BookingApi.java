@@ -65,7 +65,7 @@ public class BookingApi {
     }
 
     /** The most pages of free slots one page of the site reads. */
-    static final int MAX_SLOT_PAGES = 4;
+    static final int MAX_SLOT_PAGES = 2;
 
     public PageResponse<Review> reviews(UUID doctorId, int page) {
         return api.get(
