@@ -279,7 +279,7 @@ abstract class WebUiBrowserFlows {
     }
 
     void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
     }
 
     /** No serious or critical axe-core violation on the current page. */

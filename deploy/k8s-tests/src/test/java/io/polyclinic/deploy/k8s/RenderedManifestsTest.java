@@ -27,7 +27,16 @@ class RenderedManifestsTest {
 
     /** The services with a Deployment of their own (the platform's, not the collector's or Jaeger's). */
     static final Set<String> SERVICES = Set.of(
-            "gateway", "identity", "booking", "audit", "notifier", "orders", "ingest", "analytics-collector", "analytics");
+            "gateway",
+            "identity",
+            "booking",
+            "audit",
+            "notifier",
+            "orders",
+            "ingest",
+            "analytics-collector",
+            "analytics",
+            "web");
 
     /** Services that must run as one instance: audit writes the chain anchor file (decision 0030). */
     static final Set<String> SINGLE_INSTANCE = Set.of("audit");

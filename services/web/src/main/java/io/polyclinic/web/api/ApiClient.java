@@ -68,6 +68,18 @@ public class ApiClient {
                 .body(type);
     }
 
+    /**
+     * GET a URI template such as {@code /api/v1/doctors?name={name}} with its variables, which are encoded here
+     * (user input goes into variables, never into the template).
+     */
+    public <T> T get(String template, java.util.Map<String, ?> variables, ParameterizedTypeReference<T> type) {
+        return call(() -> http.get()
+                        .uri(template, variables)
+                        .headers(this::browserHeaders)
+                        .retrieve())
+                .body(type);
+    }
+
     /** POST {@code body} as JSON (or nothing for null) and read the answer as {@code type} (null for none). */
     public <T> @Nullable T post(String path, @Nullable Object body, @Nullable Class<T> type) {
         return send(HttpMethod.POST, path, body, type);

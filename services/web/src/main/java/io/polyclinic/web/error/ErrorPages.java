@@ -1,7 +1,10 @@
 package io.polyclinic.web.error;
 
+import io.polyclinic.web.view.LayoutModel;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The error page's model and its forwarding contract (path and request attributes). */
 public final class ErrorPages {
@@ -20,6 +23,9 @@ public final class ErrorPages {
     /** Sets the status and fills the model of the error template; returns its name. */
     static String page(int status, boolean csrf, HttpServletResponse response, Model model) {
         response.setStatus(status);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            LayoutModel.addTo(model, attributes.getRequest());
+        }
         model.addAttribute("status", status);
         model.addAttribute("csrf", csrf);
         model.addAttribute("requestId", org.slf4j.MDC.get(io.polyclinic.platform.tracing.RequestIds.MDC_KEY));

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The booking API as the patient pages use it (search, card, slots, reviews, appointments), with the shapes they read.
@@ -28,9 +27,14 @@ public class BookingApi {
 
     /** {@code GET /api/v1/doctors} with the search's filters (blank ones left out). */
     public PageResponse<Doctor> search(SearchForm form) {
-        var uri = UriComponentsBuilder.fromPath("/api/v1/doctors");
-        form.queryParameters().forEach(uri::queryParam);
-        return api.get(uri.encode().build().toUriString(), new ParameterizedTypeReference<PageResponse<Doctor>>() {});
+        var parameters = form.queryParameters();
+        var template = new StringBuilder("/api/v1/doctors");
+        var separator = '?';
+        for (var name : parameters.keySet()) {
+            template.append(separator).append(name).append("={").append(name).append('}');
+            separator = '&';
+        }
+        return api.get(template.toString(), parameters, new ParameterizedTypeReference<PageResponse<Doctor>>() {});
     }
 
     public List<Specialty> specialties() {
@@ -42,13 +46,26 @@ public class BookingApi {
         return api.get("/api/v1/doctors/" + doctorId, Doctor.class);
     }
 
-    /** Free slots of the doctor from {@code from} to {@code to} (local dates of the clinics, inclusive). */
+    /**
+     * Free slots of the doctor from {@code from} to {@code to} (local dates of the clinics, inclusive), by start; at
+     * most {@link #MAX_SLOT_PAGES} pages of 100.
+     */
     public List<Slot> freeSlots(UUID doctorId, LocalDate from, LocalDate to) {
-        return api.get(
-                        "/api/v1/doctors/" + doctorId + "/slots?from=" + from + "&to=" + to + "&size=100",
-                        new ParameterizedTypeReference<PageResponse<Slot>>() {})
-                .items();
+        var slots = new java.util.ArrayList<Slot>();
+        for (int page = 0; page < MAX_SLOT_PAGES; page++) {
+            var result = api.get(
+                    "/api/v1/doctors/" + doctorId + "/slots?from=" + from + "&to=" + to + "&size=100&page=" + page,
+                    new ParameterizedTypeReference<PageResponse<Slot>>() {});
+            slots.addAll(result.items());
+            if (page + 1 >= result.totalPages()) {
+                break;
+            }
+        }
+        return slots;
     }
+
+    /** The most pages of free slots one page of the site reads. */
+    static final int MAX_SLOT_PAGES = 2;
 
     public PageResponse<Review> reviews(UUID doctorId, int page) {
         return api.get(

@@ -12,14 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The doctor card: who they are, their clinics, their free times of the next two weeks grouped by day (in each
+ * The doctor card: who they are, their clinics, their free times of the next week grouped by day (in each
  * clinic's zone, shown), and the reviews of verified visits.
  */
 @Controller
 public class DoctorController {
 
     /** How many days of free times the card shows. */
-    static final int DAYS_SHOWN = 14;
+    static final int DAYS_SHOWN = 7;
 
     private final BookingApi booking;
     private final io.polyclinic.web.view.Formats formats;

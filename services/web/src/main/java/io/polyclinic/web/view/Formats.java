@@ -20,8 +20,11 @@ public class Formats {
 
     private final ZoneId defaultZone;
 
-    public Formats(io.polyclinic.web.config.WebUiProperties properties) {
-        this.defaultZone = ZoneId.of(properties.defaultTimeZone());
+    /** @param defaultZone {@code polyclinic.web-ui.default-time-zone} (see WebUiProperties) */
+    public Formats(
+            @org.springframework.beans.factory.annotation.Value("${polyclinic.web-ui.default-time-zone:Europe/Moscow}")
+                    String defaultZone) {
+        this.defaultZone = ZoneId.of(defaultZone);
     }
 
     /** The zone of {@code zoneId}, or the default one for a missing or unknown id. */

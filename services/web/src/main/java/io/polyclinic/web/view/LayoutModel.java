@@ -7,9 +7,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What the layout of every page needs: the user (or null), the language, and this page's address for the switch. */
+/**
+ * What the layout of every page needs: the user (or null), the language, and this page's address for the switch.
+ * Exception handlers get no {@code @ModelAttribute}s, so the error pages call {@link #addTo} themselves.
+ */
 @ControllerAdvice
 public class LayoutModel {
+
+    /** Adds the layout's attributes to {@code model} (for pages rendered outside a controller method). */
+    public static void addTo(org.springframework.ui.Model model, HttpServletRequest request) {
+        var layout = new LayoutModel();
+        model.addAttribute("currentUser", layout.currentUser(request));
+        model.addAttribute("lang", layout.lang());
+        model.addAttribute("langUrl", layout.langUrl(request));
+    }
 
     @ModelAttribute("currentUser")
     CurrentUser currentUser(HttpServletRequest request) {
