@@ -65,6 +65,10 @@ class DevStackEndToEndTest {
     @Nested
     class WebUiEdge extends WebUiEdgeFlows {}
 
+    /** The staff pages (clinic managers and admins) in a real browser, on this stack. */
+    @Nested
+    class AdminPages extends AdminPagesInTheBrowser {}
+
     /** Registers a patient through the gateway (201) and returns an access token. */
     static String registeredPatientToken(String email) {
         var registered = gateway.post("/api/v1/auth/register", null, """
