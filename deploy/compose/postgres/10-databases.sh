@@ -27,6 +27,7 @@ create_owned_database booking "${BOOKING_DB_PASSWORD:-}"
 create_owned_database audit "${AUDIT_DB_PASSWORD:-}"
 create_owned_database notifier "${NOTIFIER_DB_PASSWORD:-}"
 create_owned_database orders "${ORDERS_DB_PASSWORD:-}"
+create_owned_database ingest "${INGEST_DB_PASSWORD:-}"
 # Superset's own metadata (users, charts, dashboards), used only with the superset profile.
 create_owned_database superset "${SUPERSET_DB_PASSWORD:-}"
 

@@ -5,6 +5,7 @@ import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
+import io.polyclinic.ingest.IngestApplication;
 import io.polyclinic.orders.OrdersApplication;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
@@ -96,6 +97,8 @@ public final class DevStack implements AutoCloseable {
     private String adminPassword;
     /** Booking's client secret at identity's token endpoint (its audit records need a service token). */
     private String bookingClientSecret;
+    /** Ingest's client secret at identity (scope booking.import, to call booking's bulk import), made like booking's. */
+    private String ingestClientSecret;
 
     private int gatewayPort;
     private int identityPort;
@@ -104,6 +107,8 @@ public final class DevStack implements AutoCloseable {
     private int auditGrpcPort;
     private int notifierPort;
     private int ordersPort;
+    private int ingestPort;
+    private int ingestGrpcPort;
     /** The running audit service, or null while {@link #stopAudit()} keeps it down; guarded by {@code this}. */
     private ConfigurableApplicationContext auditContext;
 
@@ -150,6 +155,7 @@ public final class DevStack implements AutoCloseable {
         var var = config.varDirectory().toAbsolutePath();
         adminPassword = config.adminPassword() != null ? config.adminPassword() : generatedAdminPassword(var);
         bookingClientSecret = generatedServiceClientSecret(var, "booking");
+        ingestClientSecret = generatedServiceClientSecret(var, "ingest");
         // the large data set (3+ GB) keeps its hot indexes in PostgreSQL's own cache rather than the OS page cache
         var sharedBuffers = config.demoDataScale().equals("large") ? "1GB" : "128MB";
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort(), sharedBuffers));
@@ -168,6 +174,10 @@ public final class DevStack implements AutoCloseable {
         notifierPort = portOrFree(config.notifierPort());
         var ordersUrl = postgres.createDatabaseIfMissing("orders");
         ordersPort = portOrFree(config.identityPort() == 0 ? 0 : ORDERS_PORT);
+        var ingestUrl = postgres.createDatabaseIfMissing("ingest");
+        ingestPort = portOrFree(config.identityPort() == 0 ? 0 : IngestDevBlock.INGEST_PORT);
+        ingestGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : IngestDevBlock.INGEST_GRPC_PORT);
+        var s3 = IngestDevBlock.startS3(var, config.identityPort() != 0, config.corsAllowedOrigins());
         gatewayPort = portOrFree(config.gatewayPort());
 
         // Own threads: the common pool has a single worker on a 2-core machine, which would start them one by one.
@@ -201,6 +211,11 @@ public final class DevStack implements AutoCloseable {
                 () -> run(OrdersApplication.class, ordersArgs(ordersUrl)),
                 () -> ordersArgs(ordersUrl),
                 starters);
+        var ingest = launch(
+                "ingest",
+                () -> run(IngestApplication.class, ingestArgs(ingestUrl, s3)),
+                () -> ingestArgs(ingestUrl, s3),
+                starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -209,12 +224,14 @@ public final class DevStack implements AutoCloseable {
             registerAudit(audit.join());
             adopt(notifierBlock.join());
             register(orders.join());
+            register(ingest.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
             audit.thenAccept(DevStack::closeIfStarted);
             notifierBlock.thenAccept(NotifierDevBlock::close);
             orders.thenAccept(DevStack::closeIfStarted);
+            ingest.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (config.isExternal("gateway")) {
@@ -229,6 +246,7 @@ public final class DevStack implements AutoCloseable {
                 "audit", auditPort,
                 "notifier", notifierPort,
                 "orders", ordersPort,
+                "ingest", ingestPort,
                 "gateway", gatewayPort);
         for (var service : DevStackConfig.SERVICES) {
             if (!config.isExternal(service)) {
@@ -241,6 +259,7 @@ public final class DevStack implements AutoCloseable {
             createDemoPatient();
         }
         OrdersDevData.publishOnce(var, kafkaBootstrapServers());
+        IngestDevBlock.seedWarehouseOnce(ingestUrl, bookingUrl, postgres.username());
     }
 
     /**
@@ -387,6 +406,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.identity.keys.directory=" + var.resolve("keys"));
         args.add("--polyclinic.audit.target=" + auditTarget());
         args.add("--polyclinic.identity.service-tokens.clients.booking.secret=" + bookingClientSecret);
+        args.add("--polyclinic.identity.service-tokens.clients.ingest.secret=" + ingestClientSecret);
         return args;
     }
 
@@ -421,6 +441,16 @@ public final class DevStack implements AutoCloseable {
         return args;
     }
 
+    /** The ingest service: spreadsheet imports, its S3 server, booking's clinic names. */
+    private List<String> ingestArgs(String jdbcUrl, io.polyclinic.testkit.s3.S3ServerProcess s3) {
+        var args = serviceArgs("ingest", ingestPort, jdbcUrl);
+        args.remove(NO_GRPC_SERVER);
+        args.add("--polyclinic.service-tokens.client-secret=" + ingestClientSecret);
+        args.add("--polyclinic.service-tokens.token-uri=http://localhost:" + identityPort + "/oauth2/token");
+        return IngestDevBlock.args(
+                args, ingestGrpcPort, s3, jwksUri(), auditTarget(), "http://localhost:" + bookingPort);
+    }
+
     /** Where identity's and booking's outbox relays send audit records. */
     private String auditTarget() {
         return "static://127.0.0.1:" + auditGrpcPort;
@@ -433,6 +463,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--polyclinic.gateway.booking-uri=http://localhost:" + bookingPort);
         args.add("--polyclinic.gateway.audit-uri=http://localhost:" + auditPort);
         args.add("--polyclinic.gateway.orders-uri=http://localhost:" + ordersPort);
+        args.add("--polyclinic.gateway.ingest-uri=http://localhost:" + ingestPort);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri());
         return args;
     }
@@ -615,9 +646,10 @@ public final class DevStack implements AutoCloseable {
                   audit        http://localhost:%10$d  (gRPC %11$s)
                   notifier     http://localhost:%12$d  (sent mail: http://localhost:%12$d/dev/mail)
                   orders       http://localhost:%17$d  (admins: %1$s/api/v1/orders/b563feb7b2b84b6test)
+                  ingest       http://localhost:%18$d  (gRPC 127.0.0.1:%19$d; imports: %1$s/api/v1/imports)
                   SMTP         127.0.0.1:%13$d (GreenMail)   AMQP %14$s
                   Kafka        %15$s
-                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders
+                  PostgreSQL   jdbc:postgresql://127.0.0.1:%5$d/  user postgres, databases identity, booking, audit, notifier, orders, ingest
                   admin        %6$s / %7$s
                   patient      %8$s / %9$s
                 %16$s\
@@ -646,7 +678,9 @@ public final class DevStack implements AutoCloseable {
                         : kafkaBootstrapServers() + " (in-process, KRaft; topics " + String.join(", ", KAFKA_TOPICS)
                                 + ")",
                 externalServicesNote(),
-                ordersPort);
+                ordersPort,
+                ingestPort,
+                ingestGrpcPort);
     }
 
     /** For each service left out of the stack, the line that says how to run it; empty when none is. */

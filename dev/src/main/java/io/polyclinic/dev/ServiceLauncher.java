@@ -5,6 +5,7 @@ import io.polyclinic.booking.BookingApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
+import io.polyclinic.ingest.IngestApplication;
 import io.polyclinic.notifier.NotifierApplication;
 import io.polyclinic.orders.OrdersApplication;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ public final class ServiceLauncher {
             case "audit" -> AuditApplication.class;
             case "notifier" -> NotifierApplication.class;
             case "orders" -> OrdersApplication.class;
+            case "ingest" -> IngestApplication.class;
             case "gateway" -> GatewayApplication.class;
             default ->
                 throw new IllegalArgumentException(

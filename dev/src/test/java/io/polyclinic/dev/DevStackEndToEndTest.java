@@ -207,9 +207,10 @@ class DevStackEndToEndTest {
     @Test
     void theSwaggerUiListsEveryServiceAndServesTheirDocumentsThroughTheGateway() {
         var config = GatewayClient.json(gateway.get("/v3/api-docs/swagger-config", null));
-        assertThat(config.get("urls").findValuesAsString("name")).contains("identity", "booking", "audit", "orders");
+        assertThat(config.get("urls").findValuesAsString("name"))
+                .contains("identity", "booking", "audit", "orders", "ingest");
 
-        for (var service : new String[] {"identity", "booking", "audit", "orders"}) {
+        for (var service : new String[] {"identity", "booking", "audit", "orders", "ingest"}) {
             var document = gateway.get("/v3/api-docs/" + service, null);
             assertThat(document.statusCode()).isEqualTo(200);
             var docs = GatewayClient.json(document);
@@ -246,6 +247,16 @@ class DevStackEndToEndTest {
                     return page.get("totalItems").asInt() > OrdersDevData.GENERATED ? page : null;
                 }))
                 .isNotNull();
+    }
+
+    @Test
+    void theAdminImportsASpreadsheetThroughTheGatewayIntoTheWarehouse() throws Exception {
+        var admin = GatewayClient.json(gateway.post("/api/v1/auth/login", null, """
+                {"email":"%s","password":"%s"}""".formatted(
+                                DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword())))
+                .get("accessToken")
+                .asString();
+        IngestEndToEnd.importVisitsThroughTheGateway(stack, gateway, admin);
     }
 
     @Test

@@ -74,7 +74,7 @@ class ComposePostgresCredentialsTest {
                 psql.run(locals);
             }
         }
-        assertThat(logins).containsKeys("identity", "booking", "audit", "notifier", "orders", "superset");
+        assertThat(logins).containsKeys("identity", "booking", "audit", "notifier", "orders", "ingest", "superset");
         // The rest of the script: warehouse_reader's role, outside the function.
         for (var psql : psqlCalls(script.substring(function.end()))) {
             psql.run(Map.of());

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RenderedManifestsTest {
 
     /** The services with a Deployment of their own (the platform's, not the collector's or Jaeger's). */
-    static final Set<String> SERVICES = Set.of("gateway", "identity", "booking", "audit", "notifier", "orders");
+    static final Set<String> SERVICES =
+            Set.of("gateway", "identity", "booking", "audit", "notifier", "orders", "ingest");
 
     /** Services that must run as one instance: audit writes the chain anchor file (decision 0030). */
     static final Set<String> SINGLE_INSTANCE = Set.of("audit");

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The per-method access rules of a gRPC server, collected from the service's {@link GrpcAccessRules}: a method is
- * open to service tokens with a scope, or to user access tokens with a role. The first rule naming a method wins.
+ * open to service tokens with a scope, or to user access tokens with a role. A method named by several rules accepts
+ * a token that meets any of them (for example two roles).
  */
 public final class GrpcAccessRegistry {
 

@@ -66,12 +66,18 @@ public class PlatformGrpcServerAutoConfiguration {
         declared.orderedStream().forEach(rules -> rules.configure(registry));
         var tokens = new GrpcCallerTokens(security.audience(), serviceTokens.audience());
         return grpc.authorizeRequests(requests -> {
+                    // A method named by several rules accepts a token that meets any of them.
+                    var authorities = new java.util.LinkedHashMap<String, java.util.List<String>>();
                     for (var rule : registry.rules()) {
                         var prefix = rule.caller() == GrpcAccessRegistry.Caller.SERVICE
                                 ? GrpcCallerTokens.SCOPE_PREFIX
                                 : GrpcCallerTokens.ROLE_PREFIX;
-                        requests.methods(rule.method()).hasAuthority(prefix + rule.requirement());
+                        authorities
+                                .computeIfAbsent(rule.method(), method -> new java.util.ArrayList<>())
+                                .add(prefix + rule.requirement());
                     }
+                    authorities.forEach((method, accepted) ->
+                            requests.methods(method).hasAnyAuthority(accepted.toArray(String[]::new)));
                     requests.methods(HEALTH_METHODS).permitAll();
                     requests.allRequests().denyAll();
                 })

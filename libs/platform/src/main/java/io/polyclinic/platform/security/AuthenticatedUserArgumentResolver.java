@@ -16,10 +16,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Resolves {@link AuthenticatedUser} controller parameters from the verified JWT; no token means 401. */
-class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver {
+public class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     /** More clinics than any manager runs: a token listing more is not one identity issued. */
     static final int MAX_CLINICS = 1000;
+
+    AuthenticatedUserArgumentResolver() {}
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -32,6 +34,17 @@ class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
+        return current();
+    }
+
+    /**
+     * The caller of the current request or gRPC call, from the verified JWT in the security context (also for gRPC
+     * handlers, which have no controller parameters).
+     *
+     * @throws AuthenticationCredentialsNotFoundException when there is no verified access token
+     * @throws BadCredentialsException when its subject is not a user id or its clinics claim is malformed
+     */
+    public static AuthenticatedUser current() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationCredentialsNotFoundException("No access token");
         }

@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code /api/v1/appointments/**}, every other {@code /api/v1/admin/**}
  *   <li>audit: {@code /api/v1/audit/**} (the admins' REST view of the audit log; its gRPC port is internal only)
  *   <li>orders: {@code /api/v1/orders}, {@code /api/v1/orders/**} (WB L0 orders, administrators only)
+ *   <li>ingest: {@code /api/v1/datasets}, {@code /api/v1/naming}, {@code /api/v1/imports}, {@code /api/v1/uploads}
+ *       and what is below them (spreadsheet imports; its gRPC port is internal only)
  *   <li>{@code /v3/api-docs/<service>}: the service's {@code /v3/api-docs} with the gateway as server, for the
  *       aggregated Swagger UI
  * </ul>
@@ -51,6 +53,7 @@ class GatewayRoutesConfiguration {
     static final String BOOKING = "booking";
     static final String AUDIT = "audit";
     static final String ORDERS = "orders";
+    static final String INGEST = "ingest";
 
     /** The services, each with its own client; the clients are observed so the request's trace continues there. */
     @Bean
@@ -61,7 +64,8 @@ class GatewayRoutesConfiguration {
                 Downstream.of(IDENTITY, properties.identityUri(), properties.identityTimeouts(), connections, registry),
                 Downstream.of(BOOKING, properties.bookingUri(), properties.bookingTimeouts(), connections, registry),
                 Downstream.of(AUDIT, properties.auditUri(), properties.auditTimeouts(), connections, registry),
-                Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry));
+                Downstream.of(ORDERS, properties.ordersUri(), properties.ordersTimeouts(), connections, registry),
+                Downstream.of(INGEST, properties.ingestUri(), properties.ingestTimeouts(), connections, registry));
     }
 
     /** Spring Cloud Gateway's {@code http()} handler sends every route's request through this exchange. */
@@ -134,6 +138,24 @@ class GatewayRoutesConfiguration {
         return route(ORDERS)
                 .route(path("/api/v1/orders").or(path("/api/v1/orders/**")), http())
                 .before(uri(properties.ordersUri()))
+                .filter(rateLimitFilter)
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> ingestRoutes(
+            GatewayProperties properties, HandlerFilterFunction<ServerResponse, ServerResponse> rateLimitFilter) {
+        RequestPredicate paths = path("/api/v1/datasets")
+                .or(path("/api/v1/datasets/**"))
+                .or(path("/api/v1/naming"))
+                .or(path("/api/v1/naming/**"))
+                .or(path("/api/v1/imports"))
+                .or(path("/api/v1/imports/**"))
+                .or(path("/api/v1/uploads"))
+                .or(path("/api/v1/uploads/**"));
+        return route(INGEST)
+                .route(paths, http())
+                .before(uri(properties.ingestUri()))
                 .filter(rateLimitFilter)
                 .build();
     }

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param auditTimeouts timeouts of the audit routes ({@code polyclinic.gateway.audit-timeouts.*})
  * @param ordersUri base URI of the orders service (default {@code http://localhost:8086})
  * @param ordersTimeouts timeouts of the orders routes ({@code polyclinic.gateway.orders-timeouts.*})
+ * @param ingestUri base URI of the ingest service (default {@code http://localhost:8085})
+ * @param ingestTimeouts timeouts of the ingest routes ({@code polyclinic.gateway.ingest-timeouts.*})
  * @param maxConnectionsPerService connections the gateway keeps open to one service at most, which is also the most
  *     requests in flight to it; a request that finds none free waits up to the route's connect timeout, then is a
  *     503 (default 200)
@@ -37,6 +39,8 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue RouteTimeouts auditTimeouts,
         @NotNull @DefaultValue("http://localhost:8086") URI ordersUri,
         @Valid @NotNull @DefaultValue RouteTimeouts ordersTimeouts,
+        @NotNull @DefaultValue("http://localhost:8085") URI ingestUri,
+        @Valid @NotNull @DefaultValue RouteTimeouts ingestTimeouts,
         @Min(1) @DefaultValue("200") int maxConnectionsPerService) {
 
     /**

@@ -1,0 +1,182 @@
+package io.polyclinic.ingest.warehouse;
+
+import io.polyclinic.ingest.clinic.ClinicDirectory;
+import io.polyclinic.ingest.dataset.DatasetCatalog;
+import io.polyclinic.ingest.dataset.DatasetSink;
+import io.polyclinic.ingest.dataset.LoadContext;
+import io.polyclinic.ingest.dataset.LoadCounts;
+import io.polyclinic.ingest.dataset.RowError;
+import io.polyclinic.ingest.dataset.SinkRow;
+import io.polyclinic.ingest.dataset.SinkUnavailableException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads dataset {@code clinic_visits} into {@code warehouse.clinic_visits}: every valid row is streamed by COPY into a
+ * staging table, then ONE upsert by natural key moves them, all in one transaction, so a failed, cancelled or
+ * all-or-nothing-with-errors import leaves the warehouse as it was, and a re-import of the same file leaves the same
+ * rows (unchanged rows are counted, not rewritten).
+ *
+ * <p>Clinics: a cell holding a clinic's id is stored as that clinic's name (an unknown id is a row error); a
+ * CLINIC_MANAGER's row must name one of their clinics (by id or by name, case and spaces aside), else it is a row
+ * error.
+ */
+@Component
+class ClinicVisitsSink implements DatasetSink {
+
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final ClinicVisitsRepository repository;
+    private final ClinicDirectory clinics;
+
+    ClinicVisitsSink(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            ClinicVisitsRepository repository,
+            ClinicDirectory clinics) {
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.repository = repository;
+        this.clinics = clinics;
+    }
+
+    @Override
+    public String dataset() {
+        return DatasetCatalog.CLINIC_VISITS;
+    }
+
+    @Override
+    public LoadCounts load(LoadContext context, Iterator<SinkRow> rows, Consumer<RowError> rejections) {
+        try {
+            return transactions.execute(status -> {
+                var connection = DataSourceUtils.getConnection(dataSource);
+                var resolver = new ClinicResolver(context);
+                ClinicVisitsRepository.Staging staging = null;
+                try {
+                    staging = repository.openStaging(connection);
+                    long rejected = 0;
+                    while (rows.hasNext()) {
+                        var row = rows.next();
+                        var clinic = resolver.resolve((String) row.get("clinic"));
+                        if (clinic.error() != null) {
+                            rejections.accept(new RowError(
+                                    row.sheet(),
+                                    row.rowNumber(),
+                                    "clinic",
+                                    (String) row.get("clinic"),
+                                    clinic.error()));
+                            rejected++;
+                            continue;
+                        }
+                        staging.add(
+                                (LocalDate) row.get("month"),
+                                clinic.name(),
+                                (String) row.get("department"),
+                                (String) row.get("doctor"),
+                                (Long) row.get("visits"),
+                                (BigDecimal) row.get("revenue"));
+                    }
+                    staging.finish();
+                    if (!context.commitAllowed().getAsBoolean() || (rejected > 0 && mustBeWhole(context))) {
+                        status.setRollbackOnly();
+                        return new LoadCounts(0, 0, 0, rejected);
+                    }
+                    var moved = repository.upsert(connection, context.importId());
+                    long unchanged = staging.rows() - moved[0] - moved[1];
+                    return new LoadCounts(moved[0], moved[1], unchanged, rejected);
+                } catch (SQLException e) {
+                    if (staging != null) {
+                        staging.cancel();
+                    }
+                    throw new SinkUnavailableException("The warehouse refused the rows; nothing was loaded.", e);
+                } catch (RuntimeException e) {
+                    // The file failed mid-way (or the rows' source did): end the COPY so the rollback can run.
+                    if (staging != null) {
+                        staging.cancel();
+                    }
+                    throw e;
+                } finally {
+                    DataSourceUtils.releaseConnection(connection, dataSource);
+                }
+            });
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw new SinkUnavailableException("The warehouse cannot be reached; nothing was loaded.", e);
+        }
+    }
+
+    private static boolean mustBeWhole(LoadContext context) {
+        return context.policy() == io.polyclinic.ingest.dataset.LoadPolicy.ALL_OR_NOTHING;
+    }
+
+    /** The clinic a row names, as stored, or why the row may not name it. */
+    private record Resolved(String name, String error) {}
+
+    /** Resolves and checks the clinics of one import, asking booking once per distinct id. */
+    private final class ClinicResolver {
+
+        private final LoadContext context;
+        private final Map<UUID, String> names = new HashMap<>();
+        private Set<String> managedNames;
+
+        ClinicResolver(LoadContext context) {
+            this.context = context;
+        }
+
+        Resolved resolve(String cell) {
+            var id = uuid(cell);
+            if (id != null) {
+                var name = names.computeIfAbsent(id, key -> clinics.name(key).orElse(""));
+                if (name.isEmpty()) {
+                    return new Resolved(null, "unknown clinic");
+                }
+                if (!context.admin() && !context.clinicScope().contains(id)) {
+                    return new Resolved(null, "not one of your clinics");
+                }
+                return new Resolved(name, null);
+            }
+            if (!context.admin() && !managedNames().contains(key(cell))) {
+                return new Resolved(null, "not one of your clinics");
+            }
+            return new Resolved(cell, null);
+        }
+
+        private Set<String> managedNames() {
+            if (managedNames == null) {
+                managedNames = new HashSet<>();
+                for (var id : context.clinicScope()) {
+                    clinics.name(id).ifPresent(name -> managedNames.add(key(name)));
+                }
+            }
+            return managedNames;
+        }
+
+        private static String key(String name) {
+            return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        }
+
+        private static UUID uuid(String cell) {
+            if (cell.length() != 36) {
+                return null;
+            }
+            try {
+                return UUID.fromString(cell);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+}
