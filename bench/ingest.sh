@@ -28,7 +28,7 @@ ingest_port=8085
 rows="${BENCH_ROWS:-1000000}"
 csv_mb="${BENCH_CSV_MB:-95}"
 heap="${BENCH_HEAP:-512m}"
-start_timeout="${BENCH_START_TIMEOUT:-300}"
+start_timeout="${BENCH_START_TIMEOUT:-900}"
 job_timeout="${BENCH_JOB_TIMEOUT:-1800}"
 
 missing=()

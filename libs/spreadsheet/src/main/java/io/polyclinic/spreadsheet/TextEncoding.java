@@ -123,9 +123,9 @@ final class TextEncoding {
     }
 
     private static String sample(Path file, Charset charset, int bom) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file);
+                var reader = new java.io.InputStreamReader(in, charset)) {
             in.skipNBytes(bom);
-            var reader = new java.io.InputStreamReader(in, charset);
             var buf = new char[SAMPLE_CHARS];
             var n = 0;
             int r;

@@ -9,7 +9,7 @@ import java.io.IOException;
 public interface ErrorReport extends AutoCloseable {
 
     /** The column titles written first. */
-    String[] COLUMNS = {"sheet", "row", "column", "value", "reason"};
+    java.util.List<String> COLUMNS = java.util.List.of("sheet", "row", "column", "value", "reason");
 
     /**
      * Appends one error.

@@ -63,8 +63,8 @@ public final class ErrorReports {
     public static ErrorReport xlsx(OutputStream out) throws IOException {
         var workbook = new Workbook(new NonClosing(out), "Polyclinic", "1.0");
         var sheet = workbook.newWorksheet(SHEET_NAME);
-        for (var c = 0; c < ErrorReport.COLUMNS.length; c++) {
-            sheet.inlineString(0, c, ErrorReport.COLUMNS[c]);
+        for (var c = 0; c < ErrorReport.COLUMNS.size(); c++) {
+            sheet.inlineString(0, c, ErrorReport.COLUMNS.get(c));
         }
         return new XlsxReport(workbook, sheet);
     }
