@@ -490,6 +490,7 @@ public final class DevStack implements AutoCloseable {
         args.remove(NO_GRPC_SERVER);
         args.add("--polyclinic.service-tokens.client-secret=" + ingestClientSecret);
         args.add("--polyclinic.service-tokens.token-uri=http://localhost:" + identityPort + "/oauth2/token");
+        args.add("--polyclinic.ingest.booking.target=" + bookingImportTarget());
         return IngestDevBlock.args(
                 args, ingestGrpcPort, s3, jwksUri(), auditTarget(), "http://localhost:" + bookingPort);
     }
@@ -860,7 +861,6 @@ public final class DevStack implements AutoCloseable {
         return kafka;
     }
 
-    /** Booking's own base URL (not through the gateway), where its {@code /actuator/prometheus} is. */
     /** Where ingest reaches booking's bulk import (gRPC): {@code static://127.0.0.1:<port>}. */
     String bookingImportTarget() {
         return "static://127.0.0.1:" + bookingGrpcPort;
@@ -871,6 +871,7 @@ public final class DevStack implements AutoCloseable {
         return ingestClientSecret;
     }
 
+    /** Booking's own base URL (not through the gateway), where its {@code /actuator/prometheus} is. */
     String bookingUrl() {
         return "http://localhost:" + bookingPort;
     }
