@@ -34,7 +34,10 @@ public final class Screenshots {
         driver.manage().window().setSize(new Dimension(width, Math.min(Math.max(height, 600), 4000)));
         var png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            var folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             Files.write(file, png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
