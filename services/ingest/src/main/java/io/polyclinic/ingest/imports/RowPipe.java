@@ -60,7 +60,10 @@ final class RowPipe implements Iterator<SinkRow> {
     void fail(RuntimeException e) {
         failure = e;
         queue.clear();
-        queue.offer(END);
+        // the reader is the only producer and the queue was just emptied: there is room for the end marker
+        if (!queue.offer(END)) {
+            throw new IllegalStateException("No room for the end of the rows", e);
+        }
     }
 
     /** Loader side: stop; the reader's next put throws {@link ClosedException}. */

@@ -63,13 +63,7 @@ class StaffTemplatesTest {
 
     private static StaticApplicationContext beans() {
         var context = new StaticApplicationContext();
-        var properties = new WebUiProperties(
-                java.net.URI.create("http://localhost:8080"),
-                new WebUiProperties.ApiTimeouts(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1)),
-                new WebUiProperties.Session(
-                        List.of(), "PC_SESSION", true, java.time.Duration.ofDays(1), java.time.Duration.ofSeconds(30)),
-                "Europe/Moscow");
-        context.getBeanFactory().registerSingleton("fmt", new Formats(properties));
+        context.getBeanFactory().registerSingleton("fmt", new Formats("Europe/Moscow"));
         context.refresh();
         return context;
     }
