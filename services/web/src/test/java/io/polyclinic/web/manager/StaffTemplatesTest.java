@@ -3,7 +3,6 @@ package io.polyclinic.web.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.web.admin.AdminViews;
-import io.polyclinic.web.config.WebUiProperties;
 import io.polyclinic.web.manager.ManagerViews.ClinicDay;
 import io.polyclinic.web.manager.ManagerViews.ClinicRef;
 import io.polyclinic.web.manager.ManagerViews.DayAppointment;
