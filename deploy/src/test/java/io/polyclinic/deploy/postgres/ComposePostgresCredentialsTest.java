@@ -74,7 +74,8 @@ class ComposePostgresCredentialsTest {
                 psql.run(locals);
             }
         }
-        assertThat(logins).containsKeys("identity", "booking", "audit", "notifier", "orders", "ingest", "analytics", "superset");
+        assertThat(logins)
+                .containsKeys("identity", "booking", "audit", "notifier", "orders", "ingest", "analytics", "superset");
         // The rest of the script: warehouse_reader's role, outside the function.
         for (var psql : psqlCalls(script.substring(function.end()))) {
             psql.run(Map.of());
