@@ -10,9 +10,9 @@ import io.polyclinic.identity.IdentityApplication;
 import io.polyclinic.ingest.IngestApplication;
 import io.polyclinic.orders.OrdersApplication;
 import io.polyclinic.testkit.kafka.EmbeddedKafkaServer;
+import io.polyclinic.testkit.net.FreePorts;
 import io.polyclinic.testkit.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -558,12 +558,7 @@ public final class DevStack implements AutoCloseable {
         if (port != 0) {
             return port;
         }
-        try (var socket = new java.net.ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
+        return FreePorts.next();
     }
 
     /** The first admin's password of this {@code var/} directory (18 random bytes, URL-safe Base64). */

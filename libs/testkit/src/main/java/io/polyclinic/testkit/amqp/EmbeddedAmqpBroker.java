@@ -1,8 +1,8 @@
 package io.polyclinic.testkit.amqp;
 
+import io.polyclinic.testkit.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,12 +141,7 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
+        return FreePorts.next();
     }
 
     /** The TCP port on 127.0.0.1. */

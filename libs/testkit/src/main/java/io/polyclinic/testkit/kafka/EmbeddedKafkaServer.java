@@ -1,10 +1,10 @@
 package io.polyclinic.testkit.kafka;
 
+import io.polyclinic.testkit.net.FreePorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -259,12 +259,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
+        return FreePorts.next();
     }
 
     /** Best effort: a test run should not leave Kafka logs behind in the temp directory. */

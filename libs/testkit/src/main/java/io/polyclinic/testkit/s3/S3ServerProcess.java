@@ -1,9 +1,9 @@
 package io.polyclinic.testkit.s3;
 
+import io.polyclinic.testkit.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,10 +180,8 @@ public final class S3ServerProcess implements AutoCloseable {
         return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 
     private static String randomKey(int bytes) {
