@@ -142,8 +142,8 @@ class ConversionTest extends LiveTest {
                         null,
                         null,
                         null,
-                        null)
-                .withTrackerSessionId(session);
+                        null,
+                        session);
         return JSON.writeValueAsBytes(
                 EventEnvelope.of(UUID.randomUUID(), EventTypes.APPOINTMENT_BOOKED, at, "booking", data));
     }
