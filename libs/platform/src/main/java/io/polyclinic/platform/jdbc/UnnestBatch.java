@@ -79,15 +79,15 @@ public final class UnnestBatch {
     /**
      * Runs a statement that returns rows ({@code ... returning ...}) with the columns as its parameters.
      *
-     * @param rows reads the whole result set
-     * @return what {@code rows} made of it
+     * @param reader reads the whole result set
+     * @return what {@code reader} made of it
      * @throws org.springframework.dao.DataAccessException when the database refuses it
      */
-    public <T> T query(JdbcTemplate jdbc, String sql, ResultSetExtractor<T> rows) {
+    public <T> T query(JdbcTemplate jdbc, String sql, ResultSetExtractor<T> reader) {
         return jdbc.execute((Connection connection) -> {
             try (var statement = prepare(connection, sql);
                     var result = statement.executeQuery()) {
-                return rows.extractData(result);
+                return reader.extractData(result);
             }
         });
     }

@@ -126,7 +126,7 @@ class DeadLetterPublisherTest {
     void deadLettersKafkaDoesNotTakeFailTheBatchSoItIsTriedAgain() {
         var unreachable = "127.0.0.1:" + FreePorts.next();
         var factory = new DefaultKafkaProducerFactory<String, byte[]>(
-                Map.of(
+                Map.<String, Object>of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, unreachable,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000,
@@ -159,7 +159,7 @@ class DeadLetterPublisherTest {
 
     private KafkaTemplate<String, byte[]> template(String bootstrapServers) {
         var factory = new DefaultKafkaProducerFactory<String, byte[]>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(),
                 new ByteArraySerializer());
         factories.add(factory);
