@@ -50,8 +50,7 @@ public final class UnnestBatch {
      */
     public UnnestBatch add(Object... row) {
         if (row.length != types.length) {
-            throw new IllegalArgumentException(
-                    "A row of " + row.length + " values for " + types.length + " columns");
+            throw new IllegalArgumentException("A row of " + row.length + " values for " + types.length + " columns");
         }
         rows.add(row.clone());
         return this;

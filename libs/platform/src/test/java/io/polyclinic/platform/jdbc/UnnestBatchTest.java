@@ -30,7 +30,8 @@ class UnnestBatchTest {
     @BeforeEach
     void freshTable() {
         var server = EmbeddedPostgresServer.shared();
-        var url = server.createDatabaseIfMissing("unnest_batch_" + ProcessHandle.current().pid());
+        var url = server.createDatabaseIfMissing(
+                "unnest_batch_" + ProcessHandle.current().pid());
         jdbc = new JdbcTemplate(new DriverManagerDataSource(url, server.username(), ""));
         jdbc.execute("drop table if exists visits");
         jdbc.execute("""
@@ -100,9 +101,9 @@ class UnnestBatchTest {
                 .add(UUID.randomUUID(), at, 1, null, null)
                 .add(UUID.randomUUID(), at, -1, null, null);
 
-        assertThatThrownBy(() -> batch.update(jdbc, INSERT))
-                .isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(jdbc.queryForObject("select count(*) from visits", Long.class)).isZero();
+        assertThatThrownBy(() -> batch.update(jdbc, INSERT)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(jdbc.queryForObject("select count(*) from visits", Long.class))
+                .isZero();
     }
 
     @Test

@@ -46,7 +46,10 @@ class DeadLetterPublisherTest {
         var publisher = DeadLetterPublisher.builder(template(broker()), deadLetterTopic, "visits-dlt-reason")
                 .build();
         var batch = List.of(
-                record(10, "a", "{\"ok\":1}"), record(11, "b", "{bad"), record(12, "c", "{\"ok\":2}"), record(13, null));
+                record(10, "a", "{\"ok\":1}"),
+                record(11, "b", "{bad"),
+                record(12, "c", "{\"ok\":2}"),
+                record(13, null));
         var seen = new ArrayList<byte[]>();
 
         publisher.consume(batch, values -> {
@@ -65,12 +68,14 @@ class DeadLetterPublisherTest {
         assertThat(header(malformed, "visits-dlt-reason")).isEqualTo("malformed-json");
         assertThat(header(malformed, "kafka_dlt-exception-message")).isEqualTo("The record is no valid JSON.");
         assertThat(header(malformed, "kafka_dlt-original-topic")).isEqualTo(SOURCE);
-        assertThat(ByteBuffer.wrap(malformed.headers()
+        assertThat(ByteBuffer.wrap(malformed
+                                .headers()
                                 .lastHeader("kafka_dlt-original-partition")
                                 .value())
                         .getInt())
                 .isEqualTo(2);
-        assertThat(ByteBuffer.wrap(malformed.headers()
+        assertThat(ByteBuffer.wrap(malformed
+                                .headers()
                                 .lastHeader("kafka_dlt-original-offset")
                                 .value())
                         .getLong())

@@ -51,8 +51,29 @@ public class JdbcEventStore implements EventStore {
             return List.of();
         }
         var batch = new UnnestBatch(
-                "uuid", "timestamptz", "uuid", "timestamptz", "text", "text", "text", "text", "text", "text", "text",
-                "text", "text", "text", "text", "text", "text", "int4", "int8", "uuid", "jsonb", "numeric", "text");
+                "uuid",
+                "timestamptz",
+                "uuid",
+                "timestamptz",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "int4",
+                "int8",
+                "uuid",
+                "jsonb",
+                "numeric",
+                "text");
         for (var e : events) {
             batch.add(
                     e.eventId(),

@@ -103,7 +103,8 @@ public class EventProcessingService {
                     enriched.add(event);
                 }
             } catch (IllegalArgumentException e) {
-                rejections.add(new RejectedRecord(entry.getKey(), "invalid-url", "The url is no absolute http(s) URL."));
+                rejections.add(
+                        new RejectedRecord(entry.getKey(), "invalid-url", "The url is no absolute http(s) URL."));
             }
         }
         var fresh = withoutStored(enriched);

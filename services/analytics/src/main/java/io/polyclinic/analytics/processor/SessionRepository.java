@@ -58,8 +58,21 @@ public class SessionRepository {
             return;
         }
         var batch = new UnnestBatch(
-                "uuid", "uuid", "int8", "timestamptz", "timestamptz", "int4", "int4", "text", "text", "text", "text",
-                "text", "text", "text", "text");
+                "uuid",
+                "uuid",
+                "int8",
+                "timestamptz",
+                "timestamptz",
+                "int4",
+                "int4",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text");
         for (var s : sessions) {
             batch.add(
                     s.sessionId(),

@@ -77,8 +77,8 @@ public class RollupRepository {
         if (sums.isEmpty()) {
             return;
         }
-        var batch = new UnnestBatch("uuid", "text", "timestamp", "text", "text", "int8", "int8", "int8", "int8", "int8",
-                "int8");
+        var batch = new UnnestBatch(
+                "uuid", "text", "timestamp", "text", "text", "int8", "int8", "int8", "int8", "int8", "int8");
         for (var entry : sums.entrySet()) {
             var key = entry.getKey();
             var sum = entry.getValue();
