@@ -16,6 +16,7 @@
 # (installed with apt-get when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 var_root="${BENCH_VAR_DIR:-var/bench-ingest}"
 pg_port="${BENCH_PG_PORT:-55449}"
@@ -37,17 +38,10 @@ command -v jq > /dev/null || missing+=(jq)
 command -v curl > /dev/null || missing+=(curl)
 /usr/bin/python3 -c 'import pandas, openpyxl, sqlalchemy, psycopg2' 2> /dev/null \
   || missing+=(python3-pandas python3-openpyxl python3-sqlalchemy python3-psycopg2)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]} with apt-get" >&2
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get install -y "${missing[@]}" > /dev/null
-fi
+bench_install_missing "${missing[@]}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-mkdir -p "$var_root"
-work="$(cd "$var_root" && pwd)/run-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$work"
-export POLYCLINIC_DEV_VAR_DIR="$work/var"
+bench_new_run "$var_root"
 
 echo "Generating $rows rows (.xlsx) and a ${csv_mb} MB CSV in $work" >&2
 ./mvnw -q -pl libs/spreadsheet dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" > "$work/cp.log" 2>&1 \
@@ -56,48 +50,14 @@ echo "Generating $rows rows (.xlsx) and a ${csv_mb} MB CSV in $work" >&2
 csv_rows=$("$java_bin" -cp "$(cat "$work/cp.txt")" bench/ingest/VisitsFiles.java csv "$work/visits.csv" \
   $((csv_mb * 1000 * 1000)))
 
-# Each JVM in a session of its own, so that exactly its processes are stopped at the end.
-POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
-  POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
-  POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" POLYCLINIC_DEV_EXTERNAL=ingest \
-  setsid ./mvnw -q -pl dev -am spring-boot:run > "$work/dev-stack.log" 2>&1 &
-stack=$!
-service=""
-stop_session() { # session leader pid, main class
-  local jvm
-  jvm=$(pgrep -s "$1" -f "$2" || true)
-  [ -n "$jvm" ] && kill -TERM $jvm 2> /dev/null
-  for _ in $(seq 1 120); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.5; done
-  kill -TERM -- "-$1" 2> /dev/null || true
-}
-stop_all() {
-  [ -n "$service" ] && stop_session "$service" io.polyclinic.dev.ServiceLauncher
-  stop_session "$stack" io.polyclinic.dev.DevStack
-}
-trap stop_all EXIT
-
-wait_for() { # log, pattern, pid, what
-  local started; started=$(date +%s)
-  until grep -q "$2" "$1"; do
-    if ! kill -0 "$3" 2> /dev/null; then echo "$4 died, see its log:" >&2; tail -40 "$1" >&2; exit 1; fi
-    if [ $(($(date +%s) - started)) -gt "$start_timeout" ]; then echo "$4 not ready after $start_timeout s" >&2; exit 1; fi
-    sleep 0.5
-  done
-}
-echo "Starting the dev stack without the ingest service (log: $work/dev-stack.log)" >&2
-wait_for "$work/dev-stack.log" "Polyclinic is ready at http://localhost:$gateway_port" "$stack" "The dev stack"
+bench_start_stack ingest
 
 echo "Starting the ingest service as its own JVM with -Xmx$heap (log: $work/ingest.log)" >&2
-setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false \
-  -Ddev.main-class=io.polyclinic.dev.ServiceLauncher "-Dspring-boot.run.jvmArguments=-Xmx$heap" \
-  "-Dspring-boot.run.arguments=ingest" > "$work/ingest.log" 2>&1 &
-service=$!
+bench_start_service "$work/ingest.log" "-Dspring-boot.run.jvmArguments=-Xmx$heap" "-Dspring-boot.run.arguments=ingest"
 wait_for "$work/ingest.log" "Started ServiceLauncher\|Started IngestApplication" "$service" "The ingest service"
 ingest_jvm=$(pgrep -s "$service" -f io.polyclinic.dev.ServiceLauncher | head -1)
 
-password=$(cat "$POLYCLINIC_DEV_VAR_DIR/dev-admin-password")
-token=$(curl -s -X POST "http://localhost:$gateway_port/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"admin@polyclinic.local\",\"password\":\"$password\"}" | jq -r .accessToken)
+token=$(bench_admin_token)
 
 import_file() { # file, label -> prints "seconds rows_read status"
   local t0 t1 id status job

@@ -17,6 +17,7 @@
 # Needs JDK 21+ (JAVA_HOME or java on PATH), wrk and psql (installed with apt-get when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 var_root="${BENCH_VAR_DIR:-var/bench-orders}"
 pg_port="${BENCH_PG_PORT:-55439}"
@@ -36,47 +37,11 @@ start_timeout="${BENCH_START_TIMEOUT:-300}"
 missing=()
 command -v wrk > /dev/null || missing+=(wrk)
 command -v psql > /dev/null || missing+=(postgresql-client)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]} with apt-get" >&2
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get install -y "${missing[@]}" > /dev/null
-fi
+bench_install_missing "${missing[@]}"
 
-mkdir -p "$var_root"
-work="$(cd "$var_root" && pwd)/run-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$work"
-export POLYCLINIC_DEV_VAR_DIR="$work/var"
+bench_new_run "$var_root"
 
-# Each JVM in a session of its own, so that exactly its processes are stopped at the end.
-POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
-  POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
-  POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" POLYCLINIC_DEV_EXTERNAL=orders \
-  setsid ./mvnw -q -pl dev -am spring-boot:run > "$work/dev-stack.log" 2>&1 &
-stack=$!
-service=""
-stop_session() { # session leader pid, main class
-  local jvm
-  jvm=$(pgrep -s "$1" -f "$2" || true)
-  [ -n "$jvm" ] && kill -TERM $jvm 2> /dev/null
-  for _ in $(seq 1 120); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.5; done
-  kill -TERM -- "-$1" 2> /dev/null || true
-}
-stop_all() {
-  [ -n "$service" ] && stop_session "$service" io.polyclinic.dev.ServiceLauncher
-  stop_session "$stack" io.polyclinic.dev.DevStack
-}
-trap stop_all EXIT
-
-wait_for() { # log, pattern, pid, what
-  local started; started=$(date +%s)
-  until grep -q "$2" "$1"; do
-    if ! kill -0 "$3" 2> /dev/null; then echo "$4 died, see its log:" >&2; tail -40 "$1" >&2; exit 1; fi
-    if [ $(($(date +%s) - started)) -gt "$start_timeout" ]; then echo "$4 not ready after $start_timeout s" >&2; exit 1; fi
-    sleep 0.5
-  done
-}
-echo "Starting the dev stack without the orders service (log: $work/dev-stack.log)" >&2
-wait_for "$work/dev-stack.log" "Polyclinic is ready at http://localhost:$gateway_port" "$stack" "The dev stack"
+bench_start_stack orders
 for _ in $(seq 1 120); do [ -f "$POLYCLINIC_DEV_VAR_DIR/orders-demo-published" ] && break; sleep 0.5; done
 [ -f "$POLYCLINIC_DEV_VAR_DIR/orders-demo-published" ] || { echo "The stack did not publish its demo orders" >&2; exit 1; }
 demo=$(grep -o 'valid orders (distinct order_uid, to be stored): [0-9]*' "$POLYCLINIC_DEV_VAR_DIR/orders-demo-published" \
@@ -92,11 +57,8 @@ expected=$((produced + demo))
 # The service's production defaults, not the dev stack's laptop ones (one consumer thread, a small cache).
 service_settings="--spring.kafka.listener.concurrency=3 --polyclinic.orders.cache.maximum-size=50000"
 echo "Starting the orders service on the backlog of $expected orders (log: $work/orders.log)" >&2
-setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false \
-  -Ddev.main-class=io.polyclinic.dev.ServiceLauncher \
-  "-Dspring-boot.run.arguments=orders --polyclinic.orders.reference-endpoint.enabled=true $service_settings" \
-  > "$work/orders.log" 2>&1 &
-service=$!
+bench_start_service "$work/orders.log" \
+  "-Dspring-boot.run.arguments=orders --polyclinic.orders.reference-endpoint.enabled=true $service_settings"
 psql_orders() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d orders -v ON_ERROR_STOP=1 -qAt "$@"; }
 started=$(date +%s)
 until [ "$(psql_orders -c 'select count(*) from orders' 2> /dev/null || echo 0)" -ge "$expected" ]; do
@@ -112,9 +74,7 @@ read -r stored span rate <<< "$(psql_orders -F ' ' -c "
 echo "Ingestion: $rate orders/s ($stored orders, last commit $span s after the first)" >&2
 wait_for "$work/orders.log" "Started ServiceLauncher\|Started OrdersApplication" "$service" "The orders service"
 
-password=$(cat "$POLYCLINIC_DEV_VAR_DIR/dev-admin-password")
-token=$(curl -s -X POST "http://localhost:$gateway_port/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"admin@polyclinic.local\",\"password\":\"$password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+token=$(bench_admin_token)
 order_url="http://localhost:$orders_port/api/v1/orders/b563feb7b2b84b6test"
 reference_url="http://localhost:$orders_port/bench/orders/reference"
 order_bytes=$(curl -s -H "Authorization: Bearer $token" "$order_url" | wc -c)

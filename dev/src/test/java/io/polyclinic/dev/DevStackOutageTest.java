@@ -391,6 +391,7 @@ class DevStackOutageTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         return JSON.writeValueAsString(
                 EventEnvelope.of(UUID.randomUUID(), EventTypes.APPOINTMENT_BOOKED, Instant.now(), "booking", data));

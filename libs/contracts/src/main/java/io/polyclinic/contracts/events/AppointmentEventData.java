@@ -61,50 +61,6 @@ public record AppointmentEventData(
      */
     public static final List<String> OPTIONAL_FIELDS = List.of("trackerSessionId");
 
-    /** The data without a tracker session id: every appointment event but a booking from a tracked visit. */
-    public AppointmentEventData(
-            UUID appointmentId,
-            UUID slotId,
-            UUID doctorId,
-            String doctorName,
-            UUID clinicId,
-            String clinicName,
-            String clinicAddress,
-            String clinicTimeZone,
-            UUID patientId,
-            String patientEmail,
-            String locale,
-            Instant start,
-            Instant end,
-            String status,
-            String cancelReason,
-            String cancelledBy,
-            UUID previousSlotId,
-            Instant previousStart,
-            Instant previousEnd) {
-        this(
-                appointmentId,
-                slotId,
-                doctorId,
-                doctorName,
-                clinicId,
-                clinicName,
-                clinicAddress,
-                clinicTimeZone,
-                patientId,
-                patientEmail,
-                locale,
-                start,
-                end,
-                status,
-                cancelReason,
-                cancelledBy,
-                previousSlotId,
-                previousStart,
-                previousEnd,
-                null);
-    }
-
     /** This data with the given tracker session id ({@code null} for none). */
     public AppointmentEventData withTrackerSessionId(String sessionId) {
         return new AppointmentEventData(

@@ -42,6 +42,7 @@ class ContractSchemasTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         var envelope = EventEnvelope.of(UUID.randomUUID(), EventTypes.APPOINTMENT_BOOKED, start, "booking", data);
         return (ObjectNode) JSON.valueToTree(envelope);

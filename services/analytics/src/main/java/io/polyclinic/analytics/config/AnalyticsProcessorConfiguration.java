@@ -9,12 +9,12 @@ import io.polyclinic.analytics.event.EventStore;
 import io.polyclinic.analytics.processor.EventProcessingService;
 import io.polyclinic.analytics.processor.ProcessorMetrics;
 import io.polyclinic.analytics.processor.ProcessorParts;
-import io.polyclinic.analytics.processor.RawEventDeadLetters;
 import io.polyclinic.analytics.processor.RawEventListener;
 import io.polyclinic.analytics.processor.SessionRepository;
 import io.polyclinic.analytics.processor.StorageMaintenanceService;
 import io.polyclinic.analytics.rollup.RollupService;
 import io.polyclinic.analytics.site.SiteService;
+import io.polyclinic.platform.kafka.DeadLetterPublisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,18 +88,26 @@ public class AnalyticsProcessorConfiguration {
         return new EventProcessingService(parts, sites, store, sessions, rollups, clock);
     }
 
+    /**
+     * Rejected raw events go to {@code analytics.raw-events.dlt} with their key and value (cut to
+     * {@code max-dead-letter-bytes}; the topic keeps records 24 hours, like its source, since they hold IP addresses),
+     * the reason code in {@value RawEventListener#REASON_HEADER}, the detail and the original coordinates.
+     */
     @Bean
-    RawEventDeadLetters rawEventDeadLetters(KafkaProperties kafka, AnalyticsProperties properties) {
+    DeadLetterPublisher rawEventDeadLetters(KafkaProperties kafka, AnalyticsProperties properties) {
         var factory = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
         var processor = properties.processor();
-        return new RawEventDeadLetters(
-                new KafkaTemplate<>(factory), processor.deadLetterTopic(), processor.maxDeadLetterBytes());
+        return DeadLetterPublisher.builder(
+                        new KafkaTemplate<>(factory), processor.deadLetterTopic(), RawEventListener.REASON_HEADER)
+                .maxValueBytes(processor.maxDeadLetterBytes())
+                .recordName("Raw event")
+                .build();
     }
 
     @Bean
-    RawEventListener rawEventListener(EventProcessingService processor, RawEventDeadLetters deadLetters) {
-        return new RawEventListener(processor, deadLetters);
+    RawEventListener rawEventListener(EventProcessingService processor, DeadLetterPublisher rawEventDeadLetters) {
+        return new RawEventListener(processor, rawEventDeadLetters);
     }
 
     @Bean

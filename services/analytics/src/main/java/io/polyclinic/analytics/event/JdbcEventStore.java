@@ -1,5 +1,6 @@
 package io.polyclinic.analytics.event;
 
+import io.polyclinic.platform.jdbc.UnnestBatch;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,78 +50,63 @@ public class JdbcEventStore implements EventStore {
         if (events.isEmpty()) {
             return List.of();
         }
-        int n = events.size();
-        var columns = new Object[23][n];
-        for (int i = 0; i < n; i++) {
-            var e = events.get(i);
-            Object[] row = {
-                e.eventId(),
-                Timestamp.from(e.receivedAt()),
-                e.siteId(),
-                e.clientTime() == null ? null : Timestamp.from(e.clientTime()),
-                e.type(),
-                e.name(),
-                e.hostname(),
-                e.path(),
-                e.referrerHost(),
-                e.referrerSource(),
-                e.utmSource(),
-                e.utmMedium(),
-                e.utmCampaign(),
-                e.country(),
-                e.browser(),
-                e.os(),
-                e.device(),
-                e.screenWidth(),
-                e.visitorId(),
-                e.sessionId(),
-                e.propsJson(),
-                e.revenueAmount(),
-                e.revenueCurrency()
-            };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
+        var batch = new UnnestBatch(
+                "uuid",
+                "timestamptz",
+                "uuid",
+                "timestamptz",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "int4",
+                "int8",
+                "uuid",
+                "jsonb",
+                "numeric",
+                "text");
+        for (var e : events) {
+            batch.add(
+                    e.eventId(),
+                    Timestamp.from(e.receivedAt()),
+                    e.siteId(),
+                    e.clientTime() == null ? null : Timestamp.from(e.clientTime()),
+                    e.type(),
+                    e.name(),
+                    e.hostname(),
+                    e.path(),
+                    e.referrerHost(),
+                    e.referrerSource(),
+                    e.utmSource(),
+                    e.utmMedium(),
+                    e.utmCampaign(),
+                    e.country(),
+                    e.browser(),
+                    e.os(),
+                    e.device(),
+                    e.screenWidth(),
+                    e.visitorId(),
+                    e.sessionId(),
+                    e.propsJson(),
+                    e.revenueAmount(),
+                    e.revenueCurrency());
         }
-        String[] types = {
-            "uuid",
-            "timestamptz",
-            "uuid",
-            "timestamptz",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "int4",
-            "int8",
-            "uuid",
-            "jsonb",
-            "numeric",
-            "text"
-        };
-        Set<UUID> inserted = new HashSet<>(template.execute((java.sql.Connection connection) -> {
-            try (var statement = connection.prepareStatement(INSERT)) {
-                for (int c = 0; c < columns.length; c++) {
-                    statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-                }
-                var ids = new ArrayList<UUID>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
+        Set<UUID> inserted = batch.query(template, INSERT, rows -> {
+            var ids = new HashSet<UUID>();
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
             }
-        }));
+            return ids;
+        });
         var fresh = new ArrayList<StoredEvent>(inserted.size());
         for (var event : events) {
             if (inserted.remove(event.eventId())) {

@@ -7,6 +7,7 @@ import io.polyclinic.analytics.rollup.RollupService;
 import io.polyclinic.analytics.site.Site;
 import io.polyclinic.analytics.site.SiteService;
 import io.polyclinic.contracts.analytics.RawEvent;
+import io.polyclinic.platform.kafka.RejectedRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Processes one batch of raw events in one transaction (S7): reads and checks each record, enriches it, skips the
  * events already stored (redeliveries), sessionizes the new ones, stores them in the day partitions and upserts the
- * rollup buckets they touch. Records that cannot be stored come back as {@link Rejection}s for the dead-letter topic;
- * a failure that is no record's fault (the database down) throws, and the whole batch is tried again.
+ * rollup buckets they touch. Records that cannot be stored come back as {@link RejectedRecord}s for the dead-letter
+ * topic; a failure that is no record's fault (the database down) throws, and the whole batch is tried again.
  */
 public class EventProcessingService {
 
@@ -69,14 +70,14 @@ public class EventProcessingService {
      * @return the records not stored, for the dead-letter topic (duplicates are not among them: they were stored)
      */
     @Transactional
-    public List<Rejection> process(List<byte[]> values) {
-        var rejections = new ArrayList<Rejection>();
+    public List<RejectedRecord> process(List<byte[]> values) {
+        var rejections = new ArrayList<RejectedRecord>();
         var raws = new LinkedHashMap<Integer, RawEvent>();
         for (int i = 0; i < values.size(); i++) {
             switch (reader.read(values.get(i))) {
                 case RawEventReader.Read read -> raws.put(i, read.event());
                 case RawEventReader.Rejected rejected ->
-                    rejections.add(new Rejection(i, rejected.reason(), rejected.detail()));
+                    rejections.add(new RejectedRecord(i, rejected.reason(), rejected.detail()));
             }
         }
         var known = sites.activeByTrackingIds(
@@ -93,7 +94,7 @@ public class EventProcessingService {
             var site = known.get(raw.trackingId());
             var rejection = check(raw, site, oldest, now);
             if (rejection != null) {
-                rejections.add(new Rejection(entry.getKey(), rejection[0], rejection[1]));
+                rejections.add(new RejectedRecord(entry.getKey(), rejection[0], rejection[1]));
                 continue;
             }
             try {
@@ -102,7 +103,8 @@ public class EventProcessingService {
                     enriched.add(event);
                 }
             } catch (IllegalArgumentException e) {
-                rejections.add(new Rejection(entry.getKey(), "invalid-url", "The url is no absolute http(s) URL."));
+                rejections.add(
+                        new RejectedRecord(entry.getKey(), "invalid-url", "The url is no absolute http(s) URL."));
             }
         }
         var fresh = withoutStored(enriched);

@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one record of {@code analytics.raw-events}: size, JSON, the {@link RawEvent} contract's schema (the tolerant
- * reading: fields a newer collector adds are ignored), then the record type. Anything else is a {@link Rejection}.
+ * reading: fields a newer collector adds are ignored), then the record type. Anything else is {@link Rejected}, to be
+ * dead-lettered.
  */
 final class RawEventReader {
 

@@ -1,6 +1,6 @@
 package io.polyclinic.analytics.processor;
 
-import java.sql.Connection;
+import io.polyclinic.platform.jdbc.UnnestBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,58 +57,41 @@ public class SessionRepository {
         if (sessions.isEmpty()) {
             return;
         }
-        var rows = List.copyOf(sessions);
-        int n = rows.size();
-        var columns = new Object[15][n];
-        for (int i = 0; i < n; i++) {
-            var s = rows.get(i);
-            Object[] row = {
-                s.sessionId(),
-                s.siteId(),
-                s.visitorId(),
-                Timestamp.from(s.startedAt()),
-                Timestamp.from(s.lastSeen()),
-                s.pageviews(),
-                s.events(),
-                s.entryPage(),
-                s.source(),
-                s.utmSource(),
-                s.utmMedium(),
-                s.utmCampaign(),
-                s.country(),
-                s.device(),
-                s.browser()
-            };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
+        var batch = new UnnestBatch(
+                "uuid",
+                "uuid",
+                "int8",
+                "timestamptz",
+                "timestamptz",
+                "int4",
+                "int4",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text");
+        for (var s : sessions) {
+            batch.add(
+                    s.sessionId(),
+                    s.siteId(),
+                    s.visitorId(),
+                    Timestamp.from(s.startedAt()),
+                    Timestamp.from(s.lastSeen()),
+                    s.pageviews(),
+                    s.events(),
+                    s.entryPage(),
+                    s.source(),
+                    s.utmSource(),
+                    s.utmMedium(),
+                    s.utmCampaign(),
+                    s.country(),
+                    s.device(),
+                    s.browser());
         }
-        String[] types = {
-            "uuid",
-            "uuid",
-            "int8",
-            "timestamptz",
-            "timestamptz",
-            "int4",
-            "int4",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text",
-            "text"
-        };
-        template.execute((Connection connection) -> {
-            try (var statement = connection.prepareStatement(UPSERT)) {
-                for (int c = 0; c < columns.length; c++) {
-                    statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-                }
-                statement.executeUpdate();
-            }
-            return null;
-        });
+        batch.update(template, UPSERT);
     }
 
     /** Deletes sessions last seen before {@code before} (with the raw events' retention). */

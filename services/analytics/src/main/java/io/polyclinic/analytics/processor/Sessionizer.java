@@ -3,6 +3,7 @@ package io.polyclinic.analytics.processor;
 import io.polyclinic.analytics.event.StoredEvent;
 import io.polyclinic.platform.id.Ids;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -89,55 +90,47 @@ final class Sessionizer {
     }
 
     private static SessionState start(StoredEvent e) {
-        return new SessionState(
-                Ids.newId(),
-                e.siteId(),
-                e.visitorId(),
-                e.receivedAt(),
-                e.receivedAt(),
-                e.isPageview() ? 1 : 0,
-                1,
-                e.path(),
-                e.referrerSource(),
-                empty(e.utmSource()),
-                empty(e.utmMedium()),
-                empty(e.utmCampaign()),
-                e.country(),
-                e.device(),
-                e.browser());
+        return enteredBy(Ids.newId(), e, e.receivedAt(), e.isPageview() ? 1 : 0, 1);
     }
 
     private static SessionState extend(SessionState s, StoredEvent e) {
-        boolean earlier = e.receivedAt().isBefore(s.startedAt());
         var lastSeen = e.receivedAt().isAfter(s.lastSeen()) ? e.receivedAt() : s.lastSeen();
         int pageviews = s.pageviews() + (e.isPageview() ? 1 : 0);
-        if (!earlier) {
-            return new SessionState(
-                    s.sessionId(),
-                    s.siteId(),
-                    s.visitorId(),
-                    s.startedAt(),
-                    lastSeen,
-                    pageviews,
-                    s.events() + 1,
-                    s.entryPage(),
-                    s.source(),
-                    s.utmSource(),
-                    s.utmMedium(),
-                    s.utmCampaign(),
-                    s.country(),
-                    s.device(),
-                    s.browser());
+        if (e.receivedAt().isBefore(s.startedAt())) {
+            // The event is the session's new first one: the entry attributes become its own.
+            return enteredBy(s.sessionId(), e, lastSeen, pageviews, s.events() + 1);
         }
-        // The event is the session's new first one: the entry attributes become its own.
         return new SessionState(
                 s.sessionId(),
                 s.siteId(),
                 s.visitorId(),
-                e.receivedAt(),
+                s.startedAt(),
                 lastSeen,
                 pageviews,
                 s.events() + 1,
+                s.entryPage(),
+                s.source(),
+                s.utmSource(),
+                s.utmMedium(),
+                s.utmCampaign(),
+                s.country(),
+                s.device(),
+                s.browser());
+    }
+
+    /**
+     * A session whose first event is {@code e}: it starts then, and its entry attributes are the event's (its site and
+     * visitor are those of every session the caller passes, since it passes one visitor of one site).
+     */
+    private static SessionState enteredBy(UUID sessionId, StoredEvent e, Instant lastSeen, int pageviews, int events) {
+        return new SessionState(
+                sessionId,
+                e.siteId(),
+                e.visitorId(),
+                e.receivedAt(),
+                lastSeen,
+                pageviews,
+                events,
                 e.path(),
                 e.referrerSource(),
                 empty(e.utmSource()),

@@ -124,26 +124,26 @@ class ConversionTest extends LiveTest {
 
     private static byte[] booked(UUID appointment, String session, Instant at) {
         var data = new AppointmentEventData(
-                        appointment,
-                        UUID.randomUUID(),
-                        UUID.randomUUID(),
-                        "Anna Petrova",
-                        UUID.randomUUID(),
-                        "Central",
-                        "Tverskaya 1",
-                        "Europe/Moscow",
-                        UUID.randomUUID(),
-                        "p@example.com",
-                        "en",
-                        at.plusSeconds(86_400),
-                        at.plusSeconds(88_200),
-                        "BOOKED",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)
-                .withTrackerSessionId(session);
+                appointment,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Anna Petrova",
+                UUID.randomUUID(),
+                "Central",
+                "Tverskaya 1",
+                "Europe/Moscow",
+                UUID.randomUUID(),
+                "p@example.com",
+                "en",
+                at.plusSeconds(86_400),
+                at.plusSeconds(88_200),
+                "BOOKED",
+                null,
+                null,
+                null,
+                null,
+                null,
+                session);
         return JSON.writeValueAsBytes(
                 EventEnvelope.of(UUID.randomUUID(), EventTypes.APPOINTMENT_BOOKED, at, "booking", data));
     }

@@ -124,7 +124,7 @@ class ProcessorTest extends AnalyticsTest {
             Awaitility.await().atMost(WAIT).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
-                        var header = record.headers().lastHeader(RawEventDeadLetters.REASON_HEADER);
+                        var header = record.headers().lastHeader(RawEventListener.REASON_HEADER);
                         reasons.add(new String(header.value(), StandardCharsets.UTF_8));
                     }
                 }

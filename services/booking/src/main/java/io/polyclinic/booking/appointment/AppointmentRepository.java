@@ -188,6 +188,7 @@ public class AppointmentRepository {
                             cancelledBy == null ? null : cancelledBy.equals(patientId) ? "PATIENT" : "STAFF",
                             null,
                             null,
+                            null,
                             null);
                 })
                 .optional();

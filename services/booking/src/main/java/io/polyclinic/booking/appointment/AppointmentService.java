@@ -199,7 +199,8 @@ public class AppointmentService {
                                 null,
                                 appointment.slotId(),
                                 appointment.start(),
-                                appointment.end()))
+                                appointment.end(),
+                                null))
                 .evictDoctor(appointment.doctorId())
                 .count(BusinessMetrics::rescheduled)
                 .apply();

@@ -50,6 +50,7 @@ class ReminderTest extends NotifierTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         return JSON.writeValueAsBytes(
                 EventEnvelope.of(UUID.randomUUID(), type, java.time.Instant.now(), "booking", data));

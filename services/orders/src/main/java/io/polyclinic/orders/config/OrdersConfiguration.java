@@ -5,15 +5,17 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.polyclinic.contracts.orders.Order;
-import io.polyclinic.orders.ingest.IngestMetrics;
+import io.polyclinic.orders.ingest.InvalidOrderException;
 import io.polyclinic.orders.ingest.OrderRules;
 import io.polyclinic.orders.ingest.OrderValidator;
 import io.polyclinic.orders.order.OrderCache;
 import io.polyclinic.orders.order.OrderCacheLoader;
 import io.polyclinic.orders.order.OrderJson;
+import io.polyclinic.platform.kafka.ConsumedRecordMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,9 +45,21 @@ public class OrdersConfiguration {
         return new OrderCache(properties.cache().maximumSize(), registry);
     }
 
+    /**
+     * What became of the records on topic {@code orders}: counter {@code polyclinic.orders.received} with tag
+     * {@code outcome} = {@code stored}, {@code duplicate} (the same order again, ignored) or {@code dead-lettered}, the
+     * last also tagged with {@code reason} (an {@link InvalidOrderException.Reason}'s code; all of them at 0 from the
+     * start).
+     */
     @Bean
-    IngestMetrics ingestMetrics(MeterRegistry registry) {
-        return new IngestMetrics(registry);
+    ConsumedRecordMetrics ingestMetrics(MeterRegistry registry) {
+        return new ConsumedRecordMetrics(
+                registry,
+                "polyclinic.orders.received",
+                "Records read from topic orders, by what became of them",
+                Arrays.stream(InvalidOrderException.Reason.values())
+                        .map(InvalidOrderException.Reason::code)
+                        .toList());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.polyclinic.orders.config;
 
-import io.polyclinic.orders.ingest.DeadLetterPublisher;
+import io.polyclinic.orders.ingest.InvalidOrderException;
+import io.polyclinic.orders.ingest.OrderListener;
+import io.polyclinic.platform.kafka.DeadLetterPublisher;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -49,13 +51,25 @@ public class OrdersKafkaConfiguration {
                 .build();
     }
 
+    /**
+     * Rejected records go to {@code orders.dlt} with their key, headers and value (cut to {@code max-dead-letter-bytes},
+     * the original size then in {@value OrderListener#ORIGINAL_SIZE_HEADER}), the reason code in
+     * {@value OrderListener#REASON_HEADER}, the detail, {@link InvalidOrderException} as the exception class and the
+     * original coordinates.
+     */
     @Bean
     DeadLetterPublisher deadLetterPublisher(KafkaProperties kafka, OrdersProperties properties) {
         var factory = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
         var ingest = properties.ingest();
-        return new DeadLetterPublisher(
-                new KafkaTemplate<>(factory), ingest.deadLetterTopic(), ingest.maxDeadLetterBytes());
+        return DeadLetterPublisher.builder(
+                        new KafkaTemplate<>(factory), ingest.deadLetterTopic(), OrderListener.REASON_HEADER)
+                .maxValueBytes(ingest.maxDeadLetterBytes())
+                .keepingHeaders()
+                .originalSizeHeader(OrderListener.ORIGINAL_SIZE_HEADER)
+                .exceptionClass(InvalidOrderException.class)
+                .recordName("Order record")
+                .build();
     }
 
     @Bean

@@ -4,6 +4,8 @@ import io.polyclinic.orders.ingest.InvalidOrderException.Reason;
 import io.polyclinic.orders.order.OrderCache;
 import io.polyclinic.orders.order.OrderDocument;
 import io.polyclinic.orders.order.OrderStoreService;
+import io.polyclinic.platform.kafka.ConsumedRecordMetrics;
+import io.polyclinic.platform.kafka.RejectedRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores a batch of records from topic {@code orders}: validates each, then writes all valid orders in ONE
  * transaction, then puts them into the cache. An invalid record, an order stored before with other content and an
- * order the database refuses come back as {@link Rejection}s for the dead-letter topic; the same order again (same
- * {@code order_uid}, same content) is ignored. An order is never half-stored.
+ * order the database refuses come back as {@link RejectedRecord}s for the dead-letter topic (reason: the
+ * {@link InvalidOrderException.Reason}'s code); the same order again (same {@code order_uid}, same content) is
+ * ignored. An order is never half-stored.
  *
  * <p>Isolation: when the database refuses the batch for what one order holds (a constraint or a value out of range,
  * SQLSTATE classes 22 and 23), the batch is stored again one order per transaction, so only the guilty order is
@@ -36,14 +39,14 @@ public class OrderIngestService {
     private final OrderStoreService orders;
     private final OrderCache cache;
     private final TransactionTemplate transactions;
-    private final IngestMetrics metrics;
+    private final ConsumedRecordMetrics metrics;
 
     public OrderIngestService(
             OrderValidator validator,
             OrderStoreService orders,
             OrderCache cache,
             TransactionTemplate transactions,
-            IngestMetrics metrics) {
+            ConsumedRecordMetrics metrics) {
         this.validator = validator;
         this.orders = orders;
         this.cache = cache;
@@ -58,8 +61,8 @@ public class OrderIngestService {
      * @throws org.springframework.dao.DataAccessException when the database fails for a reason that is no order's
      *     fault; nothing of the batch is stored then
      */
-    public List<Rejection> ingest(List<byte[]> values) {
-        var rejections = new ArrayList<Rejection>();
+    public List<RejectedRecord> ingest(List<byte[]> values) {
+        var rejections = new ArrayList<RejectedRecord>();
         // First occurrence of each order_uid in the batch; later ones are compared with it.
         var candidates = new LinkedHashMap<String, Candidate>();
         int duplicates = 0;
@@ -68,7 +71,7 @@ public class OrderIngestService {
             try {
                 document = validator.validate(values.get(i));
             } catch (InvalidOrderException e) {
-                rejections.add(new Rejection(i, e));
+                rejections.add(rejected(i, e));
                 continue;
             }
             var first = candidates.putIfAbsent(document.orderUid(), new Candidate(i, document));
@@ -76,7 +79,7 @@ public class OrderIngestService {
                 if (first.document().sha256().equals(document.sha256())) {
                     duplicates++;
                 } else {
-                    rejections.add(new Rejection(i, conflict(document.orderUid())));
+                    rejections.add(rejected(i, conflict(document.orderUid())));
                 }
             }
         }
@@ -87,7 +90,7 @@ public class OrderIngestService {
         metrics.duplicates(duplicates);
         rejections.sort((a, b) -> Integer.compare(a.index(), b.index()));
         for (var rejection : rejections) {
-            metrics.deadLettered(rejection.failure().reason());
+            metrics.deadLettered(rejection.reason());
         }
         return rejections;
     }
@@ -106,7 +109,7 @@ public class OrderIngestService {
         }
         int stored = 0;
         int duplicates = 0;
-        var rejections = new ArrayList<Rejection>();
+        var rejections = new ArrayList<RejectedRecord>();
         for (var candidate : candidates) {
             try {
                 var outcome = storeTogether(List.of(candidate));
@@ -114,7 +117,7 @@ public class OrderIngestService {
                 duplicates += outcome.duplicates();
                 rejections.addAll(outcome.rejections());
             } catch (DataIntegrityViolationException e) {
-                rejections.add(new Rejection(
+                rejections.add(rejected(
                         candidate.index(),
                         new InvalidOrderException(
                                 Reason.REJECTED_BY_DATABASE,
@@ -140,7 +143,7 @@ public class OrderIngestService {
             return new Stored(inserted, storedHashes);
         });
         int duplicates = 0;
-        var rejections = new ArrayList<Rejection>();
+        var rejections = new ArrayList<RejectedRecord>();
         for (var candidate : candidates) {
             var document = candidate.document();
             if (result.inserted().contains(document.orderUid())) {
@@ -148,10 +151,15 @@ public class OrderIngestService {
             } else if (document.sha256().equals(result.storedHashes().get(document.orderUid()))) {
                 duplicates++;
             } else {
-                rejections.add(new Rejection(candidate.index(), conflict(document.orderUid())));
+                rejections.add(rejected(candidate.index(), conflict(document.orderUid())));
             }
         }
         return new Outcome(result.inserted().size(), duplicates, rejections);
+    }
+
+    /** The dead letter's reason: the fault's code, and its message (field paths and rules, no personal values). */
+    private static RejectedRecord rejected(int index, InvalidOrderException failure) {
+        return new RejectedRecord(index, failure.reason().code(), failure.getMessage());
     }
 
     private static InvalidOrderException conflict(String orderUid) {
@@ -164,5 +172,5 @@ public class OrderIngestService {
 
     private record Stored(Set<String> inserted, Map<String, String> storedHashes) {}
 
-    private record Outcome(int stored, int duplicates, List<Rejection> rejections) {}
+    private record Outcome(int stored, int duplicates, List<RejectedRecord> rejections) {}
 }

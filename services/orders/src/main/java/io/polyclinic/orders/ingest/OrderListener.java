@@ -1,9 +1,8 @@
 package io.polyclinic.orders.ingest;
 
+import io.polyclinic.platform.kafka.DeadLetterPublisher;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +12,17 @@ import org.springframework.stereotype.Component;
  * does the method return and the container commit the batch's offsets. A crash in between redelivers the batch,
  * whose orders are then recognised as stored; a failure that is no record's fault is retried by the container's error
  * handler, without limit (see {@code OrdersKafkaConfiguration}). A record without a key is handled like any other.
+ * The dead letters and their log lines (topic, partition, offset and reason code only: the record and the detail may
+ * hold personal data) are the platform's {@link DeadLetterPublisher}'s.
  */
 @Component
 public class OrderListener {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderListener.class);
+    /** The dead letters' header with the reason code ({@link InvalidOrderException.Reason#code()}). */
+    public static final String REASON_HEADER = "orders-dlt-reason";
+
+    /** The dead letters' header with the original value's size in bytes, when the value was cut. */
+    public static final String ORIGINAL_SIZE_HEADER = "orders-dlt-original-size";
 
     private final OrderIngestService service;
     private final DeadLetterPublisher deadLetters;
@@ -33,21 +38,6 @@ public class OrderListener {
             groupId = "${spring.kafka.consumer.group-id:orders}",
             batch = "true")
     void onOrders(List<ConsumerRecord<String, byte[]>> records) {
-        var rejections =
-                service.ingest(records.stream().map(ConsumerRecord::value).toList());
-        if (rejections.isEmpty()) {
-            return;
-        }
-        deadLetters.publish(records, rejections);
-        for (var rejection : rejections) {
-            var record = records.get(rejection.index());
-            // Topic, partition, offset and reason code only: the record and the detail may hold personal data.
-            log.warn(
-                    "Order record {}-{}@{} dead-lettered: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    rejection.failure().reason().code());
-        }
+        deadLetters.consume(records, service::ingest);
     }
 }

@@ -1,0 +1,78 @@
+# Shared parts of the benchmarks that run the dev stack with one service left out and start that service as its own
+# JVM (bench/orders.sh, bench/ingest.sh). Sourced, not run: `source bench/lib.sh` after `set -euo pipefail` and
+# `cd` to the repository root.
+#
+# The caller sets pg_port, gateway_port, identity_port, booking_port, notifier_port, kafka_port and start_timeout
+# first. The functions set the globals work (this run's directory), stack and service (the session leaders' pids) and
+# stop, on exit, every process they started.
+
+# Installs the given Debian packages with apt-get (through sudo unless root); nothing when none are given.
+bench_install_missing() { # package...
+  [ $# -gt 0 ] || return 0
+  echo "Installing $* with apt-get" >&2
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y "$@" > /dev/null
+}
+
+# A fresh run directory $var_root/run-<time> in $work; the dev stack keeps its data in $work/var.
+bench_new_run() { # var_root
+  mkdir -p "$1"
+  work="$(cd "$1" && pwd)/run-$(date +%Y%m%d-%H%M%S)"
+  mkdir -p "$work"
+  export POLYCLINIC_DEV_VAR_DIR="$work/var"
+}
+
+stack=""
+service=""
+stop_session() { # session leader pid, main class
+  local jvm
+  jvm=$(pgrep -s "$1" -f "$2" || true)
+  [ -n "$jvm" ] && kill -TERM $jvm 2> /dev/null
+  for _ in $(seq 1 120); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.5; done
+  kill -TERM -- "-$1" 2> /dev/null || true
+}
+stop_all() {
+  [ -n "$service" ] && stop_session "$service" io.polyclinic.dev.ServiceLauncher
+  stop_session "$stack" io.polyclinic.dev.DevStack
+}
+
+wait_for() { # log, pattern, pid, what
+  local started; started=$(date +%s)
+  until grep -q "$2" "$1"; do
+    if ! kill -0 "$3" 2> /dev/null; then echo "$4 died, see its log:" >&2; tail -40 "$1" >&2; exit 1; fi
+    if [ $(($(date +%s) - started)) -gt "$start_timeout" ]; then echo "$4 not ready after $start_timeout s" >&2; exit 1; fi
+    sleep 0.5
+  done
+}
+
+# Starts the dev stack on the caller's ports without the named service (POLYCLINIC_DEV_EXTERNAL), its log in
+# $work/dev-stack.log, and waits until it is ready. Each JVM runs in a session of its own, so that exactly its
+# processes are stopped at the end.
+bench_start_stack() { # service left out
+  POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
+    POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
+    POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" POLYCLINIC_DEV_EXTERNAL="$1" \
+    setsid ./mvnw -q -pl dev -am spring-boot:run > "$work/dev-stack.log" 2>&1 &
+  stack=$!
+  service=""
+  trap stop_all EXIT
+  echo "Starting the dev stack without the $1 service (log: $work/dev-stack.log)" >&2
+  wait_for "$work/dev-stack.log" "Polyclinic is ready at http://localhost:$gateway_port" "$stack" "The dev stack"
+}
+
+# Starts one service as its own JVM (io.polyclinic.dev.ServiceLauncher, no optimized launch: full JIT) in a session
+# of its own, its output in the log; sets service. The service's name goes in -Dspring-boot.run.arguments.
+bench_start_service() { # log, further ./mvnw arguments...
+  local log="$1"; shift
+  setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false \
+    -Ddev.main-class=io.polyclinic.dev.ServiceLauncher "$@" > "$log" 2>&1 &
+  service=$!
+}
+
+# Prints an access token of the dev stack's admin, logged in through the gateway.
+bench_admin_token() {
+  local password
+  password=$(cat "$POLYCLINIC_DEV_VAR_DIR/dev-admin-password")
+  curl -s -X POST "http://localhost:$gateway_port/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"admin@polyclinic.local\",\"password\":\"$password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
+}
