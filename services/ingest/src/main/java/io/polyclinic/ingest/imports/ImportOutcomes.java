@@ -83,7 +83,7 @@ class ImportOutcomes {
     }
 
     private void finish(UUID id, JobStatus status, long rowsRead, LoadCounts counts, RowErrors errors, String reason) {
-        var job = transactions.execute(tx -> {
+        var ended = transactions.execute(tx -> {
             jobs.finish(id, status, rowsRead, rowsRead, counts, reason);
             var kept = errors.inFileOrder();
             for (int from = 0; from < kept.size(); from += 5000) {
@@ -104,7 +104,9 @@ class ImportOutcomes {
             audit.record(new AuditEntry(job.startedBy(), "IMPORT_FINISHED", "import", id.toString(), details));
             return job;
         });
-        metrics.ended(job.dataset(), status, counts, job.durationMs());
+        if (ended != null) {
+            metrics.ended(ended.dataset(), status, counts, ended.durationMs());
+        }
         log.info("Import {} {}: {} rows read, {}", id, status, rowsRead, counts);
     }
 
