@@ -14,7 +14,9 @@ class CollectorMetricsTest {
 
         new CollectorMetrics(registry);
 
-        assertThat(registry.get("analytics.collector.events.published").counter().count())
+        assertThat(registry.get("analytics.collector.events.published")
+                        .counter()
+                        .count())
                 .isZero();
         for (var format : new String[] {"track", "plausible"}) {
             assertThat(registry.get("analytics.collector.events.accepted")

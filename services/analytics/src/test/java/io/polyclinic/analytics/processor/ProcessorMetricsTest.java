@@ -21,7 +21,9 @@ class ProcessorMetricsTest {
                             .count())
                     .isZero();
         }
-        assertThat(registry.get("polyclinic.analytics.processing.latency").timer().count())
+        assertThat(registry.get("polyclinic.analytics.processing.latency")
+                        .timer()
+                        .count())
                 .isZero();
 
         metrics.stored(3);

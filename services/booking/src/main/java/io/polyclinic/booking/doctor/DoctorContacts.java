@@ -36,6 +36,8 @@ public final class DoctorContacts {
 
     /** Whether {@code email} has the accepted shape and length (a non-empty one). */
     public static boolean validEmail(String email) {
-        return !email.isEmpty() && email.length() <= MAX_EMAIL && EMAIL.matcher(email).matches();
+        return !email.isEmpty()
+                && email.length() <= MAX_EMAIL
+                && EMAIL.matcher(email).matches();
     }
 }

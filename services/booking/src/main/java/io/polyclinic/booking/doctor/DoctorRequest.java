@@ -34,7 +34,8 @@ public record DoctorRequest(
         @Pattern(regexp = DoctorContacts.PHONE_OR_EMPTY, message = "must be a phone number in E.164, e.g. +74951234567")
         String phone,
 
-        @Size(max = DoctorContacts.MAX_EMAIL) @Pattern(regexp = DoctorContacts.EMAIL_OR_EMPTY, message = "must be an email address")
+        @Size(max = DoctorContacts.MAX_EMAIL)
+        @Pattern(regexp = DoctorContacts.EMAIL_OR_EMPTY, message = "must be an email address")
         String email,
 
         DoctorStatus status) {}

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class DoctorContactsApiTest extends BookingApiTest {
 
     private Map<String, Object> doctor(String specialty, UUID clinic, Map<String, Object> contacts) {
-        var body = new HashMap<String, Object>(
-                Map.of("fullName", "Contacts " + next(), "specialties", List.of(specialty), "clinicIds", List.of(clinic)));
+        var body = new HashMap<String, Object>(Map.of(
+                "fullName", "Contacts " + next(), "specialties", List.of(specialty), "clinicIds", List.of(clinic)));
         body.putAll(contacts);
         return body;
     }
@@ -57,7 +57,9 @@ class DoctorContactsApiTest extends BookingApiTest {
         assertThat(kept.text("email")).isEqualTo("a@clinic.example");
 
         var changed = put(
-                "/api/v1/admin/doctors/" + id, admin, doctor(specialty, clinic, Map.of("phone", "", "email", "b@c.example")));
+                "/api/v1/admin/doctors/" + id,
+                admin,
+                doctor(specialty, clinic, Map.of("phone", "", "email", "b@c.example")));
         assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
         assertThat(changed.body().get("phone").isNull()).isTrue();
         assertThat(changed.text("email")).isEqualTo("b@c.example");
@@ -71,7 +73,8 @@ class DoctorContactsApiTest extends BookingApiTest {
         var specialty = createSpecialty();
         var clinic = createClinic("Москва", "Europe/Moscow");
 
-        var phone = post("/api/v1/admin/doctors", admin, doctor(specialty, clinic, Map.of("phone", "8 (495) 123-45-67")))
+        var phone = post(
+                        "/api/v1/admin/doctors", admin, doctor(specialty, clinic, Map.of("phone", "8 (495) 123-45-67")))
                 .isProblem(400, "validation-failed");
         assertThat(phone.body().get("errors").get(0).get("field").asString()).isEqualTo("phone");
         var email = post("/api/v1/admin/doctors", admin, doctor(specialty, clinic, Map.of("email", "no at sign")))

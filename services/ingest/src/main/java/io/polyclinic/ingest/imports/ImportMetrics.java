@@ -87,21 +87,21 @@ class ImportMetrics {
 
     private Counter imports(String dataset, JobStatus status) {
         var outcome = status.name().toLowerCase(Locale.ROOT);
-        return counters.computeIfAbsent("imports|" + dataset + '|' + outcome, key -> Counter.builder(
-                        "polyclinic.ingest.imports")
-                .description("Imports that ended, by dataset and outcome")
-                .tag("dataset", dataset)
-                .tag("outcome", outcome)
-                .register(registry));
+        return counters.computeIfAbsent(
+                "imports|" + dataset + '|' + outcome, key -> Counter.builder("polyclinic.ingest.imports")
+                        .description("Imports that ended, by dataset and outcome")
+                        .tag("dataset", dataset)
+                        .tag("outcome", outcome)
+                        .register(registry));
     }
 
     private Counter rows(String dataset, String outcome) {
-        return counters.computeIfAbsent("rows|" + dataset + '|' + outcome, key -> Counter.builder(
-                        "polyclinic.ingest.rows")
-                .description("Rows of ended imports, by dataset and what became of them")
-                .tag("dataset", dataset)
-                .tag("outcome", outcome)
-                .register(registry));
+        return counters.computeIfAbsent(
+                "rows|" + dataset + '|' + outcome, key -> Counter.builder("polyclinic.ingest.rows")
+                        .description("Rows of ended imports, by dataset and what became of them")
+                        .tag("dataset", dataset)
+                        .tag("outcome", outcome)
+                        .register(registry));
     }
 
     private Timer duration(String dataset) {

@@ -59,20 +59,24 @@ class ImportMetricsTest extends IngestTest {
         assertThat(finish("ALL_OR_NOTHING", bad)).isEqualTo("FAILED");
 
         // The meters count a job just after its end is committed, so the job's status can be seen a moment before.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(imports("succeeded") - succeeded).isEqualTo(1);
-            assertThat(imports("failed") - failed).isEqualTo(1);
-            assertThat(rows("inserted") - inserted).isEqualTo(2);
-            assertThat(rows("rejected") - rejected).isEqualTo(1);
-            assertThat(registry.get("polyclinic.ingest.import.duration")
-                                    .tag("dataset", "clinic_visits")
-                                    .timer()
-                                    .count()
-                            - timed)
-                    .isEqualTo(2);
-            assertThat(registry.get("polyclinic.ingest.imports.running").gauge().value())
-                    .isZero();
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    assertThat(imports("succeeded") - succeeded).isEqualTo(1);
+                    assertThat(imports("failed") - failed).isEqualTo(1);
+                    assertThat(rows("inserted") - inserted).isEqualTo(2);
+                    assertThat(rows("rejected") - rejected).isEqualTo(1);
+                    assertThat(registry.get("polyclinic.ingest.import.duration")
+                                            .tag("dataset", "clinic_visits")
+                                            .timer()
+                                            .count()
+                                    - timed)
+                            .isEqualTo(2);
+                    assertThat(registry.get("polyclinic.ingest.imports.running")
+                                    .gauge()
+                                    .value())
+                            .isZero();
+                });
     }
 
     private String csv(String... rows) {
