@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ingest's doctors and slots sinks against the running stack: identity issues ingest's service token (client
- * {@code ingest}, scope {@code booking.import}), booking's bulk import applies the rows, and the imported doctor and
- * slot are found through the gateway as a patient finds them. One case of {@link DevStackEndToEndTest}'s stack.
+ * {@code ingest}, scope {@code booking.import}), booking's bulk import applies the rows, and the imported doctor (with
+ * the work phone and email on the card) and slot are found through the gateway as a patient finds them. One case of {@link DevStackEndToEndTest}'s stack.
  */
 final class BookingImportEndToEnd {
 
@@ -79,7 +79,11 @@ final class BookingImportEndToEnd {
                                     "specialty",
                                     specialty.get("nameEn").asString(),
                                     "clinic",
-                                    clinic.get("name").asString())),
+                                    clinic.get("name").asString(),
+                                    "phone",
+                                    "+74951234567",
+                                    "email",
+                                    "vera@clinic.example")),
                     row(
                             3,
                             Map.of(
@@ -129,6 +133,9 @@ final class BookingImportEndToEnd {
             assertThat(doctorId)
                     .as("the imported doctor in the search: %s", found)
                     .isNotNull();
+            var card = GatewayClient.json(gateway.get("/api/v1/doctors/" + doctorId, null));
+            assertThat(card.get("phone").asString()).isEqualTo("+74951234567");
+            assertThat(card.get("email").asString()).isEqualTo("vera@clinic.example");
             var free = GatewayClient.json(
                     gateway.get("/api/v1/doctors/" + doctorId + "/slots?from=" + day + "&to=" + day, null));
             assertThat(free.get("items")).hasSize(1);

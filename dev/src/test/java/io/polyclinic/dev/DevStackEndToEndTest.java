@@ -471,7 +471,8 @@ class DevStackEndToEndTest {
                 .get("accessToken")
                 .asString();
         // The traffic behind the business metrics: a new patient books and cancels (events, emails, audit records),
-        // a 404, and an admin verifies the audit chain.
+        // a 404, an admin verifies the audit chain, and a broken analytics event is rejected (its counter is made per
+        // reason on first use).
         var email = "metrics-" + UUID.randomUUID() + "@example.com";
         gateway.post("/api/v1/auth/register", null, """
                 {"email":"%s","password":"Correct-Horse-Battery-42","fullName":"Metrics"}""".formatted(email));
@@ -489,6 +490,7 @@ class DevStackEndToEndTest {
         assertThat(gateway.get("/api/v1/doctors/" + UUID.randomUUID(), null).statusCode())
                 .isEqualTo(404);
         assertThat(gateway.verifyAuditChain(admin).get("status").asString()).isEqualTo("VALID");
+        assertThat(gateway.post("/track", null, "{").statusCode()).isEqualTo(400);
 
         // Emails and consumer metrics appear asynchronously: scrape every service until nothing is missing, 60 s at
         // most.

@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code analytics_collector_events_ignored_total{reason}}: events answered 202 but dropped on purpose
  *       ({@code bot}, {@code engagement}).
  * </ul>
+ *
+ * <p>The published counter and the accepted counter of each format are registered at start-up, so they show (at 0)
+ * before the first event; a rejection or drop counter appears with its first reason.
  */
 public final class CollectorMetrics {
 
@@ -30,6 +33,9 @@ public final class CollectorMetrics {
         this.published = Counter.builder("analytics.collector.events.published")
                 .description("Events acknowledged by Kafka")
                 .register(registry);
+        for (var format : EventIntakeService.Format.values()) {
+            counter("analytics.collector.events.accepted", "format", format.tag());
+        }
     }
 
     void accepted(String format) {

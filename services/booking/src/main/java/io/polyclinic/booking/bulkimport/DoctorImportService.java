@@ -2,6 +2,7 @@ package io.polyclinic.booking.bulkimport;
 
 import io.polyclinic.booking.bulkimport.ImportedRow.Outcome;
 import io.polyclinic.booking.doctor.Doctor;
+import io.polyclinic.booking.doctor.DoctorContacts;
 import io.polyclinic.booking.doctor.DoctorRequest;
 import io.polyclinic.booking.doctor.DoctorService;
 import io.polyclinic.contracts.booking.v1.DoctorRow;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
  * One imported doctor row, applied through the doctor use cases: a doctor is found by its external id (personnel or
  * licence number, never by name); an unknown one is registered (DOCTOR_REGISTERED), a known one whose fields differ
  * is edited (DOCTOR_UPDATED), a known one that matches is left alone (UNCHANGED, nothing written). Fields a row does
- * not carry (bio, experience, photo, status) keep their stored values.
+ * not carry (bio, experience, phone, email, photo, status) keep their stored values. A phone must be in E.164 and an
+ * email well-formed ({@link DoctorContacts}), else the row is rejected naming the field.
  */
 @Service
 public class DoctorImportService {
@@ -92,9 +94,25 @@ public class DoctorImportService {
         if (bio != null && bio.length() > 4000) {
             throw new RowRejectedException("bio", "The bio has at most 4000 characters.");
         }
+        var phone = row.hasPhone() ? row.getPhone().strip() : null;
+        if (phone != null && !DoctorContacts.validPhone(phone)) {
+            throw new RowRejectedException("phone", "A phone is in E.164: + and up to 15 digits, e.g. +74951234567.");
+        }
+        var email = row.hasEmail() ? row.getEmail().strip() : null;
+        if (email != null && !DoctorContacts.validEmail(email)) {
+            throw new RowRejectedException("email", "An email is name@domain, at most 320 characters.");
+        }
         if (current == null) {
             return new DoctorRequest(
-                    name, List.copyOf(codes), List.copyOf(clinics), blankToNull(bio), experience, null, null);
+                    name,
+                    List.copyOf(codes),
+                    List.copyOf(clinics),
+                    blankToNull(bio),
+                    experience,
+                    null,
+                    phone,
+                    email,
+                    null);
         }
         return new DoctorRequest(
                 name,
@@ -103,6 +121,8 @@ public class DoctorImportService {
                 row.hasBio() ? blankToNull(bio) : current.bio(),
                 row.hasExperienceYears() ? experience : current.experienceYears(),
                 current.photoUrl(),
+                row.hasPhone() ? phone : current.phone(),
+                row.hasEmail() ? email : current.email(),
                 current.status());
     }
 
@@ -111,7 +131,9 @@ public class DoctorImportService {
                 && Set.copyOf(doctor.specialtyCodes()).equals(Set.copyOf(request.specialties()))
                 && Set.copyOf(doctor.clinicIds()).equals(Set.copyOf(request.clinicIds()))
                 && Objects.equals(doctor.bio(), request.bio())
-                && Objects.equals(doctor.experienceYears(), request.experienceYears());
+                && Objects.equals(doctor.experienceYears(), request.experienceYears())
+                && Objects.equals(doctor.phone(), request.phone())
+                && Objects.equals(doctor.email(), request.email());
     }
 
     private static String blankToNull(String text) {

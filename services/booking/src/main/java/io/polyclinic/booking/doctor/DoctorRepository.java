@@ -24,8 +24,8 @@ public class DoctorRepository {
     /** Inserts the doctor and its specialty and clinic links. */
     public void insert(Doctor d) {
         jdbc.sql("""
-                insert into doctors (id, full_name, bio, experience_years, photo_url, status)
-                values (?, ?, ?, ?, ?, ?)
+                insert into doctors (id, full_name, bio, experience_years, photo_url, phone, email, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         d.id(),
@@ -33,6 +33,8 @@ public class DoctorRepository {
                         d.bio(),
                         d.experienceYears(),
                         d.photoUrl(),
+                        d.phone(),
+                        d.email(),
                         d.status().name())
                 .update();
         replaceLinks(d);
@@ -41,8 +43,8 @@ public class DoctorRepository {
     /** Updates the doctor's fields and replaces its links; false when unknown. */
     public boolean update(Doctor d) {
         var rows = jdbc.sql("""
-                update doctors set full_name = ?, bio = ?, experience_years = ?, photo_url = ?, status = ?,
-                       updated_at = now()
+                update doctors set full_name = ?, bio = ?, experience_years = ?, photo_url = ?, phone = ?, email = ?,
+                       status = ?, updated_at = now()
                  where id = ?
                 """)
                 .params(
@@ -50,6 +52,8 @@ public class DoctorRepository {
                         d.bio(),
                         d.experienceYears(),
                         d.photoUrl(),
+                        d.phone(),
+                        d.email(),
                         d.status().name(),
                         d.id())
                 .update();
@@ -68,8 +72,8 @@ public class DoctorRepository {
 
     public Optional<Doctor> findById(UUID id) {
         return jdbc.sql("""
-                select d.id, d.full_name, d.bio, d.experience_years, d.photo_url, d.status, d.rating_avg,
-                       d.rating_count,
+                select d.id, d.full_name, d.bio, d.experience_years, d.photo_url, d.phone, d.email, d.status,
+                       d.rating_avg, d.rating_count,
                        array(select specialty_code from doctor_specialties where doctor_id = d.id order by 1) codes,
                        array(select clinic_id from doctor_clinics where doctor_id = d.id order by 1) clinics
                   from doctors d where d.id = ?
@@ -81,6 +85,8 @@ public class DoctorRepository {
                         rs.getString("bio"),
                         rs.getObject("experience_years", Integer.class),
                         rs.getString("photo_url"),
+                        rs.getString("phone"),
+                        rs.getString("email"),
                         DoctorStatus.valueOf(rs.getString("status")),
                         rs.getDouble("rating_avg"),
                         rs.getInt("rating_count"),

@@ -16,6 +16,9 @@ import java.util.UUID;
  *
  * @param specialties specialty codes, 1..10
  * @param clinicIds the clinics the doctor works in, 1..20
+ * @param phone work phone in E.164 ({@code +74951234567}, see {@link DoctorContacts}); kept when omitted on edit,
+ *     cleared by {@code ""}
+ * @param email work email, at most 320 characters; kept when omitted on edit, cleared by {@code ""}
  * @param status ACTIVE when omitted on register; kept when omitted on edit
  */
 public record DoctorRequest(
@@ -27,5 +30,12 @@ public record DoctorRequest(
 
         @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         String photoUrl,
+
+        @Pattern(regexp = DoctorContacts.PHONE_OR_EMPTY, message = "must be a phone number in E.164, e.g. +74951234567")
+        String phone,
+
+        @Size(max = DoctorContacts.MAX_EMAIL)
+        @Pattern(regexp = DoctorContacts.EMAIL_OR_EMPTY, message = "must be an email address")
+        String email,
 
         DoctorStatus status) {}

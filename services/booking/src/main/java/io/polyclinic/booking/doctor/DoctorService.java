@@ -88,7 +88,7 @@ public class DoctorService {
     private Doctor registerDoctor(AuthenticatedUser user, DoctorRequest request, String externalId) {
         access.requireManagesAll(user, request.clinicIds());
         checkReferences(request);
-        var doctor = doctorFrom(Ids.newId(), request, DoctorStatus.ACTIVE);
+        var doctor = doctorFrom(Ids.newId(), request, null);
         doctors.insert(doctor);
         if (externalId != null) {
             doctors.setExternalId(doctor.id(), externalId);
@@ -128,7 +128,7 @@ public class DoctorService {
         touched.addAll(request.clinicIds());
         access.requireManagesAll(user, touched);
         checkReferences(request);
-        var updated = doctorFrom(id, request, current.status());
+        var updated = doctorFrom(id, request, current);
         doctors.update(updated);
         var removed = new HashSet<>(current.clinicIds());
         removed.removeAll(request.clinicIds());
@@ -194,17 +194,32 @@ public class DoctorService {
         clinics.requireAll(new LinkedHashSet<>(request.clinicIds()));
     }
 
-    private static Doctor doctorFrom(UUID id, DoctorRequest r, DoctorStatus defaultStatus) {
+    /**
+     * The doctor a request describes; on an edit ({@code current} not null) an omitted status, phone or email keeps the
+     * current one (a client that predates the contact fields never clears them), and {@code ""} clears a contact.
+     */
+    private static Doctor doctorFrom(UUID id, DoctorRequest r, Doctor current) {
+        var defaultStatus = current == null ? DoctorStatus.ACTIVE : current.status();
         return new Doctor(
                 id,
                 r.fullName().strip(),
                 r.bio(),
                 r.experienceYears(),
                 r.photoUrl(),
+                contact(r.phone(), current == null ? null : current.phone()),
+                contact(r.email(), current == null ? null : current.email()),
                 r.status() == null ? defaultStatus : r.status(),
                 0,
                 0,
                 List.copyOf(new LinkedHashSet<>(r.specialties())),
                 List.copyOf(new LinkedHashSet<>(r.clinicIds())));
+    }
+
+    private static String contact(String requested, String current) {
+        if (requested == null) {
+            return current;
+        }
+        var value = requested.strip();
+        return value.isEmpty() ? null : value;
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The doctor card ({@code GET /api/v1/doctors/{id}}): the search hit's fields plus {@code bio},
- * {@code experienceYears} and {@code photoUrl}.
+ * {@code experienceYears}, {@code photoUrl} and the doctor's work contacts {@code phone} (E.164) and {@code email},
+ * each null when unknown. The contacts are the clinic's for the doctor, public like the clinic's own (decision 0059).
  */
 public record DoctorCard(
         UUID id,
@@ -22,9 +23,11 @@ public record DoctorCard(
         NearestSlot nearestFreeSlot,
         String bio,
         Integer experienceYears,
-        String photoUrl) {
+        String photoUrl,
+        String phone,
+        String email) {
 
-    static DoctorCard of(DoctorView view, String bio, Integer experienceYears, String photoUrl) {
+    static DoctorCard of(DoctorView view, SearchQueries.CardDetails details) {
         return new DoctorCard(
                 view.id(),
                 view.fullName(),
@@ -34,8 +37,10 @@ public record DoctorCard(
                 view.rating(),
                 view.reviewCount(),
                 view.nearestFreeSlot(),
-                bio,
-                experienceYears,
-                photoUrl);
+                details.bio(),
+                details.experienceYears(),
+                details.photoUrl(),
+                details.phone(),
+                details.email());
     }
 }

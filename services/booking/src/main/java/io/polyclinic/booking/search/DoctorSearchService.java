@@ -127,7 +127,7 @@ public class DoctorSearchService {
     public DoctorCard freshCard(UUID id, Language language) {
         var card = queries.card(id, bookableFrom()).orElseThrow(() -> new NotFoundException("doctor", id));
         var view = views(List.of(card.hit()), language).getFirst();
-        return DoctorCard.of(view, card.bio(), card.experienceYears(), card.photoUrl());
+        return DoctorCard.of(view, card);
     }
 
     /** Free slots count from now plus the minimum notice: a slot shown as free can be booked. */

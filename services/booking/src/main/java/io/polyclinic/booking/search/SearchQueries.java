@@ -40,7 +40,7 @@ class SearchQueries {
     record SpecialtyRow(UUID doctorId, String code, String nameRu, String nameEn) {}
 
     /** What a card shows beyond a hit. */
-    record CardDetails(Hit hit, String bio, Integer experienceYears, String photoUrl) {}
+    record CardDetails(Hit hit, String bio, Integer experienceYears, String photoUrl, String phone, String email) {}
 
     private final JdbcClient jdbc;
 
@@ -103,8 +103,8 @@ class SearchQueries {
     /** A doctor's card fields with its nearest free slot after {@code bookableFrom}; empty for an unknown id. */
     Optional<CardDetails> card(UUID id, Instant bookableFrom) {
         return jdbc.sql("""
-                select d.id, d.full_name, d.bio, d.experience_years, d.photo_url, d.status, d.rating_avg,
-                       d.rating_count
+                select d.id, d.full_name, d.bio, d.experience_years, d.photo_url, d.phone, d.email, d.status,
+                       d.rating_avg, d.rating_count
                   from doctors d where d.id = ?
                 """)
                 .param(id)
@@ -119,13 +119,17 @@ class SearchQueries {
                                 null),
                         rs.getString("bio"),
                         rs.getObject("experience_years", Integer.class),
-                        rs.getString("photo_url")))
+                        rs.getString("photo_url"),
+                        rs.getString("phone"),
+                        rs.getString("email")))
                 .optional()
                 .map(card -> new CardDetails(
                         withNearest(card.hit(), nearestSlot(id, bookableFrom)),
                         card.bio(),
                         card.experienceYears(),
-                        card.photoUrl()));
+                        card.photoUrl(),
+                        card.phone(),
+                        card.email()));
     }
 
     private static Hit withNearest(Hit h, NearestSlot nearest) {

@@ -100,6 +100,58 @@ class BookingImportGrpcTest extends BookingApiTest {
     }
 
     @Test
+    void theWorkPhoneAndEmailAreStoredUpdatedAndKeptWhenARowLeavesThemOut() throws Exception {
+        var clinic = createClinic("Москва", "Europe/Moscow");
+        var specialty = createSpecialty();
+        var row = doctor(2, "TEL-" + next(), "Сидорова Мария", specialty, clinic.toString()).toBuilder()
+                .setPhone("+74951234567")
+                .setEmail("sidorova@clinic.example")
+                .build();
+
+        var doctorId = importDoctors(admin(), List.of(row)).getFirst().getEntityId();
+
+        var card = get("/api/v1/doctors/" + doctorId, null);
+        assertThat(card.text("phone")).isEqualTo("+74951234567");
+        assertThat(card.text("email")).isEqualTo("sidorova@clinic.example");
+        assertThat(importDoctors(admin(), List.of(row)))
+                .extracting(RowResult::getOutcome)
+                .containsExactly(Outcome.UNCHANGED);
+        var newPhone = row.toBuilder().setPhone("+78121234567").build();
+        assertThat(importDoctors(admin(), List.of(newPhone)))
+                .extracting(RowResult::getOutcome)
+                .containsExactly(Outcome.UPDATED);
+        assertThat(get("/api/v1/doctors/" + doctorId, null).text("phone")).isEqualTo("+78121234567");
+        var withoutContacts = newPhone.toBuilder().clearPhone().clearEmail().build();
+        assertThat(importDoctors(admin(), List.of(withoutContacts)))
+                .extracting(RowResult::getOutcome)
+                .containsExactly(Outcome.UNCHANGED);
+        card = get("/api/v1/doctors/" + doctorId, null);
+        assertThat(card.text("phone")).isEqualTo("+78121234567");
+        assertThat(card.text("email")).isEqualTo("sidorova@clinic.example");
+    }
+
+    @Test
+    void aPhoneNotInE164OrAMalformedEmailIsARowErrorNamingTheField() throws Exception {
+        var clinic = createClinic("Москва", "Europe/Moscow");
+        var specialty = createSpecialty();
+        var base = doctor(2, "TEL-" + next(), "Doctor Phone", specialty, clinic.toString());
+
+        var results = importDoctors(
+                admin(),
+                List.of(
+                        base.toBuilder().setPhone("8 495 123-45-67").build(),
+                        base.toBuilder()
+                                .setRowNumber(3)
+                                .setExternalId("TEL-" + next())
+                                .setEmail("no at sign")
+                                .build()));
+
+        assertThat(results)
+                .extracting(RowResult::getOutcome, RowResult::getField)
+                .containsExactly(tuple(Outcome.REJECTED, "phone"), tuple(Outcome.REJECTED, "email"));
+    }
+
+    @Test
     void unknownClinicsAndSpecialtiesAreRowErrorsAndTheOtherRowsStillLand() throws Exception {
         var clinic = createClinic("Москва", "Europe/Moscow");
         var specialty = createSpecialty();

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code doctors} dataset, delivered to booking by external id. A {@code specialty} or {@code clinic} cell may
- * list several, separated by {@code ;} or a line break; {@code description} becomes the doctor's bio. Booking keeps no
- * contact details for doctors, so {@code phone} and {@code email} are checked but not delivered.
+ * list several, separated by {@code ;} or a line break; {@code description} becomes the doctor's bio; {@code phone}
+ * (already E.164) and {@code email} become the doctor's work contacts. An empty optional cell is not sent, so booking
+ * keeps what it has.
  */
 public class DoctorsSink extends BookingSink<DoctorRow> {
 
@@ -43,6 +44,12 @@ public class DoctorsSink extends BookingSink<DoctorRow> {
         }
         if (row.get("description") instanceof String bio) {
             doctor.setBio(bio);
+        }
+        if (row.get("phone") instanceof String phone) {
+            doctor.setPhone(phone);
+        }
+        if (row.get("email") instanceof String email) {
+            doctor.setEmail(email);
         }
         return doctor.build();
     }

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ends import jobs: the final status and counts, the kept row errors and the audit record ({@code IMPORT_FINISHED}),
- * in one transaction.
+ * in one transaction; then the import meters ({@link ImportMetrics}) count it.
  *
  * <ul>
  *   <li>cancelled -> CANCELLED (a transactional sink rolled back: nothing loaded);
@@ -34,11 +34,17 @@ class ImportOutcomes {
     private final ImportJobRepository jobs;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final ImportMetrics metrics;
 
-    ImportOutcomes(ImportJobRepository jobs, AuditTrail audit, PlatformTransactionManager transactionManager) {
+    ImportOutcomes(
+            ImportJobRepository jobs,
+            AuditTrail audit,
+            PlatformTransactionManager transactionManager,
+            ImportMetrics metrics) {
         this.jobs = jobs;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.metrics = metrics;
     }
 
     /** Ends a job whose rows went through its sink (or a validation pass). */
@@ -77,7 +83,7 @@ class ImportOutcomes {
     }
 
     private void finish(UUID id, JobStatus status, long rowsRead, LoadCounts counts, RowErrors errors, String reason) {
-        transactions.executeWithoutResult(tx -> {
+        var ended = transactions.execute(tx -> {
             jobs.finish(id, status, rowsRead, rowsRead, counts, reason);
             var kept = errors.inFileOrder();
             for (int from = 0; from < kept.size(); from += 5000) {
@@ -96,7 +102,11 @@ class ImportOutcomes {
                 details.put("reason", reason);
             }
             audit.record(new AuditEntry(job.startedBy(), "IMPORT_FINISHED", "import", id.toString(), details));
+            return job;
         });
+        if (ended != null) {
+            metrics.ended(ended.dataset(), status, counts, ended.durationMs());
+        }
         log.info("Import {} {}: {} rows read, {}", id, status, rowsRead, counts);
     }
 

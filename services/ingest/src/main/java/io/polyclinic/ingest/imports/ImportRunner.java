@@ -51,6 +51,7 @@ class ImportRunner {
     private final Map<String, DatasetSink> sinks;
     private final ImportOutcomes outcomes;
     private final ImportSettings settings;
+    private final ImportMetrics metrics;
     private final Map<UUID, AtomicBoolean> cancels = new java.util.concurrent.ConcurrentHashMap<>();
 
     ImportRunner(
@@ -60,7 +61,8 @@ class ImportRunner {
             DatasetCatalog catalog,
             List<DatasetSink> sinks,
             ImportOutcomes outcomes,
-            ImportSettings settings) {
+            ImportSettings settings,
+            ImportMetrics metrics) {
         this.jobs = jobs;
         this.store = store;
         this.naming = naming;
@@ -68,6 +70,7 @@ class ImportRunner {
         this.sinks = sinks.stream().collect(Collectors.toMap(DatasetSink::dataset, Function.identity()));
         this.outcomes = outcomes;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** Asks a job running in this JVM to stop now (the database flag reaches it within the progress interval anyway). */
@@ -84,6 +87,7 @@ class ImportRunner {
         if (request == null || !jobs.markRunning(id)) {
             return;
         }
+        metrics.runStarted();
         var cancelled = new AtomicBoolean();
         cancels.put(id, cancelled);
         var progress = new Progress(id, cancelled);
@@ -142,6 +146,7 @@ class ImportRunner {
             outcomes.failed(id, progress.read(), errors, "The service could not store the file; try again.");
         } finally {
             cancels.remove(id);
+            metrics.runStopped();
             deleteQuietly(temp);
         }
     }

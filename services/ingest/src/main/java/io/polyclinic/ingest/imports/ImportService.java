@@ -1,6 +1,7 @@
 package io.polyclinic.ingest.imports;
 
 import io.polyclinic.ingest.dataset.DatasetCatalog;
+import io.polyclinic.ingest.dataset.LoadCounts;
 import io.polyclinic.ingest.dataset.LoadPolicy;
 import io.polyclinic.ingest.storage.ObjectStore;
 import io.polyclinic.ingest.storage.UploadService;
@@ -51,6 +52,7 @@ public class ImportService {
     private final ExecutorService executor;
     private final ImportSettings settings;
     private final TransactionTemplate transactions;
+    private final ImportMetrics metrics;
 
     ImportService(
             ImportJobRepository jobs,
@@ -62,7 +64,8 @@ public class ImportService {
             AuditTrail audit,
             ExecutorService importExecutor,
             ImportSettings settings,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            ImportMetrics metrics) {
         this.jobs = jobs;
         this.runner = runner;
         this.previews = previews;
@@ -73,6 +76,7 @@ public class ImportService {
         this.executor = importExecutor;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.metrics = metrics;
     }
 
     /** The preview of a file on local disk (an upload spooled by the web layer). */
@@ -269,6 +273,7 @@ public class ImportService {
         for (var id : ids) {
             audit.record(new AuditEntry(
                     null, "IMPORT_FINISHED", "import", id.toString(), java.util.Map.of("status", "FAILED")));
+            jobs.find(id).ifPresent(job -> metrics.ended(job.dataset(), JobStatus.FAILED, LoadCounts.NONE, null));
         }
         return ids;
     }
