@@ -76,8 +76,7 @@ class FormTokensTest {
                 if (body.contains("\"currentPassword\":\"wrong")) {
                     var problem = """
                             {"type":"urn:polyclinic:problem:invalid-request","status":400,"detail":"bad",\
-                            "errors":[{"field":"currentPassword","message":"The current password is wrong."}]}"""
-                            .getBytes(StandardCharsets.UTF_8);
+                            "errors":[{"field":"currentPassword","message":"The current password is wrong."}]}""".getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
                     exchange.sendResponseHeaders(400, problem.length);
                     exchange.getResponseBody().write(problem);
@@ -107,7 +106,8 @@ class FormTokensTest {
                 .build();
         var token = TestJwtIssuer.shared().token(UUID.randomUUID(), "patient@example.com", "PATIENT");
         var sealed = new MockHttpServletResponse();
-        sessionCookies.write(sealed, new BrowserSession(token, "refresh", Instant.now().plusSeconds(900)));
+        sessionCookies.write(
+                sealed, new BrowserSession(token, "refresh", Instant.now().plusSeconds(900)));
         var session = HttpCookie.parse(sealed.getHeader("Set-Cookie")).getFirst();
         session.setPath("/");
         cookies.getCookieStore().add(URI.create(site("/")), session);
@@ -149,9 +149,8 @@ class FormTokensTest {
         var page = get("/me/password");
         var loggedOut = post("/logout", token(page), "");
         assertThat(loggedOut.statusCode()).isEqualTo(302);
-        assertThat(loggedOut.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
-                .startsWith("PC_CSRF=;")
-                .contains("Max-Age=0"));
+        assertThat(loggedOut.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("PC_CSRF=;").contains("Max-Age=0"));
     }
 
     @Test
