@@ -121,7 +121,8 @@ class FormTokensTest {
                 .anySatisfy(c -> assertThat(c).startsWith("PC_CSRF=").doesNotStartWith("PC_CSRF=;"));
         var changed = post("/me/password", token(page), "currentPassword=old-password&newPassword=new-password-1");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
-        assertThat(changed.headers().firstValue("Location")).hasValue("/me/password?changed=true");
+        assertThat(changed.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/me/password?changed=true"));
     }
 
     @Test
@@ -150,7 +151,8 @@ class FormTokensTest {
         var loggedOut = post("/logout", token(page), "");
         assertThat(loggedOut.statusCode()).isEqualTo(302);
         assertThat(loggedOut.headers().allValues("Set-Cookie"))
-                .anySatisfy(c -> assertThat(c).startsWith("PC_CSRF=;").contains("Max-Age=0"));
+                .anySatisfy(c ->
+                        assertThat(c).startsWith("PC_CSRF=;").containsAnyOf("Max-Age=0", "Expires=Thu, 01 Jan 1970"));
     }
 
     @Test
