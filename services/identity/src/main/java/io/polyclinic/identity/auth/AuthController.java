@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final AuthService auth;
+    private final PasswordChangeService passwords;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, PasswordChangeService passwords) {
         this.auth = auth;
+        this.passwords = passwords;
     }
 
     /** @param password at most 1024 characters; no policy check at login, a wrong one is simply wrong */
@@ -52,6 +54,20 @@ class AuthController {
         @Override
         public String toString() {
             return "RefreshRequest[****]";
+        }
+    }
+
+    /**
+     * @param currentPassword the password now, at most 1024 characters
+     * @param newPassword the new one, checked against the registration policy (8 to 128 characters, not common)
+     */
+    record PasswordChangeRequest(
+            @NotNull @Size(max = 1024) String currentPassword,
+            @NotNull @Size(max = 1024) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChangeRequest[****]";
         }
     }
 
@@ -102,6 +118,22 @@ class AuthController {
     @PostMapping("/api/v1/auth/logout-all")
     ResponseEntity<Void> logoutEverywhere(AuthenticatedUser caller, @AuthenticationPrincipal Jwt jwt) {
         auth.logoutEverywhere(caller.id(), sessionId(jwt));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * {@code POST /api/v1/auth/password}: 204; the password is changed and every other session of the caller ended,
+     * the caller's own stays. 400 {@code invalid-request} with an error on {@code currentPassword} (wrong) or
+     * {@code newPassword} (breaks the policy); 401 {@code session-ended}; 429 past the login limits.
+     */
+    @PostMapping(path = "/api/v1/auth/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> changePassword(
+            AuthenticatedUser caller,
+            @AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody PasswordChangeRequest request,
+            HttpServletRequest http) {
+        var client = new ClientInfo(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+        passwords.change(caller.id(), sessionId(jwt), request.currentPassword(), request.newPassword(), client);
         return ResponseEntity.noContent().build();
     }
 

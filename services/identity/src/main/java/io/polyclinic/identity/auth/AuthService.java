@@ -189,16 +189,19 @@ public class AuthService {
     }
 
     /**
-     * Ends every session of the caller.
+     * Ends every session of the caller. Each session ended gets its own {@code SessionRevoked}, then the user a
+     * {@code UserTokensRevoked}: the latter has whole-second precision, so an access token issued in the very second
+     * of the logout would outlive it without the former (decision 0056).
      *
      * @throws SessionEndedException (401) when the caller's own session has already ended
      */
     public void logoutEverywhere(UUID userId, UUID currentSessionId) {
         requireActive(userId, currentSessionId);
         transactions.executeWithoutResult(status -> {
-            var revoked = sessions.revokeAll(userId, RevocationReason.LOGOUT_ALL, clock.instant());
+            var revoked = sessions.revokeAllBut(userId, null, RevocationReason.LOGOUT_ALL, clock.instant());
+            revoked.forEach(id -> events.sessionRevoked(id, userId, RevocationReason.LOGOUT_ALL.name()));
             audit.record(new AuditEntry(
-                    userId, "LOGOUT_ALL", "user", userId.toString(), Map.of("sessionsRevoked", revoked)));
+                    userId, "LOGOUT_ALL", "user", userId.toString(), Map.of("sessionsRevoked", revoked.size())));
             events.userTokensRevoked(userId, RevocationReason.LOGOUT_ALL.name());
         });
     }

@@ -9,5 +9,7 @@ public enum RevocationReason {
     /** The user revoked this session from the session list. */
     REVOKED_BY_USER,
     /** An already-rotated refresh token of the session was presented again: presumed stolen. */
-    REFRESH_TOKEN_REUSE
+    REFRESH_TOKEN_REUSE,
+    /** The user changed the password: every other session ends. */
+    PASSWORD_CHANGED
 }

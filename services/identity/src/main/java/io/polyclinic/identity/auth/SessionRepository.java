@@ -150,19 +150,23 @@ public class SessionRepository {
     }
 
     /**
-     * Ends every open session of the user.
+     * Ends every open session of the user but {@code kept} (none kept when null).
      *
-     * @return how many were revoked
+     * @return the ids of the sessions revoked now, each to be announced (its access tokens stop working)
      */
-    public int revokeAll(UUID userId, RevocationReason reason, Instant now) {
-        return jdbc.sql("""
-                        update sessions set revoked_at = :now, revoked_reason = :reason
-                        where user_id = :userId and revoked_at is null
-                        """)
+    public List<UUID> revokeAllBut(UUID userId, UUID kept, RevocationReason reason, Instant now) {
+        var sql = """
+                update sessions set revoked_at = :now, revoked_reason = :reason
+                where user_id = :userId and revoked_at is null
+                """ + (kept == null ? "" : " and id <> :kept") + " returning id";
+        var statement = jdbc.sql(sql)
                 .param("now", ts(now))
                 .param("reason", reason.name())
-                .param("userId", userId)
-                .update();
+                .param("userId", userId);
+        if (kept != null) {
+            statement = statement.param("kept", kept);
+        }
+        return statement.query(UUID.class).list();
     }
 
     /** Whether the user has a session with this id, open or not. */

@@ -158,6 +158,22 @@ public class UserService {
     }
 
     /**
+     * Checks a new password against the registration policy and hashes it; call outside any transaction (a hash takes
+     * tens of milliseconds).
+     *
+     * @throws io.polyclinic.identity.password.WeakPasswordException (400) when the policy rejects it
+     */
+    public String hashNewPassword(String password) {
+        policy.check(password);
+        return hasher.hash(password);
+    }
+
+    /** In the caller's transaction: stores {@code newHash} if the user's hash is still the one read; whether it was. */
+    public boolean replacePasswordHash(User user, String newHash) {
+        return users.replacePasswordHash(user.id(), user.passwordHash(), newHash, clock.instant());
+    }
+
+    /**
      * The user with this id.
      *
      * @throws UserNotFoundException (404) when there is none

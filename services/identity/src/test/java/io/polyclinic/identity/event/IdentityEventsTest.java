@@ -94,18 +94,23 @@ class IdentityEventsTest extends IdentityApiTest {
         assertThat(post("/api/v1/auth/logout-all", first.text("accessToken")).status())
                 .isEqualTo(204);
 
-        var events = eventsAbout(userId, 4);
+        var events = eventsAbout(userId, 5);
 
         assertThat(events)
                 .extracting(Event::typeHeader)
-                .containsExactly("UserRegistered", "SessionRevoked", "SessionRevoked", "UserTokensRevoked");
+                .containsExactly(
+                        "UserRegistered", "SessionRevoked", "SessionRevoked", "SessionRevoked", "UserTokensRevoked");
         assertThat(events.get(1).value().get("data").get("sessionId").asString())
                 .isEqualTo(secondSession);
         assertThat(events.get(1).value().get("data").get("reason").asString()).isEqualTo("LOGOUT");
         assertThat(events.get(2).value().get("data").get("sessionId").asString())
                 .isEqualTo(thirdSession);
         assertThat(events.get(2).value().get("data").get("reason").asString()).isEqualTo("REVOKED_BY_USER");
+        assertThat(events.get(3).value().get("data").get("sessionId").asString())
+                .as("logout everywhere ends the remaining session by its id too")
+                .isEqualTo(sid(first.text("accessToken")));
         assertThat(events.get(3).value().get("data").get("reason").asString()).isEqualTo("LOGOUT_ALL");
+        assertThat(events.get(4).value().get("data").get("reason").asString()).isEqualTo("LOGOUT_ALL");
     }
 
     @Test

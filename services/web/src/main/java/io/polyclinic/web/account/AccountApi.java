@@ -30,6 +30,19 @@ public class AccountApi {
         api.delete("/api/v1/auth/sessions/" + sessionId);
     }
 
+    /**
+     * Changes the user's password; identity ends every other session of the user, this one stays.
+     *
+     * @throws io.polyclinic.web.api.ApiException 400 with a {@code currentPassword} (wrong) or {@code newPassword}
+     *     (breaks the policy) field error, 429 past the login limits, 401 when the session has ended
+     */
+    public void changePassword(String currentPassword, String newPassword) {
+        api.post(
+                "/api/v1/auth/password",
+                java.util.Map.of("currentPassword", currentPassword, "newPassword", newPassword),
+                Void.class);
+    }
+
     /** One of identity's sessions of the user. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LoginSession(

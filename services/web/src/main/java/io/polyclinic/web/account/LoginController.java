@@ -5,6 +5,7 @@ import io.polyclinic.web.session.BrowserSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class LoginController {
 
     private final BrowserSessions sessions;
+    private final CsrfTokenRepository csrfTokens;
 
-    public LoginController(BrowserSessions sessions) {
+    public LoginController(BrowserSessions sessions, CsrfTokenRepository csrfTokens) {
         this.sessions = sessions;
+        this.csrfTokens = csrfTokens;
     }
 
     @GetMapping("/login")
@@ -42,6 +45,7 @@ public class LoginController {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(required = false) String next,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         var target = safeNext(next);
@@ -50,6 +54,7 @@ public class LoginController {
         }
         try {
             sessions.logIn(email.strip(), password, response);
+            newCsrfToken(request, response);
             return "redirect:" + target;
         } catch (ApiException e) {
             if (e.status() == 429) {
@@ -77,6 +82,7 @@ public class LoginController {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(required = false) String next,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         var form = new RegistrationForm(clip(fullName, 200), clip(email, 320), "");
@@ -85,6 +91,7 @@ public class LoginController {
         model.addAttribute("form", form);
         try {
             sessions.register(email.strip(), password, fullName.strip(), response);
+            newCsrfToken(request, response);
             return "redirect:" + target;
         } catch (ApiException e) {
             if (e.status() == 409) {
@@ -109,7 +116,16 @@ public class LoginController {
             HttpServletRequest request,
             HttpServletResponse response) {
         sessions.logOut(request, response, everywhere);
+        newCsrfToken(request, response);
         return "redirect:/";
+    }
+
+    /**
+     * A login or logout ends the CSRF token of the visit before it (a token someone planted or saw before the login
+     * is worth nothing after it); the next page gets a new one (decision 0056).
+     */
+    private void newCsrfToken(HttpServletRequest request, HttpServletResponse response) {
+        csrfTokens.saveToken(null, request, response);
     }
 
     private static String loginAgain(Model model, String email, String next, String message) {

@@ -16,8 +16,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.session.SessionManagementFilter;
 
 /**
  * The web UI's security, in place of the platform's API chain: the browser is authenticated by the encrypted session
@@ -38,15 +41,15 @@ class WebSecurityConfiguration {
             HttpSecurity http,
             BrowserSessions sessions,
             JwtDecoder jwtDecoder,
-            WebUiProperties properties,
             SecurityProperties security,
+            CsrfTokenRepository csrfTokens,
             ObjectProvider<AuthorizationRules> rules)
             throws Exception {
-        var csrfCookies = new CookieCsrfTokenRepository();
-        csrfCookies.setCookieName(CSRF_COOKIE);
-        csrfCookies.setCookieCustomizer(cookie ->
-                cookie.httpOnly(true).secure(properties.session().secure()).sameSite("Strict"));
-        http.csrf(csrf -> csrf.csrfTokenRepository(csrfCookies))
+        // The session cookie "authenticates" every request anew: that is no login, so the CSRF token must not be
+        // replaced on each one (Spring's default for a stateless chain); login and logout replace it (LoginController).
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                .addFilterAfter(new CsrfCookieFilter(), SessionManagementFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
@@ -77,6 +80,16 @@ class WebSecurityConfiguration {
                     registry.anyRequest().permitAll();
                 });
         return http.build();
+    }
+
+    /** CSRF tokens in an {@code HttpOnly}, {@code SameSite=Strict} cookie, double-submitted by the forms. */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository(WebUiProperties properties) {
+        var csrfCookies = new CookieCsrfTokenRepository();
+        csrfCookies.setCookieName(CSRF_COOKIE);
+        csrfCookies.setCookieCustomizer(cookie ->
+                cookie.httpOnly(true).secure(properties.session().secure()).sameSite("Strict"));
+        return csrfCookies;
     }
 
     /** The login page with the page to come back to (path and query of this request, same site only). */

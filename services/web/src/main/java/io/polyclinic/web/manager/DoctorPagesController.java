@@ -89,23 +89,15 @@ class DoctorPagesController {
         return form(model, id, form, specialties, clinicIds, PageForms.noErrors());
     }
 
-    @PostMapping("/manage/doctors")
-    String create(
+    /** Registers a doctor ({@code /manage/doctors}) or saves one ({@code /manage/doctors/{id}}). */
+    @PostMapping({"/manage/doctors", "/manage/doctors/{id}"})
+    String save(
+            @PathVariable(required = false) UUID id,
             @RequestParam Map<String, String> form,
             @RequestParam(name = "specialties", required = false) List<String> specialties,
             @RequestParam(name = "clinicIds", required = false) List<String> clinicIds,
             Model model) {
-        return save(null, form, specialties, clinicIds, model);
-    }
-
-    @PostMapping("/manage/doctors/{id}")
-    String update(
-            @PathVariable UUID id,
-            @RequestParam Map<String, String> form,
-            @RequestParam(name = "specialties", required = false) List<String> specialties,
-            @RequestParam(name = "clinicIds", required = false) List<String> clinicIds,
-            Model model) {
-        return save(id, form, specialties, clinicIds, model);
+        return store(id, form, specialties, clinicIds, model);
     }
 
     @PostMapping("/manage/doctors/{id}/status")
@@ -115,7 +107,7 @@ class DoctorPagesController {
         return "redirect:/manage/doctors/" + id + "/edit?saved=status";
     }
 
-    private String save(
+    private String store(
             UUID id, Map<String, String> form, List<String> specialties, List<String> clinicIds, Model model) {
         var chosenSpecialties = bounded(specialties, 10);
         var chosenClinics = bounded(clinicIds, 20);
