@@ -102,7 +102,7 @@ class ImportWizardController {
                 .flatMap(d -> d.fields().stream())
                 .map(ImportViews.Field::name)
                 .toList();
-        if (header == null || !fields.contains(field)) {
+        if (header == null || field == null || !fields.contains(field)) {
             model.addAttribute("problem", message("imports.naming.choose"));
             return;
         }
@@ -182,7 +182,7 @@ class ImportWizardController {
                 datasets.items().stream().anyMatch(d -> d.name().equals(dataset)) ? dataset : null);
         input.put("sheet", PageForms.text(form.get("sheet"), 255));
         var policy = PageForms.text(form.get("policy"), 20);
-        input.put("policy", POLICIES.contains(policy) ? policy : POLICIES.getFirst());
+        input.put("policy", policy != null && POLICIES.contains(policy) ? policy : POLICIES.getFirst());
         return input;
     }
 
