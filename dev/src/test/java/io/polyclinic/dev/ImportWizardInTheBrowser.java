@@ -136,10 +136,11 @@ abstract class ImportWizardInTheBrowser {
     private WebElement mappingRow(String header) {
         List<WebElement> rows = browser.findElements(By.cssSelector("#mapping tbody tr"));
         return rows.stream()
-                .filter(row -> row.findElement(By.tagName("td")).getText().strip().equals(header))
+                .filter(row ->
+                        row.findElement(By.tagName("td")).getText().strip().equals(header))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(
-                        "no mapping row for " + header + " in " + byId("mapping").getText()));
+                .orElseThrow(() -> new AssertionError("no mapping row for " + header + " in "
+                        + byId("mapping").getText()));
     }
 
     private static Path example() {

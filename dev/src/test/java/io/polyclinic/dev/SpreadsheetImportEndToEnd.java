@@ -37,10 +37,13 @@ final class SpreadsheetImportEndToEnd {
         var clinicName = clinic.get("name").asString();
 
         var doctors = "Табельный номер,ФИО врача,Специальность,Клиника\n"
-                + String.join(",", number, quoted(name), quoted(specialty.get("code").asString()), quoted(clinicName))
+                + String.join(
+                        ",", number, quoted(name), quoted(specialty.get("code").asString()), quoted(clinicName))
                 + "\n";
         var doctorsJob = importAndFollow(gateway, adminToken, "doctors", "doctors.csv", doctors);
-        assertThat(doctorsJob.get("inserted").asLong()).as(doctorsJob.toString()).isEqualTo(1);
+        assertThat(doctorsJob.get("inserted").asLong())
+                .as(doctorsJob.toString())
+                .isEqualTo(1);
 
         var day = LocalDate.now(ZoneId.of(clinic.get("timeZone").asString())).plusDays(5);
         var shown = day.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
@@ -58,7 +61,9 @@ final class SpreadsheetImportEndToEnd {
                 doctorId = item.get("id").asString();
             }
         }
-        assertThat(doctorId).as("the imported doctor in a patient's search: %s", found).isNotNull();
+        assertThat(doctorId)
+                .as("the imported doctor in a patient's search: %s", found)
+                .isNotNull();
         var free = GatewayClient.json(
                         gateway.get("/api/v1/doctors/" + doctorId + "/slots?from=" + day + "&to=" + day, null))
                 .get("items");

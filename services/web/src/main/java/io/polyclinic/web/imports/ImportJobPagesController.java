@@ -61,9 +61,7 @@ class ImportJobPagesController {
     /** The row errors ({@code format=csv} or {@code xlsx}) as a download named after the import. */
     @GetMapping("/manage/imports/{id}/errors")
     void errors(
-            @PathVariable UUID id,
-            @RequestParam(defaultValue = "csv") String format,
-            HttpServletResponse response) {
+            @PathVariable UUID id, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response) {
         var xlsx = "xlsx".equals(format);
         api.download("/api/v1/imports/" + id + "/errors?format=" + (xlsx ? "xlsx" : "csv"), (headers, body) -> {
             response.setContentType(xlsx ? XLSX : "text/csv;charset=UTF-8");

@@ -17,4 +17,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("polyclinic.web-ui.imports")
 public record ImportPageProperties(
-        @NotNull @DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("10") int recent) {}
+        @NotNull @DefaultValue("100MB") DataSize maxFileSize,
+        @DefaultValue("10") int recent) {}

@@ -43,8 +43,7 @@ class ImportWizardController {
     private final ImportPageProperties properties;
     private final ImportJobList jobs;
 
-    ImportWizardController(
-            ApiClient api, MessageSource messages, ImportPageProperties properties, ImportJobList jobs) {
+    ImportWizardController(ApiClient api, MessageSource messages, ImportPageProperties properties, ImportJobList jobs) {
         this.api = api;
         this.messages = messages;
         this.properties = properties;
@@ -93,7 +92,11 @@ class ImportWizardController {
     }
 
     private void addSpelling(
-            MultipartFile file, Map<String, String> form, Map<String, String> input, DatasetList datasets, Model model) {
+            MultipartFile file,
+            Map<String, String> form,
+            Map<String, String> input,
+            DatasetList datasets,
+            Model model) {
         var column = PageForms.text(form.get("fix"), 4);
         var header = PageForms.text(form.get("header." + column), 200);
         var field = PageForms.text(form.get("field." + column), 50);
@@ -134,7 +137,8 @@ class ImportWizardController {
         var parts = parts(file, input);
         parts.add("policy", input.get("policy"));
         try {
-            return "/manage/imports/" + api.postMultipart("/api/v1/imports", parts, Job.class).id();
+            return "/manage/imports/"
+                    + api.postMultipart("/api/v1/imports", parts, Job.class).id();
         } catch (ApiException e) {
             PageForms.show(e, model);
             return null;
@@ -143,7 +147,8 @@ class ImportWizardController {
 
     private void previewInto(MultipartFile file, Map<String, String> input, Model model) {
         try {
-            model.addAttribute("preview", api.postMultipart("/api/v1/imports/preview", parts(file, input), Preview.class));
+            model.addAttribute(
+                    "preview", api.postMultipart("/api/v1/imports/preview", parts(file, input), Preview.class));
         } catch (ApiException e) {
             if (input.get("sheet") != null && e.status() < 500 && e.status() != 401 && e.status() != 403) {
                 // a sheet chosen for an earlier file: the new file's first sheet instead
@@ -163,8 +168,11 @@ class ImportWizardController {
         if (file == null || file.isEmpty()) {
             errors.put("file", message("imports.file.choose"));
         } else if (file.getSize() > properties.maxFileSize().toBytes()) {
-            errors.put("file", message("imports.file.tooLarge", properties.maxFileSize().toMegabytes()));
-        } else if (file.getOriginalFilename() == null || file.getOriginalFilename().length() > 255) {
+            errors.put(
+                    "file",
+                    message("imports.file.tooLarge", properties.maxFileSize().toMegabytes()));
+        } else if (file.getOriginalFilename() == null
+                || file.getOriginalFilename().length() > 255) {
             errors.put("file", message("imports.file.name"));
         }
         if (!errors.isEmpty()) {
@@ -177,9 +185,7 @@ class ImportWizardController {
     private static Map<String, String> input(Map<String, String> form, DatasetList datasets) {
         var input = new LinkedHashMap<String, String>();
         var dataset = PageForms.text(form.get("dataset"), 50);
-        input.put(
-                "dataset",
-                datasets.items().stream().anyMatch(d -> d.name().equals(dataset)) ? dataset : null);
+        input.put("dataset", datasets.items().stream().anyMatch(d -> d.name().equals(dataset)) ? dataset : null);
         input.put("sheet", PageForms.text(form.get("sheet"), 255));
         var policy = PageForms.text(form.get("policy"), 20);
         input.put("policy", policy != null && POLICIES.contains(policy) ? policy : POLICIES.getFirst());

@@ -161,7 +161,10 @@ class ImportTemplatesTest {
         for (var locale : List.of(Locale.ENGLISH, RU)) {
             var html = render("imports/wizard", locale, wizardModel());
             assertThat(html).doesNotContain(MARKUP).contains("&lt;script&gt;");
-            assertThat(html).contains("id=\"missing-fields\"").contains("id=\"field-1\"").contains("name=\"fix\"");
+            assertThat(html)
+                    .contains("id=\"missing-fields\"")
+                    .contains("id=\"field-1\"")
+                    .contains("name=\"fix\"");
             assertThat(html).contains("<label for=\"field-1\"").contains("name=\"header.1\"");
             assertThat(html).as("the suggestion is preselected").containsPattern("value=\"visits\"\\s+selected");
             assertThat(html).contains("id=\"cell-problems\"").contains("cell-problem");
@@ -181,9 +184,15 @@ class ImportTemplatesTest {
         model.remove("preview");
         model.put("errors", Map.of("file", "Choose a file."));
         var html = render("imports/wizard", Locale.ENGLISH, model);
-        assertThat(html).contains("id=\"import-problem\"").contains("Choose a file.").doesNotContain("id=\"mapping\"");
+        assertThat(html)
+                .contains("id=\"import-problem\"")
+                .contains("Choose a file.")
+                .doesNotContain("id=\"mapping\"");
         var part = render("imports/wizard :: preview", RU, wizardModel());
-        assertThat(part).startsWith("<div id=\"preview\"").contains("id=\"mapping\"").doesNotContain("<html");
+        assertThat(part)
+                .startsWith("<div id=\"preview\"")
+                .contains("id=\"mapping\"")
+                .doesNotContain("<html");
     }
 
     @Test
@@ -193,7 +202,10 @@ class ImportTemplatesTest {
             assertThat(running).contains("hx-trigger=\"every 1s\"").contains("id=\"cancel-import\"");
             assertThat(running).doesNotContain(MARKUP).doesNotContain("id=\"error-report\"");
             var done = render("imports/job", locale, Map.of("job", job("SUCCEEDED", 1), "cancelled", false));
-            assertThat(done).doesNotContain("hx-trigger").contains("id=\"errors-csv\"").contains("format=xlsx");
+            assertThat(done)
+                    .doesNotContain("hx-trigger")
+                    .contains("id=\"errors-csv\"")
+                    .contains("format=xlsx");
         }
     }
 }
