@@ -15,6 +15,11 @@ done
 soffice --headless --infilter='CSV:44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2,1033' --convert-to 'xls:MS Excel 97' \
   --outdir "$tmp" src/clinic_visits-messy.csv > /dev/null 2>&1
 cp "$tmp/clinic_visits-messy.xls" .
+# A messy .xlsx: a title above the header (row 3), a header the naming table does not know ("Число приёмов"), months
+# kept as typed (text), the other numbers as LibreOffice reads them; one row's visits are "много".
+soffice --headless --infilter='CSV:44,34,76,1,1/2/2/2/3/2/4/2/5/1/6/2,1033' --convert-to xlsx \
+  --outdir "$tmp" src/clinic_visits-messy-header.csv > /dev/null 2>&1
+cp "$tmp/clinic_visits-messy-header.xlsx" .
 # The same messy rows as Russian Excel's "CSV": Windows-1251, semicolons.
 python3 - <<'PY'
 import csv, io

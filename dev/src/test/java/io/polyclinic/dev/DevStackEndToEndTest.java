@@ -69,6 +69,10 @@ class DevStackEndToEndTest {
     @Nested
     class AdminPages extends AdminPagesInTheBrowser {}
 
+    /** The import wizard in a real browser, on this stack. */
+    @Nested
+    class ImportWizard extends ImportWizardInTheBrowser {}
+
     /** Registers a patient through the gateway (201) and returns an access token. */
     static String registeredPatientToken(String email) {
         var registered = gateway.post("/api/v1/auth/register", null, """
@@ -291,6 +295,13 @@ class DevStackEndToEndTest {
                 .get("accessToken")
                 .asString();
         IngestEndToEnd.importVisitsThroughTheGateway(stack, gateway, admin);
+    }
+
+    @Test
+    void theAdminImportsDoctorsThenSlotsThroughTheGatewayAndAReimportLeavesABookedSlotBooked() throws Exception {
+        var admin = login(DevStackConfig.DEFAULT_ADMIN_EMAIL, stack.adminPassword());
+        var patient = registeredPatientToken("import-e2e-" + UUID.randomUUID() + "@example.com");
+        SpreadsheetImportEndToEnd.importDoctorsThenSlotsThroughTheGateway(gateway, admin, patient);
     }
 
     @Test

@@ -110,6 +110,39 @@ public class ApiClient {
         return spec.body(type);
     }
 
+    /**
+     * POST {@code parts} as {@code multipart/form-data} (a file part is a {@link org.springframework.core.io.Resource}
+     * with a file name; it is streamed, not held in memory) and read the answer as {@code type}.
+     */
+    public <T> T postMultipart(String path, org.springframework.util.MultiValueMap<String, ?> parts, Class<T> type) {
+        return call(() -> http.post()
+                        .uri(path)
+                        .headers(this::browserHeaders)
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(parts)
+                        .retrieve())
+                .body(type);
+    }
+
+    /**
+     * GET {@code path} and hand its answer's headers and body to {@code sink} while the connection is open (for a
+     * download passed on to the browser as it arrives); an error answer is an {@link ApiException} before
+     * {@code sink} is called.
+     */
+    public void download(String path, java.util.function.BiConsumer<HttpHeaders, InputStream> sink) {
+        try {
+            http.get().uri(path).headers(this::browserHeaders).exchange((request, response) -> {
+                if (response.getStatusCode().isError()) {
+                    throw problem(response.getStatusCode().value(), response.getBody());
+                }
+                sink.accept(response.getHeaders(), response.getBody());
+                return null;
+            });
+        } catch (ResourceAccessException e) {
+            throw new ApiException(503, "unavailable", null, Map.of());
+        }
+    }
+
     /** DELETE {@code path}. */
     public void delete(String path) {
         call(() -> http.delete().uri(path).headers(this::browserHeaders).retrieve())
