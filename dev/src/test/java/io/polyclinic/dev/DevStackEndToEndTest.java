@@ -69,6 +69,10 @@ class DevStackEndToEndTest {
     @Nested
     class AdminPages extends AdminPagesInTheBrowser {}
 
+    /** The web-analytics pages in a real browser, on this stack. */
+    @Nested
+    class AnalyticsPages extends AnalyticsPagesInTheBrowser {}
+
     /** Registers a patient through the gateway (201) and returns an access token. */
     static String registeredPatientToken(String email) {
         var registered = gateway.post("/api/v1/auth/register", null, """
