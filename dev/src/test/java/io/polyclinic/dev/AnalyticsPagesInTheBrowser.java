@@ -90,7 +90,9 @@ abstract class AnalyticsPagesInTheBrowser {
         assertThat(byId("snippet").getAttribute("value"))
                 .contains("data-site=\"" + trackingId + "\"")
                 .contains("/tracker.js\"></script>");
-        assertThat(byId("copy-snippet").isDisplayed()).as("the copy button (clipboard API)").isTrue();
+        assertThat(byId("copy-snippet").isDisplayed())
+                .as("the copy button (clipboard API)")
+                .isTrue();
         scan("site and snippet");
         screenshot("analytics-site");
 
@@ -152,7 +154,8 @@ abstract class AnalyticsPagesInTheBrowser {
         var demo = demoSiteId();
         Awaitility.await("the demo site's 30 days are seeded")
                 .atMost(Duration.ofSeconds(120))
-                .until(() -> summary(demo, "month").path("totals").path("pageviews").asLong() > 1000);
+                .until(() ->
+                        summary(demo, "month").path("totals").path("pageviews").asLong() > 1000);
         logInAsAdmin("/manage/analytics/sites/" + demo + "/reports");
         waitFor(driver -> "true".equals(byId("report-chart").getAttribute("data-drawn")));
         assertThat(browser.findElements(By.cssSelector("#series tbody tr"))).hasSize(30);
@@ -169,18 +172,24 @@ abstract class AnalyticsPagesInTheBrowser {
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Отчёты");
         scan("reports in Russian");
         open("/manage/analytics/sites/" + demo + "/reports?from=2020-01-01&to=2026-12-31&lang=en");
-        assertThat(byId("form-problem").getText()).as("the API's problem on the page").isNotBlank();
+        assertThat(byId("form-problem").getText())
+                .as("the API's problem on the page")
+                .isNotBlank();
     }
 
     @Test
     void aBookingMadeFromATestSiteVisitCountsAsAConversionOfTheDemoSite() {
         var demo = demoSiteId();
-        var before = summary(demo, "day").path("goals").path("bookings").path("bookings").asLong();
+        var before = summary(demo, "day")
+                .path("goals")
+                .path("bookings")
+                .path("bookings")
+                .asLong();
         var doctor = WebUiBrowserFlows.aDoctorWithAFreeSlotADayAhead();
 
         browser.get(DevStackEndToEndTest.stack.testSiteUrl() + "/");
-        var sessionId = (String) waitFor(driver -> browser.executeScript(
-                "return window.polyclinic && polyclinic('session')"));
+        var sessionId =
+                (String) waitFor(driver -> browser.executeScript("return window.polyclinic && polyclinic('session')"));
         byId("book").click();
         waitFor(driver -> driver.getCurrentUrl().contains("trackerSessionId="));
         assertThat(browser.getCurrentUrl()).startsWith(site() + "/").contains("trackerSessionId=" + sessionId);
@@ -188,7 +197,8 @@ abstract class AnalyticsPagesInTheBrowser {
         var email = "tracked-" + UUID.randomUUID() + "@example.com";
         DevStackEndToEndTest.registeredPatientToken(email);
         logIn(email, WebUiBrowserFlows.PASSWORD, "/doctors/" + doctor.get("id").asString());
-        browser.findElement(By.cssSelector("a.slot[data-slot='" + doctor.get("slotId").asString() + "']"))
+        browser.findElement(By.cssSelector(
+                        "a.slot[data-slot='" + doctor.get("slotId").asString() + "']"))
                 .click();
         waitFor(driver -> !driver.findElements(By.id("confirm-booking")).isEmpty());
         assertThat(browser.findElement(By.name("trackerSessionId")).getAttribute("value"))
@@ -199,7 +209,12 @@ abstract class AnalyticsPagesInTheBrowser {
         Awaitility.await("the booking is counted as a conversion of the visit")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> summary(demo, "day").path("goals").path("bookings").path("bookings").asLong() > before);
+                .until(() -> summary(demo, "day")
+                                .path("goals")
+                                .path("bookings")
+                                .path("bookings")
+                                .asLong()
+                        > before);
         browser.manage().deleteAllCookies();
         logInAsAdmin("/manage/analytics/sites/" + demo + "/reports?period=day");
         assertThat(Long.parseLong(byId("goal-bookings").getAttribute("data-bookings")))

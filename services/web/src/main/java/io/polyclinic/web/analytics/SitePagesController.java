@@ -117,7 +117,8 @@ class SitePagesController {
             // a tampered value: the same message as a missing one
         }
         errors.put(
-                "clinicId", messages.getMessage("analytics.site.clinic.required", null, LocaleContextHolder.getLocale()));
+                "clinicId",
+                messages.getMessage("analytics.site.clinic.required", null, LocaleContextHolder.getLocale()));
         return null;
     }
 

@@ -131,7 +131,10 @@ class AnalyticsTemplatesTest {
                                     List.of(new Clinic(
                                             UUID.randomUUID(), "Clinic", "a", "Moscow", 0, 0, "Europe/Moscow", "")),
                             "errors", Map.of("clinicId", "choose " + MARKUP)));
-            assertThat(formHtml).doesNotContain(MARKUP).contains("clinicId-error").contains("name=\"domains\"");
+            assertThat(formHtml)
+                    .doesNotContain(MARKUP)
+                    .contains("clinicId-error")
+                    .contains("name=\"domains\"");
         }
         assertThat(render("analytics/site", Locale.forLanguageTag("ru"), Map.of("site", site())))
                 .contains("Код для вставки");
@@ -175,8 +178,7 @@ class AnalyticsTemplatesTest {
                 Map.of("page", List.of(new Row("/" + MARKUP, figures))),
                 Map.of(
                         "bookings",
-                        new BookingGoal(
-                                3, 60, 0.05, List.of(new Count("Google", 3)), List.of(new Count(MARKUP, 1)))));
+                        new BookingGoal(3, 60, 0.05, List.of(new Count("Google", 3)), List.of(new Count(MARKUP, 1)))));
         for (var locale : LANGUAGES) {
             var model = new HashMap<String, Object>();
             model.put("site", site());

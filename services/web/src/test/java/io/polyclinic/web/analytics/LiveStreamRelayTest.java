@@ -120,6 +120,8 @@ class LiveStreamRelayTest {
     @Test
     void aRefusedUpstreamStreamIsOneProblemEvent() throws Exception {
         status = 404;
-        assertThat(streamOf(UUID.randomUUID())).contains("event:problem\ndata:404\n\n").doesNotContain("realtime");
+        assertThat(streamOf(UUID.randomUUID()))
+                .contains("event:problem\ndata:404\n\n")
+                .doesNotContain("realtime");
     }
 }
