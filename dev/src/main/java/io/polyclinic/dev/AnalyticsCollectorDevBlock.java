@@ -43,11 +43,15 @@ final class AnalyticsCollectorDevBlock implements AutoCloseable {
     static final int TEST_SITE_PORT = 8089;
 
     /**
-     * The test site's tracking id. The analytics service owns the sites; its dev data registers this one (domain
-     * {@code localhost}) so its events are stored. The stack also publishes the site's record itself, so the collector
-     * takes the test site's events even before the analytics service has published its sites.
+     * The test site's tracking id: the analytics service's demo site (its dev data registers it, domains
+     * {@code localhost} and {@code 127.0.0.1}), so the page's visits and the bookings made from them show in its
+     * reports. The stack also publishes the site's record itself, so the collector takes the test site's events even
+     * before the analytics service has published its sites.
      */
-    static final String TEST_SITE_TRACKING_ID = "dev-test-site";
+    static final String TEST_SITE_TRACKING_ID = AnalyticsDevBlock.DEMO_TRACKING_ID;
+
+    /** A site only the collector knows, for its benchmark ({@code bench/analytics.sh}): nothing is stored for it. */
+    static final String BENCH_TRACKING_ID = "dev-test-site";
 
     /** The analytics topics: raw events (kept 24 hours: they hold IP addresses), their dead letters, the sites. */
     static final List<String> TOPICS = List.of(RawEvent.TOPIC, RawEvent.DEAD_LETTER_TOPIC, SiteRecord.TOPIC);
@@ -96,17 +100,25 @@ final class AnalyticsCollectorDevBlock implements AutoCloseable {
         publishTestSite(bootstrapServers);
     }
 
-    /** Publishes the test site's record (domain {@code localhost}, active) to {@code analytics.sites}. */
+    /** Publishes the test site's and the benchmark's records (domain {@code localhost}, active) to {@code analytics.sites}. */
     static void publishTestSite(String bootstrapServers) {
-        var site =
-                new SiteRecord(SiteRecord.VERSION, TEST_SITE_TRACKING_ID, List.of("localhost"), "Europe/Moscow", true);
+        var sites = List.of(
+                new SiteRecord(
+                        SiteRecord.VERSION,
+                        TEST_SITE_TRACKING_ID,
+                        List.of("localhost", "127.0.0.1"),
+                        "Europe/Moscow",
+                        true),
+                new SiteRecord(SiteRecord.VERSION, BENCH_TRACKING_ID, List.of("localhost"), "Europe/Moscow", true));
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(SiteRecord.TOPIC, site.trackingId(), JSON.writeValueAsBytes(site)))
-                    .get(30, TimeUnit.SECONDS);
+            for (var site : sites) {
+                producer.send(new ProducerRecord<>(SiteRecord.TOPIC, site.trackingId(), JSON.writeValueAsBytes(site)))
+                        .get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing the test site", e);

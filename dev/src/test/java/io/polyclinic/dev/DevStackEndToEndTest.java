@@ -72,6 +72,9 @@ class DevStackEndToEndTest {
     /** The import wizard in a real browser, on this stack. */
     @Nested
     class ImportWizard extends ImportWizardInTheBrowser {}
+    /** The web-analytics pages in a real browser, on this stack. */
+    @Nested
+    class AnalyticsPages extends AnalyticsPagesInTheBrowser {}
 
     /** Registers a patient through the gateway (201) and returns an access token. */
     static String registeredPatientToken(String email) {

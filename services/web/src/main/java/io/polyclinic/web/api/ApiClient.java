@@ -179,6 +179,16 @@ public class ApiClient {
         return new ApiException(status, type, detail, fields);
     }
 
+    /**
+     * The headers a call made now would carry (access token, language, request id, the browser's address and user
+     * agent), for a call made off the request's thread, such as a relayed event stream.
+     */
+    public HttpHeaders currentHeaders() {
+        var headers = new HttpHeaders();
+        browserHeaders(headers);
+        return headers;
+    }
+
     private void browserHeaders(HttpHeaders headers) {
         var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         headers.set(HttpHeaders.ACCEPT_LANGUAGE, locale.getLanguage().isEmpty() ? "en" : locale.toLanguageTag());

@@ -73,8 +73,17 @@ public class BookingApi {
                 new ParameterizedTypeReference<PageResponse<Review>>() {});
     }
 
-    public Appointment book(UUID slotId) {
-        return api.post("/api/v1/appointments", Map.of("slotId", slotId), Appointment.class);
+    /**
+     * Books the slot; {@code trackerSessionId} (already valid, or null) attributes the booking to the tracked visit it
+     * came from.
+     */
+    public Appointment book(UUID slotId, @Nullable String trackerSessionId) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("slotId", slotId);
+        if (trackerSessionId != null) {
+            body.put("trackerSessionId", trackerSessionId);
+        }
+        return api.post("/api/v1/appointments", body, Appointment.class);
     }
 
     /** {@code scope} is {@code upcoming} or {@code past}. */

@@ -1,6 +1,7 @@
 package io.polyclinic.web.patient;
 
 import io.polyclinic.web.api.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Booking a free time: a confirmation page (doctor, clinic, time in the clinic's zone), then the booking itself. When
  * the time was taken meanwhile the page says so and offers the doctor's other times; the person's booking limits and
- * rules come back as the API's message.
+ * rules come back as the API's message. A tracked visit's session id ({@link TrackerSessions}) goes with the booking.
  */
 @Controller
 public class BookingController {
@@ -31,8 +32,10 @@ public class BookingController {
             @PathVariable UUID doctorId,
             @PathVariable UUID slotId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        model.addAttribute("trackerSessionId", TrackerSessions.of(request));
         var doctor = booking.card(doctorId);
         model.addAttribute("doctor", doctor);
         model.addAttribute("day", day);
@@ -54,10 +57,11 @@ public class BookingController {
             @PathVariable UUID doctorId,
             @PathVariable UUID slotId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         try {
-            var appointment = booking.book(slotId);
+            var appointment = booking.book(slotId, TrackerSessions.of(request));
             return "redirect:/me/appointments/" + appointment.id() + "?booked=true";
         } catch (ApiException e) {
             if (e.status() != 409 && e.status() != 422 && e.status() != 404) {
