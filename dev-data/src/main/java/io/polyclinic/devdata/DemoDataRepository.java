@@ -34,7 +34,8 @@ final class DemoDataRepository {
 
     record ClinicRow(UUID id, DemoCatalog.DemoClinic clinic) {}
 
-    record DoctorRow(UUID id, String fullName, String bio, int experienceYears, String photoUrl) {}
+    record DoctorRow(
+            UUID id, String fullName, String bio, int experienceYears, String photoUrl, String phone, String email) {}
 
     record Link(UUID doctorId, Object other) {}
 
@@ -94,10 +95,12 @@ final class DemoDataRepository {
 
     void insertDoctors(List<DoctorRow> doctors) {
         jdbc.batchUpdate(
-                "insert into doctors (id, full_name, bio, experience_years, photo_url, status)"
-                        + " values (?, ?, ?, ?, ?, 'ACTIVE')",
+                "insert into doctors (id, full_name, bio, experience_years, photo_url, phone, email, status)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE')",
                 doctors.stream()
-                        .map(d -> new Object[] {d.id(), d.fullName(), d.bio(), d.experienceYears(), d.photoUrl()})
+                        .map(d -> new Object[] {
+                            d.id(), d.fullName(), d.bio(), d.experienceYears(), d.photoUrl(), d.phone(), d.email()
+                        })
                         .toList());
     }
 

@@ -190,7 +190,15 @@ public final class SmallDemoData {
                     specialtyLinks.add(new Link(id, second.code()));
                 }
             }
-            doctors.add(new DoctorRow(id, name, bio, experience, "https://i.pravatar.cc/300?u=" + id));
+            // Work contacts as a clinic publishes them: the phone in E.164, a mailbox of the clinic network.
+            doctors.add(new DoctorRow(
+                    id,
+                    name,
+                    bio,
+                    experience,
+                    "https://i.pravatar.cc/300?u=" + id,
+                    "+7495%07d".formatted(1_000_000 + i),
+                    "doctor%d@polyclinic.example".formatted(i + 1)));
             var home = clinics.get(random.nextInt(clinics.size()));
             clinicLinks.add(new Link(id, home.id()));
             var second = clinics.get(random.nextInt(clinics.size()));

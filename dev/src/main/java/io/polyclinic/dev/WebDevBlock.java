@@ -44,6 +44,9 @@ final class WebDevBlock {
         args.add("--management.health.rabbit.enabled=false");
         args.add("--spring.cloud.gateway.server.webmvc.enabled=false");
         args.add("--spring.kafka.listener.auto-startup=false");
+        // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set: the
+        // import wizard's upload (and its CSRF field, read from the multipart body) needs it.
+        args.add("--spring.servlet.multipart.enabled=true");
         var excluded = new ArrayList<>(DevStack.GATEWAY_AUTO_CONFIGURATION);
         excluded.addAll(List.of(
                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

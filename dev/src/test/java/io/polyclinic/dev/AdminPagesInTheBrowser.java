@@ -3,26 +3,12 @@ package io.polyclinic.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.testkit.browser.AxeScan;
-import io.polyclinic.testkit.browser.Chromium;
-import io.polyclinic.testkit.browser.RequiresChromium;
-import io.polyclinic.testkit.browser.Screenshots;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff pages in a real headless Chromium, on the stack {@link DevStackEndToEndTest} started (it runs these cases
@@ -31,70 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * scan; the chain verification runs to its end. With {@code -Dpolyclinic.screenshots=<dir>} the schedule and the audit
  * log are also saved at desktop and phone widths.
  */
-@ExtendWith(RequiresChromium.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AdminPagesInTheBrowser {
-
-    private ChromeDriver browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Chromium.start(Screenshots.DESKTOP, 900);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        open("/");
-        browser.manage().deleteAllCookies();
-    }
-
-    /** With {@code -Dpolyclinic.screenshots=<dir>}, saves the page at desktop and phone widths as README pictures. */
-    private void screenshot(String name) {
-        var folder = System.getProperty("polyclinic.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        var size = browser.manage().window().getSize();
-        Screenshots.save(browser, Screenshots.DESKTOP, Path.of(folder, name + "-desktop.png"));
-        Screenshots.save(browser, Screenshots.PHONE, Path.of(folder, name + "-phone.png"));
-        browser.manage().window().setSize(size);
-    }
-
-    private static String site() {
-        return DevStackEndToEndTest.stack.gatewayUrl();
-    }
-
-    private void open(String path) {
-        browser.get(site() + path);
-    }
-
-    private void logIn(String email, String password, String next) {
-        open("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
-                .click();
-        waitFor(driver -> driver.getCurrentUrl().contains(next.split("\\?")[0]));
-    }
-
-    private void logInAsAdmin(String next) {
-        logIn(DevStackConfig.DEFAULT_ADMIN_EMAIL, DevStackEndToEndTest.stack.adminPassword(), next);
-    }
-
-    private <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
-
-    private WebElement byId(String id) {
-        return browser.findElement(By.id(id));
-    }
+abstract class AdminPagesInTheBrowser extends BrowserPages {
 
     /** Registers the doctor through the form and returns the id from the schedule page's address. */
     private String registerDoctor(String name) {

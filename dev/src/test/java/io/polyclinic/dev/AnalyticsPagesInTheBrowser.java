@@ -2,30 +2,13 @@ package io.polyclinic.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.polyclinic.testkit.browser.AxeScan;
-import io.polyclinic.testkit.browser.Chromium;
-import io.polyclinic.testkit.browser.RequiresChromium;
-import io.polyclinic.testkit.browser.Screenshots;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Function;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,42 +19,20 @@ import tools.jackson.databind.JsonNode;
  * to a booking conversion in the demo site's report. Every analytics page passes the accessibility scan. With
  * {@code -Dpolyclinic.screenshots=<dir>} the pages are saved at desktop and phone widths.
  */
-@ExtendWith(RequiresChromium.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AnalyticsPagesInTheBrowser {
-
-    private ChromeDriver browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Chromium.start(Screenshots.DESKTOP, 900);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        open("/");
-        browser.manage().deleteAllCookies();
-    }
+abstract class AnalyticsPagesInTheBrowser extends BrowserPages {
 
     @Test
     void anAdminAddsAWebsiteSeesItsSnippetAndManagesItsAlertRules() {
         logInAsAdmin("/manage/analytics");
         byId("nav-analytics").click();
         waitFor(driver -> driver.getCurrentUrl().endsWith("/manage/analytics"));
-        scan("sites");
+        checkAccessibility("sites");
         byId("new-site").click();
         waitFor(driver -> !driver.findElements(By.id("clinicId")).isEmpty());
         byId("save-site").click();
         waitFor(driver -> !driver.findElements(By.id("clinicId-error")).isEmpty());
         assertThat(byId("form-problem").isDisplayed()).isTrue();
-        scan("site form with errors");
+        checkAccessibility("site form with errors");
 
         var name = "Browser site <b>" + UUID.randomUUID().toString().substring(0, 8) + "</b>";
         new Select(byId("clinicId")).selectByIndex(1);
@@ -93,12 +54,12 @@ abstract class AnalyticsPagesInTheBrowser {
         assertThat(byId("copy-snippet").isDisplayed())
                 .as("the copy button (clipboard API)")
                 .isTrue();
-        scan("site and snippet");
+        checkAccessibility("site and snippet");
         screenshot("analytics-site");
 
         byId("nav-alerts").click();
         waitFor(driver -> !driver.findElements(By.id("alert-form")).isEmpty());
-        scan("alerts");
+        checkAccessibility("alerts");
         byId("threshold").sendKeys("many");
         byId("email").sendKeys("ops@browser-clinic.example");
         byId("add-alert").click();
@@ -115,7 +76,7 @@ abstract class AnalyticsPagesInTheBrowser {
         screenshot("analytics-alerts");
         rule.findElement(By.linkText("History")).click();
         waitFor(driver -> !driver.findElements(By.id("no-firings")).isEmpty());
-        scan("firing history");
+        checkAccessibility("firing history");
         browser.navigate().back();
         waitFor(driver -> !driver.findElements(By.id("alert-rules")).isEmpty());
         browser.findElement(By.cssSelector("#alert-rules tbody tr form button")).click();
@@ -129,7 +90,7 @@ abstract class AnalyticsPagesInTheBrowser {
         logInAsAdmin("/manage/analytics/sites/" + demo + "/live");
         var connected = "Live: the figures update by themselves.";
         waitFor(driver -> connected.equals(byId("live-status").getText()));
-        scan("live view");
+        checkAccessibility("live view");
         screenshot("analytics-live");
         browser.executeScript("window.notReloaded = true");
         var liveTab = browser.getWindowHandle();
@@ -161,7 +122,7 @@ abstract class AnalyticsPagesInTheBrowser {
         assertThat(browser.findElements(By.cssSelector("#series tbody tr"))).hasSize(30);
         assertThat(byId("breakdown-page").getText()).contains("/doctors");
         assertThat(byId("report-span").getText()).contains("Europe/Moscow");
-        scan("reports");
+        checkAccessibility("reports");
         screenshot("analytics-report");
         byId("period-day").click();
         waitFor(driver -> "true".equals(byId("report-chart").getAttribute("data-drawn")));
@@ -170,7 +131,7 @@ abstract class AnalyticsPagesInTheBrowser {
         open("/manage/analytics/sites/" + demo + "/reports?period=week&lang=ru");
         waitFor(driver -> "true".equals(byId("report-chart").getAttribute("data-drawn")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Отчёты");
-        scan("reports in Russian");
+        checkAccessibility("reports in Russian");
         open("/manage/analytics/sites/" + demo + "/reports?from=2020-01-01&to=2026-12-31&lang=en");
         assertThat(byId("form-problem").getText())
                 .as("the API's problem on the page")
@@ -251,52 +212,5 @@ abstract class AnalyticsPagesInTheBrowser {
     private static String adminToken() {
         return DevStackEndToEndTest.login(
                 DevStackConfig.DEFAULT_ADMIN_EMAIL, DevStackEndToEndTest.stack.adminPassword());
-    }
-
-    private static String site() {
-        return DevStackEndToEndTest.stack.gatewayUrl();
-    }
-
-    private void open(String path) {
-        browser.get(site() + path);
-    }
-
-    private void logIn(String email, String password, String next) {
-        open("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-        byId("email").sendKeys(email);
-        byId("password").sendKeys(password);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
-                .click();
-        waitFor(driver -> driver.getCurrentUrl().contains(next.split("\\?")[0]));
-    }
-
-    private void logInAsAdmin(String next) {
-        logIn(DevStackConfig.DEFAULT_ADMIN_EMAIL, DevStackEndToEndTest.stack.adminPassword(), next);
-    }
-
-    private <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
-
-    private WebElement byId(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private void scan(String page) {
-        assertThat(AxeScan.seriousOrCritical(browser))
-                .as("serious or critical accessibility problems on the " + page + " page")
-                .isEmpty();
-    }
-
-    /** With {@code -Dpolyclinic.screenshots=<dir>}, saves the page at desktop and phone widths. */
-    private void screenshot(String name) {
-        var folder = System.getProperty("polyclinic.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        var size = browser.manage().window().getSize();
-        Screenshots.save(browser, Screenshots.DESKTOP, Path.of(folder, name + "-desktop.png"));
-        Screenshots.save(browser, Screenshots.PHONE, Path.of(folder, name + "-phone.png"));
-        browser.manage().window().setSize(size);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,8 +45,20 @@ class DevStackEndToEndTest {
     /** The stack's gateway, as an API client reaches it. */
     static GatewayClient gateway;
 
+    /**
+     * The browser tests log the same admin and patients in from 127.0.0.1 dozens of times a minute; identity's login
+     * protection (5 attempts per account and address, 20 per address, each a minute) would answer 429 to the suite
+     * itself. The shared stack allows more, still low enough for the per-client test ({@link WebUiEdgeFlows}) to
+     * reach the limit within its 30 guesses and for the victim's account-wide bucket to stay open.
+     */
+    private static final Map<String, String> LOGIN_LIMITS = Map.of(
+            "polyclinic.identity.login-rate-limit.per-account-and-ip", "20",
+            "polyclinic.identity.login-rate-limit.per-account", "60",
+            "polyclinic.identity.login-rate-limit.per-ip", "600");
+
     @BeforeAll
     static void startStack() {
+        LOGIN_LIMITS.forEach(System::setProperty);
         stack = DevStack.start(DevStackConfig.ephemeral(var));
         gateway = new GatewayClient(stack.gatewayUrl(), Duration.ofSeconds(30));
     }
@@ -55,6 +68,7 @@ class DevStackEndToEndTest {
         if (stack != null) {
             stack.close();
         }
+        LOGIN_LIMITS.keySet().forEach(System::clearProperty);
     }
 
     /** The web UI in a real browser (decision 0052), on this stack. */

@@ -3,27 +3,14 @@ package io.polyclinic.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.testkit.browser.AxeScan;
-import io.polyclinic.testkit.browser.Chromium;
-import io.polyclinic.testkit.browser.RequiresChromium;
-import io.polyclinic.testkit.browser.Screenshots;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The import wizard in a real headless Chromium, on the stack {@link DevStackEndToEndTest} started (a nested class
@@ -32,32 +19,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and downloads its row errors as CSV and .xlsx; the wizard's pages pass the accessibility scan. With
  * {@code -Dpolyclinic.screenshots=<dir>} the preview and the finished import are saved at desktop and phone widths.
  */
-@ExtendWith(RequiresChromium.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ImportWizardInTheBrowser {
+abstract class ImportWizardInTheBrowser extends BrowserPages {
 
     /** The example: visits per month with a title above the header and a header no one taught the naming table. */
     static final String EXAMPLE = "clinic_visits-messy-header.xlsx";
 
     private static final String UNKNOWN_HEADER = "Число приёмов";
 
-    private ChromeDriver browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Chromium.start(Screenshots.DESKTOP, 900);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void anAdminPreviewsTheMessyExampleTeachesTheNamingTableImportsItAndDownloadsTheRowErrors() {
-        logInAsAdmin();
+        logInAsAdmin("/manage");
         byId("nav-imports").click();
         waitFor(driver -> driver.getCurrentUrl().endsWith("/manage/imports"));
         new Select(byId("dataset")).selectByValue("clinic_visits");
@@ -150,35 +121,5 @@ abstract class ImportWizardInTheBrowser {
         }
         assertThat(directory).as("docs/examples above the working directory").isNotNull();
         return directory.resolve("docs/examples").resolve(EXAMPLE);
-    }
-
-    private void logInAsAdmin() {
-        browser.get(DevStackEndToEndTest.stack.gatewayUrl() + "/login?next="
-                + URLEncoder.encode("/manage", StandardCharsets.UTF_8));
-        byId("email").sendKeys(DevStackConfig.DEFAULT_ADMIN_EMAIL);
-        byId("password").sendKeys(DevStackEndToEndTest.stack.adminPassword());
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
-                .click();
-        waitFor(driver -> driver.getCurrentUrl().contains("/manage"));
-    }
-
-    /** With {@code -Dpolyclinic.screenshots=<dir>}, saves the page at desktop and phone widths as README pictures. */
-    private void screenshot(String name) {
-        var folder = System.getProperty("polyclinic.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        var size = browser.manage().window().getSize();
-        Screenshots.save(browser, Screenshots.DESKTOP, Path.of(folder, name + "-desktop.png"));
-        Screenshots.save(browser, Screenshots.PHONE, Path.of(folder, name + "-phone.png"));
-        browser.manage().window().setSize(size);
-    }
-
-    private <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
-
-    private WebElement byId(String id) {
-        return browser.findElement(By.id(id));
     }
 }

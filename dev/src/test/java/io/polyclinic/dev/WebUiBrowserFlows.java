@@ -2,26 +2,14 @@ package io.polyclinic.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.polyclinic.testkit.browser.AxeScan;
-import io.polyclinic.testkit.browser.Chromium;
-import io.polyclinic.testkit.browser.RequiresChromium;
-import io.polyclinic.testkit.browser.Screenshots;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,31 +19,9 @@ import tools.jackson.databind.JsonNode;
  * appointment; a forged form; and an accessibility scan of every page on the way. With
  * {@code -Dpolyclinic.screenshots=<dir>} the main pages are also saved at desktop and phone widths.
  */
-@ExtendWith(RequiresChromium.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WebUiBrowserFlows {
+abstract class WebUiBrowserFlows extends BrowserPages {
 
     static final String PASSWORD = "Correct-Horse-Battery-42";
-
-    ChromeDriver browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Chromium.start(Screenshots.DESKTOP, 900);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        open("/");
-        browser.manage().deleteAllCookies();
-    }
 
     @Test
     void aNewPatientRegistersSearchesBooksSeesTheVisitAndCancelsIt() {
@@ -83,6 +49,10 @@ abstract class WebUiBrowserFlows {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("free-times")));
         assertThat(browser.findElement(By.id("doctor-name")).getText())
                 .isEqualTo(doctor.get("fullName").asString());
+        assertThat(browser.findElement(By.id("doctor-contacts")).getText())
+                .as("the demo doctor's work phone and email on the card")
+                .containsPattern("\\+7495\\d{7}")
+                .contains("@polyclinic.example");
         checkAccessibility("doctor card");
         screenshot("doctor");
         var slot = browser.findElement(
@@ -226,7 +196,8 @@ abstract class WebUiBrowserFlows {
         browser.findElement(By.id("newPassword")).sendKeys(newPassword);
         browser.findElement(By.id("change-password")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("currentPassword-error")));
-        assertThat(browser.findElement(By.id("currentPassword-error")).getText()).contains("wrong");
+        assertThat(browser.findElement(By.id("currentPassword-error")).getText())
+                .contains("wrong");
         assertThat(browser.findElement(By.id("currentPassword")).getAttribute("value"))
                 .as("a password is never sent back")
                 .isEmpty();
@@ -317,32 +288,5 @@ abstract class WebUiBrowserFlows {
             }
         }
         throw new AssertionError("No demo doctor has a free slot a day ahead");
-    }
-
-    void open(String path) {
-        browser.get(DevStackEndToEndTest.stack.gatewayUrl() + path);
-    }
-
-    void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
-    }
-
-    /** No serious or critical axe-core violation on the current page. */
-    void checkAccessibility(String page) {
-        assertThat(AxeScan.seriousOrCritical(browser))
-                .as("accessibility of the %s page", page)
-                .isEmpty();
-    }
-
-    /** Saves the page at desktop and phone widths when {@code polyclinic.screenshots} names a folder. */
-    void screenshot(String name) {
-        var folder = System.getProperty("polyclinic.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        var size = browser.manage().window().getSize();
-        Screenshots.save(browser, Screenshots.DESKTOP, Path.of(folder, name + "-desktop.png"));
-        Screenshots.save(browser, Screenshots.PHONE, Path.of(folder, name + "-phone.png"));
-        browser.manage().window().setSize(size);
     }
 }

@@ -1,5 +1,7 @@
 package io.polyclinic.testkit.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -31,8 +33,10 @@ public final class LayerRules {
                         .that()
                         .haveSimpleNameEndingWith("Controller")
                         .should()
-                        .dependOnClassesThat()
-                        .haveSimpleNameEndingWith("Repository")
+                        .dependOnClassesThat(
+                                // Spring Security's CSRF token repository keeps a token in a cookie: web layer.
+                                simpleNameEndingWith("Repository")
+                                        .and(resideOutsideOfPackage("org.springframework.security.web..")))
                         .because("controllers call use cases, never the data layer directly")
                         .allowEmptyShould(true),
                 noClasses()

@@ -66,26 +66,19 @@ class SitePagesController {
         return form(model, id, form, PageForms.noErrors());
     }
 
-    @PostMapping("/manage/analytics/sites")
-    String create(@RequestParam Map<String, String> form, Model model) {
-        return save(null, form, model);
-    }
-
-    @PostMapping("/manage/analytics/sites/{id}")
-    String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, form, model);
-    }
-
-    private String save(UUID id, Map<String, String> form, Model model) {
+    /** Creates ({@code /manage/analytics/sites}) or saves ({@code /manage/analytics/sites/{id}}) from the form's fields. */
+    @PostMapping({"/manage/analytics/sites", "/manage/analytics/sites/{id}"})
+    String save(@PathVariable(required = false) UUID id, @RequestParam Map<String, String> form, Model model) {
         var errors = new LinkedHashMap<String, String>();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("clinicId", clinicId(form.get("clinicId"), errors));
-        body.put("name", PageForms.text(form.get("name"), 200));
-        body.put("domains", domains(form.get("domains")));
-        body.put("timeZone", PageForms.text(form.get("timeZone"), 64));
+        var clinicId = clinicId(form.get("clinicId"), errors);
         if (!errors.isEmpty()) {
             return form(model, id, form, errors);
         }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("clinicId", clinicId);
+        body.put("name", PageForms.text(form.get("name"), 200));
+        body.put("domains", domains(form.get("domains")));
+        body.put("timeZone", PageForms.text(form.get("timeZone"), 64));
         try {
             var saved = analytics.save(id, body);
             return "redirect:/manage/analytics/sites/" + saved.id() + "?saved=true";

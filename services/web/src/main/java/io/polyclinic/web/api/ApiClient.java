@@ -13,10 +13,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +54,16 @@ public class ApiClient {
                 .connectTimeout(connectTimeout)
                 .build());
         factory.setReadTimeout(readTimeout);
-        this.http = builder.baseUrl(apiUri.toString()).requestFactory(factory).build();
+        // A tolerant reader: the platform's mapper refuses unknown fields in requests to our APIs, but an answer that
+        // gains a field must not break a page that does not show it.
+        var tolerant = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        this.http = builder.baseUrl(apiUri.toString())
+                .requestFactory(factory)
+                .configureMessageConverters(
+                        converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(tolerant)))
+                .build();
         this.json = json;
     }
 

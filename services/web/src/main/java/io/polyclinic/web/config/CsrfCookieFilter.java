@@ -1,5 +1,6 @@
 package io.polyclinic.web.config;
 
+import io.polyclinic.web.session.SessionAuthenticationFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +20,7 @@ final class CsrfCookieFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        var path = request.getRequestURI();
-        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+        return SessionAuthenticationFilter.isStaticResource(request);
     }
 
     @Override

@@ -64,17 +64,9 @@ class ClinicPagesController {
         return form(model, id, form, PageForms.noErrors());
     }
 
-    @PostMapping("/manage/clinics")
-    String create(@RequestParam Map<String, String> form, Model model) {
-        return save(null, form, model);
-    }
-
-    @PostMapping("/manage/clinics/{id}")
-    String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
-        return save(id, form, model);
-    }
-
-    private String save(UUID id, Map<String, String> form, Model model) {
+    /** Creates ({@code /manage/clinics}) or saves ({@code /manage/clinics/{id}}) from the form's fields. */
+    @PostMapping({"/manage/clinics", "/manage/clinics/{id}"})
+    String save(@PathVariable(required = false) UUID id, @RequestParam Map<String, String> form, Model model) {
         var errors = new LinkedHashMap<String, String>();
         var body = new LinkedHashMap<String, Object>();
         body.put("name", PageForms.text(form.get("name"), 200));

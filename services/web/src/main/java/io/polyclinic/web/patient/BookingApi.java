@@ -115,7 +115,7 @@ public class BookingApi {
         api.post("/api/v1/doctors/" + doctorId + "/reviews", body, null);
     }
 
-    /** A doctor as a search hit or card (the card adds bio, experience and photo). */
+    /** A doctor as a search hit or card (the card adds bio, experience, and the work phone in E.164 and email). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Doctor(
             UUID id,
@@ -128,7 +128,9 @@ public class BookingApi {
             @Nullable NearestSlot nearestFreeSlot,
             @Nullable Double distanceKm,
             @Nullable String bio,
-            @Nullable Integer experienceYears) {
+            @Nullable Integer experienceYears,
+            @Nullable String phone,
+            @Nullable String email) {
 
         /** The clinic with this id among the doctor's, or the first. */
         public @Nullable ClinicRef clinic(@Nullable UUID clinicId) {

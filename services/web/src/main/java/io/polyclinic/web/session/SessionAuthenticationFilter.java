@@ -36,6 +36,14 @@ public class SessionAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return isStaticResource(request);
+    }
+
+    /**
+     * Whether the request asks for a static file ({@code /webjars/}, {@code /css/}, {@code /js/}): no page, no form, no
+     * session needed, and cached by the browser.
+     */
+    public static boolean isStaticResource(HttpServletRequest request) {
         var path = request.getRequestURI();
         return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
     }

@@ -17,8 +17,7 @@ import io.polyclinic.web.analytics.AnalyticsViews.Site;
 import io.polyclinic.web.analytics.AnalyticsViews.Summary;
 import io.polyclinic.web.manager.ManagerViews.Clinic;
 import io.polyclinic.web.manager.PageView;
-import io.polyclinic.web.session.CurrentUser;
-import io.polyclinic.web.view.Formats;
+import io.polyclinic.web.view.TemplateRenderer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,17 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.context.support.StaticApplicationContext;
-import org.springframework.core.convert.support.DefaultConversionService;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The analytics templates rendered as the web service renders them (layout, both bundles, {@code @fmt} and
@@ -52,50 +40,14 @@ class AnalyticsTemplatesTest {
     private static final UUID SITE = UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-12-07T06:05:00Z");
 
-    private final SpringTemplateEngine engine = engine();
-    private final StaticApplicationContext beans = beans();
-
-    private static SpringTemplateEngine engine() {
-        var resolver = new SpringResourceTemplateResolver();
-        resolver.setPrefix("classpath:/templates/");
-        resolver.setSuffix(".html");
-        resolver.setApplicationContext(new StaticApplicationContext());
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "messages_admin");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        var engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
-        return engine;
-    }
-
-    private static StaticApplicationContext beans() {
-        var context = new StaticApplicationContext();
-        context.getBeanFactory().registerSingleton("fmt", new Formats("Europe/Moscow"));
-        context.getBeanFactory().registerSingleton("analyticsFmt", new AnalyticsFormats());
-        context.refresh();
-        return context;
-    }
+    private final TemplateRenderer pages = new TemplateRenderer(
+            "/manage/analytics",
+            "CLINIC_MANAGER",
+            List.of("messages_admin"),
+            Map.of("analyticsFmt", new AnalyticsFormats()));
 
     private String render(String template, Locale locale, Map<String, Object> model) {
-        var request = new MockHttpServletRequest("GET", "/manage/analytics");
-        var response = new MockHttpServletResponse();
-        var application = JakartaServletWebApplication.buildApplication(request.getServletContext());
-        var context = new WebContext(application.buildExchange(request, response), locale);
-        context.setVariable(
-                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(beans, DefaultConversionService.getSharedInstance()));
-        context.setVariable("currentUser", new CurrentUser(UUID.randomUUID(), "m@test", List.of("CLINIC_MANAGER")));
-        context.setVariable("lang", locale.getLanguage());
-        context.setVariable("langUrl", "/manage/analytics?lang=@");
-        context.setVariables(model);
-        LocaleContextHolder.setLocale(locale);
-        try {
-            return engine.process(template, context);
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
+        return pages.render(template, locale, model);
     }
 
     private static Site site() {

@@ -11,8 +11,7 @@ import io.polyclinic.web.imports.ImportViews.Mapping;
 import io.polyclinic.web.imports.ImportViews.Preview;
 import io.polyclinic.web.imports.ImportViews.Row;
 import io.polyclinic.web.imports.ImportViews.Sheet;
-import io.polyclinic.web.session.CurrentUser;
-import io.polyclinic.web.view.Formats;
+import io.polyclinic.web.view.TemplateRenderer;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,17 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.context.support.StaticApplicationContext;
-import org.springframework.core.convert.support.DefaultConversionService;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The import wizard's templates rendered by Thymeleaf as the web service renders them (the layout, the message
@@ -44,52 +32,11 @@ class ImportTemplatesTest {
     private static final String MARKUP = "<script>alert('x')</script>";
     private static final Locale RU = Locale.forLanguageTag("ru");
 
-    private final SpringTemplateEngine engine = engine();
-    private final StaticApplicationContext beans = beans();
-
-    private static SpringTemplateEngine engine() {
-        var resolver = new SpringResourceTemplateResolver();
-        resolver.setPrefix("classpath:/templates/");
-        resolver.setSuffix(".html");
-        resolver.setApplicationContext(new StaticApplicationContext());
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "messages_admin", "messages_imports");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        var engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
-        return engine;
-    }
-
-    private static StaticApplicationContext beans() {
-        var context = new StaticApplicationContext();
-        context.getBeanFactory().registerSingleton("fmt", new Formats("Europe/Moscow"));
-        context.refresh();
-        return context;
-    }
+    private final TemplateRenderer pages =
+            new TemplateRenderer("/manage/imports", "ADMIN", List.of("messages_admin", "messages_imports"), Map.of());
 
     private String render(String template, Locale locale, Map<String, Object> model) {
-        var request = new MockHttpServletRequest("GET", "/manage/imports");
-        var response = new MockHttpServletResponse();
-        var application = JakartaServletWebApplication.buildApplication(request.getServletContext());
-        var context = new WebContext(application.buildExchange(request, response), locale);
-        context.setVariable(
-                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(beans, DefaultConversionService.getSharedInstance()));
-        context.setVariable("currentUser", new CurrentUser(UUID.randomUUID(), "admin@test", List.of("ADMIN")));
-        context.setVariable("lang", locale.getLanguage());
-        context.setVariable("langUrl", "/manage/imports?lang=@");
-        context.setVariables(model);
-        LocaleContextHolder.setLocale(locale);
-        try {
-            var parts = template.split(" :: ");
-            return parts.length == 1
-                    ? engine.process(template, context)
-                    : engine.process(parts[0], java.util.Set.of(parts[1]), context);
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
+        return pages.render(template, locale, model);
     }
 
     private static final List<Field> FIELDS = List.of(

@@ -9,8 +9,7 @@ import io.polyclinic.web.manager.ManagerViews.DayAppointment;
 import io.polyclinic.web.manager.ManagerViews.Doctor;
 import io.polyclinic.web.manager.ManagerViews.Slot;
 import io.polyclinic.web.manager.ManagerViews.SpecialtyRef;
-import io.polyclinic.web.session.CurrentUser;
-import io.polyclinic.web.view.Formats;
+import io.polyclinic.web.view.TemplateRenderer;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,17 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.context.support.StaticApplicationContext;
-import org.springframework.core.convert.support.DefaultConversionService;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The staff templates rendered by Thymeleaf as the web service renders them (the layout, both message bundles, the
@@ -42,49 +30,11 @@ class StaffTemplatesTest {
     private static final UUID CLINIC = UUID.randomUUID();
     private static final UUID DOCTOR = UUID.randomUUID();
 
-    private final SpringTemplateEngine engine = engine();
-    private final StaticApplicationContext beans = beans();
-
-    private static SpringTemplateEngine engine() {
-        var resolver = new SpringResourceTemplateResolver();
-        resolver.setPrefix("classpath:/templates/");
-        resolver.setSuffix(".html");
-        resolver.setApplicationContext(new StaticApplicationContext());
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages", "messages_admin");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        var engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
-        return engine;
-    }
-
-    private static StaticApplicationContext beans() {
-        var context = new StaticApplicationContext();
-        context.getBeanFactory().registerSingleton("fmt", new Formats("Europe/Moscow"));
-        context.refresh();
-        return context;
-    }
+    private final TemplateRenderer pages =
+            new TemplateRenderer("/manage", "ADMIN", List.of("messages_admin"), Map.of());
 
     private String render(String template, Locale locale, Map<String, Object> model) {
-        var request = new MockHttpServletRequest("GET", "/manage");
-        var response = new MockHttpServletResponse();
-        var application = JakartaServletWebApplication.buildApplication(request.getServletContext());
-        var context = new WebContext(application.buildExchange(request, response), locale);
-        context.setVariable(
-                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(beans, DefaultConversionService.getSharedInstance()));
-        context.setVariable("currentUser", new CurrentUser(UUID.randomUUID(), "admin@test", List.of("ADMIN")));
-        context.setVariable("lang", locale.getLanguage());
-        context.setVariable("langUrl", "/manage?lang=@");
-        context.setVariables(model);
-        LocaleContextHolder.setLocale(locale);
-        try {
-            return engine.process(template, context);
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
+        return pages.render(template, locale, model);
     }
 
     private static Doctor doctor() {
