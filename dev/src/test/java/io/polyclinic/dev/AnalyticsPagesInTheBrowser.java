@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class AnalyticsPagesInTheBrowser extends BrowserPages {
 
+    /** The admin's access token once {@link #adminToken()} has logged in. */
+    private static String adminToken;
+
     @Test
     void anAdminAddsAWebsiteSeesItsSnippetAndManagesItsAlertRules() {
         logInAsAdmin("/manage/analytics");
@@ -209,8 +212,12 @@ abstract class AnalyticsPagesInTheBrowser extends BrowserPages {
         return GatewayClient.json(response);
     }
 
-    private static String adminToken() {
-        return DevStackEndToEndTest.login(
-                DevStackConfig.DEFAULT_ADMIN_EMAIL, DevStackEndToEndTest.stack.adminPassword());
+    /** The admin's access token, logged in once: the checks poll, and identity allows a few logins a minute. */
+    private static synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = DevStackEndToEndTest.login(
+                    DevStackConfig.DEFAULT_ADMIN_EMAIL, DevStackEndToEndTest.stack.adminPassword());
+        }
+        return adminToken;
     }
 }

@@ -5,6 +5,7 @@ import io.polyclinic.platform.security.SecurityProperties;
 import io.polyclinic.web.error.ErrorPages;
 import io.polyclinic.web.session.BrowserSessions;
 import io.polyclinic.web.session.SessionAuthenticationFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,9 @@ class WebSecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(registry -> {
+                    // An async dispatch ends a response its request already passed these rules for (the live view's
+                    // Server-Sent Events); the session filter does not run again then, so the rules must not either.
+                    registry.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     registry.requestMatchers("/actuator/health/**", ErrorPages.PATH)
                             .permitAll();
                     if (security.publicMetrics()) {

@@ -39,15 +39,20 @@ public class Formats {
         }
     }
 
-    /** Such as "12 Dec 2026, 10:00" / "12 дек. 2026 г., 10:00" in {@code zoneId}. */
+    /**
+     * Such as "12 Dec 2026, 10:00" / "12 дек. 2026 г., 10:00" in {@code zoneId}, whose page shows the zone; without a
+     * zone (a time that belongs to no clinic, such as an import's start) in the default zone, named after the time:
+     * "12 Dec 2026, 10:00 (Europe/Moscow)".
+     */
     public String dateTime(@Nullable Instant instant, @Nullable String zoneId) {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        var text = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(LocaleContextHolder.getLocale())
                 .withZone(zone(zoneId))
                 .format(instant);
+        return zoneId == null || zoneId.isBlank() ? text + " (" + defaultZone.getId() + ")" : text;
     }
 
     /** Such as "10:00" in {@code zoneId}. */
