@@ -9,8 +9,11 @@
 #      runs of $BENCH_DURATION s each in turns, and reports the median run's requests/s and p99 of each (target: /track
 #      at >= 70 % of the reference). /track answers 202 only once Kafka (acks=all) has the event;
 #   2. every accepted event is counted in Kafka: the growth of analytics.raw-events' end offsets must be at least the
-#      number of 202 answers (more by at most the requests in flight when wrk stopped).
-# Prints a markdown report (also <run>/report.md) and stops everything it started. Needs JDK 21+ and wrk.
+#      number of 202 answers (more by at most the requests in flight when wrk stopped);
+#   3. the processor's events/s into PostgreSQL: the stack's analytics service consumes the topic while wrk runs,
+#      short of CPU; the backlog it has when wrk stops it then drains alone, and the events stored per second of that
+#      drain (rows in analytics' events table, polled every second until 10 s pass without growth) is its rate.
+# Prints a markdown report (also <run>/report.md) and stops everything it started. Needs JDK 21+, wrk and psql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,11 +31,13 @@ threads="${BENCH_THREADS:-2}"
 repeats="${BENCH_REPEATS:-3}"
 start_timeout="${BENCH_START_TIMEOUT:-300}"
 
-if ! command -v wrk > /dev/null; then
-  echo "Installing wrk with apt-get" >&2
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get install -y wrk > /dev/null
-fi
+for tool in wrk:wrk psql:postgresql-client bc:bc; do
+  if ! command -v "${tool%%:*}" > /dev/null; then
+    echo "Installing ${tool#*:} with apt-get" >&2
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get install -y "${tool#*:}" > /dev/null
+  fi
+done
 
 mkdir -p "$var_root"
 work="$(cd "$var_root" && pwd)/run-$(date +%Y%m%d-%H%M%S)"
@@ -98,6 +103,21 @@ done
 after=$(end_offsets)
 in_kafka=$((after - before))
 
+# The processor drains what it has not stored yet, alone on the machine now.
+stored() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d analytics -qAt -c 'select count(*) from events'; }
+drain_t0=$(date +%s.%N)
+drain_from=$(stored)
+last=$drain_from; last_t=$drain_t0; still=0
+while [ "$still" -lt 10 ]; do
+  sleep 1
+  now=$(stored)
+  if [ "$now" -gt "$last" ]; then last=$now; last_t=$(date +%s.%N); still=0; else still=$((still + 1)); fi
+done
+drained=$((last - drain_from))
+drain_s=$(echo "scale=1; ($last_t - $drain_t0) / 1" | bc)
+processor_rate=$([ "$drained" -ge 1000 ] && echo "scale=0; $drained / $drain_s" | bc || echo "not measured (backlog of $drained events)")
+echo "processor: drained $drained events in $drain_s s after wrk stopped; $last events stored in all" >&2
+
 median() { echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 p99_of() { echo "$2" | tr ' ' '\n' | grep "^$1:" | head -1 | cut -d: -f2; }
 track_rps=$(median "${rates[track]}"); reference_rps=$(median "${rates[reference]}")
@@ -116,7 +136,11 @@ cat > "$work/report.md" << REPORT
 
 \`/track\` reaches **$share %** of the reference's throughput (target >= 70 %). Runs: track${rates[track]},
 reference${rates[reference]}. Accepted (202) during the measured runs: $accepted; new records in
-analytics.raw-events: $in_kafka ($counted). Files: $work.
+analytics.raw-events: $in_kafka ($counted).
+
+Processor (the analytics service, consuming while wrk ran): when wrk stopped it still had $drained events to store and
+stored them in $drain_s s alone: **$processor_rate events/s** into PostgreSQL (every event of one visitor's session,
+the hottest case for session and rollup upserts). Events in the table at the end: $last. Files: $work.
 REPORT
 cat "$work/report.md"
 [ "$in_kafka" -ge "$accepted" ]
