@@ -5,14 +5,15 @@
 # keeps its fixed 8087: no other dev stack may run meanwhile) with the collector's rate limit off and its benchmark
 # reference on (POST /bench/noop: reads the body, answers 204, through the same Tomcat connector, filters and security
 # chain as /track), then:
-#   1. wrk POSTs the same tracker event (site dev-test-site) to /track and the same bytes to /bench/noop, $BENCH_REPEATS
+#   1. wrk POSTs the same tracker event (the demo site demo-clinic-site, which the processor stores) to /track and the same bytes to /bench/noop, $BENCH_REPEATS
 #      runs of $BENCH_DURATION s each in turns, and reports the median run's requests/s and p99 of each (target: /track
 #      at >= 70 % of the reference). /track answers 202 only once Kafka (acks=all) has the event;
 #   2. every accepted event is counted in Kafka: the growth of analytics.raw-events' end offsets must be at least the
 #      number of 202 answers (more by at most the requests in flight when wrk stopped);
-#   3. the processor's events/s into PostgreSQL: the stack's analytics service consumes the topic while wrk runs,
-#      short of CPU; the backlog it has when wrk stops it then drains alone, and the events stored per second of that
-#      drain (rows in analytics' events table, polled every second until 10 s pass without growth) is its rate.
+#   3. the processor's events/s into PostgreSQL: it is off while wrk runs (polyclinic.analytics.processor.auto-startup,
+#      so that the collector and its reference share the machine alike), then the stack restarts with it on and it
+#      stores the backlog alone; its rate is the events stored per second from the first to the last of the backlog
+#      (rows of analytics' events table, polled every second until 10 s pass without growth).
 # Prints a markdown report (also <run>/report.md) and stops everything it started. Needs JDK 21+, wrk and psql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,13 +51,27 @@ export POLYCLINIC_DEV_VAR_DIR="$work/var"
 end_offsets() { java -cp "$(cat "$work/classpath.txt")" bench/analytics/TopicEndOffsets.java \
   "127.0.0.1:$kafka_port" analytics.raw-events 2> /dev/null | grep -E '^[0-9]+$' | tail -1; }
 
-# The JVM in a session of its own, so that exactly its processes are stopped at the end.
-POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
-  POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
-  POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" \
-  POLYCLINIC_COLLECTOR_REFERENCE_ENDPOINT_ENABLED=true POLYCLINIC_COLLECTOR_RATE_LIMIT_ENABLED=false \
-  setsid ./mvnw -q -pl dev -am spring-boot:run > "$work/dev-stack.log" 2>&1 &
-stack=$!
+# The JVM in a session of its own, so that exactly its processes are stopped at the end. launch_stack <log> [VAR=value...]
+launch_stack() {
+  local log="$1"; shift
+  env POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
+    POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
+    POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" \
+    POLYCLINIC_COLLECTOR_REFERENCE_ENDPOINT_ENABLED=true POLYCLINIC_COLLECTOR_RATE_LIMIT_ENABLED=false "$@" \
+    setsid ./mvnw -q -pl dev -am spring-boot:run > "$log" 2>&1 &
+  stack=$!
+  echo "Starting the dev stack (log: $log)" >&2
+}
+# Launches the stack and waits until it is ready: start_stack <log> [VAR=value...]
+start_stack() {
+  launch_stack "$@"
+  local log="$1" started; started=$(date +%s)
+  until grep -q "Polyclinic is ready at http://localhost:$gateway_port" "$log"; do
+    if ! kill -0 "$stack" 2> /dev/null; then echo "The dev stack died:" >&2; tail -40 "$log" >&2; exit 1; fi
+    if [ $(($(date +%s) - started)) -gt "$start_timeout" ]; then echo "Not ready after $start_timeout s" >&2; exit 1; fi
+    sleep 0.5
+  done
+}
 stop_all() {
   local jvm
   jvm=$(pgrep -s "$stack" -f io.polyclinic.dev.DevStack || true)
@@ -66,16 +81,21 @@ stop_all() {
 }
 trap stop_all EXIT
 
-echo "Starting the dev stack (log: $work/dev-stack.log)" >&2
-started=$(date +%s)
-until grep -q "Polyclinic is ready at http://localhost:$gateway_port" "$work/dev-stack.log"; do
-  if ! kill -0 "$stack" 2> /dev/null; then echo "The dev stack died:" >&2; tail -40 "$work/dev-stack.log" >&2; exit 1; fi
-  if [ $(($(date +%s) - started)) -gt "$start_timeout" ]; then echo "Not ready after $start_timeout s" >&2; exit 1; fi
-  sleep 0.5
-done
+# The processor is off while the collector is measured: in production the two run on different machines, here they
+# would share the two cores, and the reference endpoint has no such neighbour. Events wait in Kafka meanwhile.
+start_stack "$work/dev-stack.log" POLYCLINIC_ANALYTICS_PROCESSOR_AUTOSTARTUP=false
 
 track_url="http://localhost:$collector_port/track"
 reference_url="http://localhost:$collector_port/bench/noop"
+# The demo site is created after "ready"; the collector accepts its events once it has read the site's record.
+body=$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/analytics/post.lua)
+for _ in $(seq 1 120); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -A 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0' \
+    -H 'Content-Type: text/plain' -d "$body" "$track_url")
+  [ "$code" = 202 ] && break
+  sleep 1
+done
+[ "$code" = 202 ] || { echo "The collector does not accept the demo site's events (HTTP $code)" >&2; exit 1; }
 # Warm-up: both paths JIT-compiled before anything is measured (its events are counted like the others).
 for url in "$reference_url" "$track_url"; do
   wrk -t"$threads" -c"$connections" -d5s -s bench/analytics/post.lua "$url" > "$work/warmup.txt"
@@ -103,20 +123,29 @@ done
 after=$(end_offsets)
 in_kafka=$((after - before))
 
-# The processor drains what it has not stored yet, alone on the machine now.
-stored() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d analytics -qAt -c 'select count(*) from events'; }
-drain_t0=$(date +%s.%N)
+# The processor alone on the backlog: the stack restarted with it on, events stored per second from the first stored
+# event of the backlog to the last (rows of analytics' events table, polled every second until 10 s without growth).
+stored() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d analytics -qAt -c 'select count(*) from events' 2> /dev/null || echo -1; }
 drain_from=$(stored)
-last=$drain_from; last_t=$drain_t0; still=0
-while [ "$still" -lt 10 ]; do
-  sleep 1
+stop_all
+launch_stack "$work/dev-stack-processor.log"
+last=$drain_from; first_t=""; last_t=""; still=0
+while [ -z "$first_t" ] || [ "$still" -lt 10 ]; do
   now=$(stored)
-  if [ "$now" -gt "$last" ]; then last=$now; last_t=$(date +%s.%N); still=0; else still=$((still + 1)); fi
+  if [ "$now" -gt "$last" ]; then
+    [ -z "$first_t" ] && first_t=$(date +%s.%N)
+    last=$now; last_t=$(date +%s.%N); still=0
+  else
+    still=$((still + 1))
+  fi
+  if ! kill -0 "$stack" 2> /dev/null; then echo "The dev stack died:" >&2; tail -40 "$work/dev-stack-processor.log" >&2; exit 1; fi
+  [ -z "$first_t" ] && [ "$(ps -o etimes= -p "$stack" | tr -d ' ')" -gt "$start_timeout" ] && break
+  sleep 1
 done
 drained=$((last - drain_from))
-drain_s=$(echo "scale=1; ($last_t - $drain_t0) / 1" | bc)
-processor_rate=$([ "$drained" -ge 1000 ] && echo "scale=0; $drained / $drain_s" | bc || echo "not measured (backlog of $drained events)")
-echo "processor: drained $drained events in $drain_s s after wrk stopped; $last events stored in all" >&2
+drain_s=$([ -n "$first_t" ] && echo "scale=1; ($last_t - $first_t) / 1" | bc || echo 0)
+processor_rate=$([ "$drained" -ge 1000 ] && echo "scale=0; $drained / $drain_s" | bc || echo "not measured (a backlog of $drained)")
+echo "processor: stored $drained events of the backlog in $drain_s s" >&2
 
 median() { echo "$1" | tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 p99_of() { echo "$2" | tr ' ' '\n' | grep "^$1:" | head -1 | cut -d: -f2; }
@@ -138,9 +167,9 @@ cat > "$work/report.md" << REPORT
 reference${rates[reference]}. Accepted (202) during the measured runs: $accepted; new records in
 analytics.raw-events: $in_kafka ($counted).
 
-Processor (the analytics service, consuming while wrk ran): when wrk stopped it still had $drained events to store and
-stored them in $drain_s s alone: **$processor_rate events/s** into PostgreSQL (every event of one visitor's session,
-the hottest case for session and rollup upserts). Events in the table at the end: $last. Files: $work.
+Processor (the analytics service, off while wrk ran, then started on the backlog): it stored $drained events in
+$drain_s s: **$processor_rate events/s** into PostgreSQL (every event of one visitor's session, the hottest case for
+the session and rollup upserts). Events in the table at the end: $last. Files: $work.
 REPORT
 cat "$work/report.md"
 [ "$in_kafka" -ge "$accepted" ]

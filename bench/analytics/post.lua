@@ -2,7 +2,7 @@
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "text/plain;charset=UTF-8"
 wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
-wrk.body = '{"siteId":"dev-test-site","eventType":"pageview","url":"http://localhost/bench","referrer":null,"sessionId":"benchmark0001","screenWidth":1280,"props":{}}'
+wrk.body = '{"siteId":"demo-clinic-site","eventType":"pageview","url":"http://localhost/bench","referrer":null,"sessionId":"benchmark0001","screenWidth":1280,"props":{}}'
 
 local threads = {}
 function setup(thread) table.insert(threads, thread) end

@@ -31,7 +31,8 @@ public class RawEventListener {
             id = "analytics-processor",
             topics = "${polyclinic.analytics.processor.topic:analytics.raw-events}",
             groupId = "${spring.kafka.consumer.group-id:analytics}",
-            batch = "true")
+            batch = "true",
+            autoStartup = "${polyclinic.analytics.processor.auto-startup:true}")
     void onRawEvents(List<ConsumerRecord<String, byte[]>> records) {
         deadLetters.consume(records, processor::process);
     }
