@@ -15,8 +15,6 @@ import io.polyclinic.ingest.dataset.SinkRow;
 import io.polyclinic.platform.servicetoken.ServiceTokenClient;
 import io.polyclinic.platform.servicetoken.ServiceTokenClientInterceptor;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -122,17 +120,7 @@ final class BookingImportEndToEnd {
             assertThat(slots.load(context(LoadPolicy.ALL_OR_NOTHING), slotRows.iterator(), errors::add))
                     .isEqualTo(new LoadCounts(0, 0, 1, 0));
 
-            var found = GatewayClient.json(
-                    gateway.get("/api/v1/doctors?name=" + URLEncoder.encode(number, StandardCharsets.UTF_8), null));
-            String doctorId = null;
-            for (var item : found.get("items")) {
-                if (item.get("fullName").asString().equals(name)) {
-                    doctorId = item.get("id").asString();
-                }
-            }
-            assertThat(doctorId)
-                    .as("the imported doctor in the search: %s", found)
-                    .isNotNull();
+            var doctorId = SpreadsheetImportEndToEnd.doctorIdFoundBy(gateway, number, name);
             var card = GatewayClient.json(gateway.get("/api/v1/doctors/" + doctorId, null));
             assertThat(card.get("phone").asString()).isEqualTo("+74951234567");
             assertThat(card.get("email").asString()).isEqualTo("vera@clinic.example");

@@ -2,12 +2,7 @@ package io.polyclinic.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -24,32 +19,7 @@ final class IngestEndToEnd {
         var csv = "Месяц;Клиника;Отделение;Врач;Посещения;Выручка\n"
                 + "01.2026;" + clinic + ";Терапия;Иванов И. И.;120;150 000,50\n"
                 + "02.2026;" + clinic + ";Терапия;Иванов И. И.;98;120 000\n";
-        var boundary = "----e2e" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dataset\"\r\n\r\nclinic_visits\r\n"
-                                + "--" + boundary
-                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"visits.csv\"\r\n"
-                                + "Content-Type: text/csv\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-
-        var started = gateway.send(gateway.request("/api/v1/imports", adminToken)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        var id = GatewayClient.json(started).get("id").asString();
-
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        var status = "QUEUED";
-        while (Instant.now().isBefore(deadline) && (status.equals("QUEUED") || status.equals("RUNNING"))) {
-            Thread.sleep(250);
-            status = GatewayClient.json(gateway.get("/api/v1/imports/" + id, adminToken))
-                    .get("status")
-                    .asString();
-        }
-        assertThat(status).isEqualTo("SUCCEEDED");
+        SpreadsheetImportEndToEnd.importAndFollow(gateway, adminToken, "clinic_visits", "visits.csv", csv);
 
         try (var connection = DriverManager.getConnection(stack.jdbcUrl("ingest"), "postgres", "");
                 var statement = connection.prepareStatement(

@@ -53,17 +53,7 @@ final class SpreadsheetImportEndToEnd {
         var slotsJob = importAndFollow(gateway, adminToken, "slots", "slots.csv", slots);
         assertThat(slotsJob.get("inserted").asLong()).as(slotsJob.toString()).isEqualTo(2);
 
-        var found = GatewayClient.json(
-                gateway.get("/api/v1/doctors?name=" + URLEncoder.encode(number, StandardCharsets.UTF_8), null));
-        String doctorId = null;
-        for (var item : found.get("items")) {
-            if (item.get("fullName").asString().equals(name)) {
-                doctorId = item.get("id").asString();
-            }
-        }
-        assertThat(doctorId)
-                .as("the imported doctor in a patient's search: %s", found)
-                .isNotNull();
+        var doctorId = doctorIdFoundBy(gateway, number, name);
         var free = GatewayClient.json(
                         gateway.get("/api/v1/doctors/" + doctorId + "/slots?from=" + day + "&to=" + day, null))
                 .get("items");
@@ -112,6 +102,21 @@ final class SpreadsheetImportEndToEnd {
         }
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         return job;
+    }
+
+    /**
+     * The id of the doctor named {@code name} whom a patient's search for {@code term} (e.g. the personnel number)
+     * finds through the gateway; fails when the search does not find them.
+     */
+    static String doctorIdFoundBy(GatewayClient gateway, String term, String name) {
+        var found = GatewayClient.json(
+                gateway.get("/api/v1/doctors?name=" + URLEncoder.encode(term, StandardCharsets.UTF_8), null));
+        for (var item : found.get("items")) {
+            if (item.get("fullName").asString().equals(name)) {
+                return item.get("id").asString();
+            }
+        }
+        throw new AssertionError("the imported doctor " + name + " is not in a patient's search: " + found);
     }
 
     private static boolean isRunning(JsonNode job) {
