@@ -1,6 +1,5 @@
 package io.polyclinic.web.account;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.web.api.ApiClient;
 import java.time.Instant;
@@ -44,7 +43,6 @@ public class AccountApi {
     }
 
     /** One of identity's sessions of the user. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record LoginSession(
             UUID id,
             Instant createdAt,

@@ -1,6 +1,5 @@
 package io.polyclinic.web.analytics;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,7 +20,6 @@ public final class AnalyticsViews {
      * @param timeZone an IANA zone id; reports and the live view show times in it
      * @param snippet the {@code <script>} tag to paste, shown as text (escaped), never as markup
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Site(
             UUID id,
             UUID clinicId,
@@ -48,7 +46,6 @@ public final class AnalyticsViews {
      * @param visitors distinct visitors of the last 5 minutes
      * @param pageviews pageviews of the last 5 minutes
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Realtime(
             UUID siteId,
             Instant at,
@@ -66,15 +63,12 @@ public final class AnalyticsViews {
     }
 
     /** Pageviews of one path in the last minute. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record PageCount(String path, long pageviews) {}
 
     /** Visitors of one country (ISO 3166-1 alpha-2 or {@code unknown}) in the last 5 minutes. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record CountryCount(String country, long visitors) {}
 
     /** One of the newest events, without anything that tells visitors apart. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RecentEvent(
             Instant receivedAt, String type, String name, String path, String source, String country, String device) {}
 
@@ -86,7 +80,6 @@ public final class AnalyticsViews {
      *     {@code utm_campaign}, {@code country}, {@code device}, {@code browser}
      * @param goals by goal name; {@code bookings} is the booking conversions
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Summary(
             UUID siteId,
             String timeZone,
@@ -121,16 +114,13 @@ public final class AnalyticsViews {
      * @param bounceRate 0..1
      * @param visitDurationSeconds mean visit duration
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Figures(
             long pageviews, long visitors, long sessions, double bounceRate, long visitDurationSeconds, long events) {}
 
     /** A point of the series: the bucket's local start. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Point(LocalDateTime start, Figures figures) {}
 
     /** A breakdown row. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Row(String value, Figures figures) {}
 
     /**
@@ -138,7 +128,6 @@ public final class AnalyticsViews {
      *
      * @param conversionRate bookings / visits, 0..1
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record BookingGoal(
             long bookings, long visits, double conversionRate, List<Count> bySource, List<Count> byCampaign) {
 
@@ -149,7 +138,6 @@ public final class AnalyticsViews {
     }
 
     /** Bookings of one source or campaign. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Count(String name, long bookings) {}
 
     /**
@@ -158,7 +146,6 @@ public final class AnalyticsViews {
      * @param kind {@code VISITORS_PER_HOUR} or {@code NO_PAGEVIEWS}
      * @param threshold visitors per hour, or minutes without a pageview
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record AlertRule(
             UUID id,
             UUID siteId,
@@ -176,6 +163,5 @@ public final class AnalyticsViews {
      *
      * @param observed visitors of the last hour, or minutes since the last pageview
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record AlertFiring(UUID id, UUID ruleId, Instant firedAt, long observed, int threshold, String email) {}
 }

@@ -1,6 +1,5 @@
 package io.polyclinic.web.patient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.polyclinic.platform.paging.PageResponse;
 import io.polyclinic.web.api.ApiClient;
 import java.time.Instant;
@@ -116,7 +115,6 @@ public class BookingApi {
     }
 
     /** A doctor as a search hit or card (the card adds bio, experience, and the work phone in E.164 and email). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Doctor(
             UUID id,
             String fullName,
@@ -147,30 +145,23 @@ public class BookingApi {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record SpecialtyRef(String code, String name) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ClinicRef(UUID id, String name, String address, String city, String timeZone) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record NearestSlot(UUID id, Instant start, Instant end, UUID clinicId) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Specialty(String code, String nameRu, String nameEn) {
         public String name(String language) {
             return "ru".equals(language) ? nameRu : nameEn;
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Slot(UUID id, UUID doctorId, UUID clinicId, Instant start, Instant end, String status) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Review(
             UUID id, UUID doctorId, int rating, @Nullable String text, Instant createdAt) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Appointment(
             UUID id,
             UUID slotId,
