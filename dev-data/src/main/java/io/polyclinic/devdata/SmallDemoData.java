@@ -80,6 +80,22 @@ public final class SmallDemoData {
 
     /** Generates free slots for the days after each demo schedule's latest slot, up to days-ahead; answers how many. */
     public int topUp() {
+        return topUp(settings.daysAhead());
+    }
+
+    /**
+     * Generates free slots for the days after each demo schedule's latest slot, up to {@code daysAhead} days from today
+     * in each clinic's zone (today counts as the first), in one transaction; answers how many. A later call with more
+     * days goes on from where this one stopped.
+     *
+     * @param daysAhead 1 or more; above the configured days-ahead it is capped to it
+     * @throws IllegalArgumentException when {@code daysAhead} is below 1
+     */
+    public int topUp(int daysAhead) {
+        if (daysAhead < 1) {
+            throw new IllegalArgumentException("daysAhead must be 1 or more, not " + daysAhead);
+        }
+        var days = Math.min(daysAhead, settings.daysAhead());
         long started = System.nanoTime();
         var today = LocalDate.now(clock);
         var now = clock.instant();
@@ -93,12 +109,12 @@ public final class SmallDemoData {
             if (from.isBefore(localToday)) {
                 from = localToday;
             }
-            var to = localToday.plusDays(settings.daysAhead() - 1L);
-            var days = Arrays.stream(schedule.days().split(","))
+            var to = localToday.plusDays(days - 1L);
+            var weekdays = Arrays.stream(schedule.days().split(","))
                     .map(DayOfWeek::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
             for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (days.contains(day.getDayOfWeek())) {
+                if (weekdays.contains(day.getDayOfWeek())) {
                     slotsOfDay(schedule, day, zone, now, fresh);
                 }
             }
@@ -108,8 +124,8 @@ public final class SmallDemoData {
             return demo.insertSlotsSkippingOverlaps(fresh);
         });
         log.info(
-                "Demo slots topped up to {} days after {}: {} created in {} ms",
-                settings.daysAhead(),
+                "Demo slots topped up to {} days from {}: {} created in {} ms",
+                days,
                 today,
                 inserted,
                 (System.nanoTime() - started) / 1_000_000);

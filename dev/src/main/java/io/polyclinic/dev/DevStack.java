@@ -37,11 +37,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM with nothing installed but a JDK (docs/product.md "Operations"): embedded PostgreSQL (data in
- * {@code ./var/postgres}) and an in-process Kafka broker (data in {@code ./var/kafka}), then identity, booking, audit
+ * {@code ./var/postgres}) and an in-process Kafka broker (data in {@code ./var/kafka}), then identity, booking, audit,
  * the notifier (with an embedded SMTP server and AMQP broker, see {@link NotifierDevBlock}) and orders (with its demo
- * orders, see {@link OrdersDevData}) side by side, then
- * the gateway, each its own Spring
- * application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
+ * orders, see {@link OrdersDevData}), the ingest, analytics and web services and the gateway side by side, each its own
+ * Spring application context with its own port. Run it with {@code ./mvnw -pl dev -am spring-boot:run}; Ctrl-C stops the
  * gateway, then the services, then PostgreSQL.
  *
  * <p>Each service owns its settings for a laptop in {@code <service>-dev.properties} in its own resources, which the
@@ -240,6 +239,10 @@ public final class DevStack implements AutoCloseable {
                 () -> run(AnalyticsApplication.class, analyticsArgs(var, analyticsUrl, rabbitArgs.join())), starters);
         var web = CompletableFuture.supplyAsync(
                 () -> WebDevBlock.start(common("web", webPort), gatewayUrl(), jwksUri(), var), starters);
+        // The gateway only needs the services' ports, fixed above: it starts beside them, not after booking's demo
+        // data.
+        var gateway =
+                launch("gateway", () -> run(GatewayApplication.class, gatewayArgs()), this::gatewayArgs, starters);
         starters.shutdown();
         try {
             // Booking verifies tokens with identity's keys, fetched lazily: it does not need identity to start.
@@ -252,6 +255,8 @@ public final class DevStack implements AutoCloseable {
             register(collector.join());
             register(analytics.join());
             register(web.join());
+            // Last in the list: closed first, before the services behind it.
+            register(gateway.join());
         } catch (CompletionException e) {
             identity.thenAccept(DevStack::closeIfStarted);
             booking.thenAccept(DevStack::closeIfStarted);
@@ -262,14 +267,9 @@ public final class DevStack implements AutoCloseable {
             collector.thenAccept(DevStack::closeIfStarted);
             analytics.thenAccept(DevStack::closeIfStarted);
             web.thenAccept(DevStack::closeIfStarted);
+            gateway.thenAccept(DevStack::closeIfStarted);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        if (config.isExternal("gateway")) {
-            handOver("gateway", gatewayArgs());
-        } else {
-            register(run(GatewayApplication.class, gatewayArgs()));
-        }
-
         var ports = Map.of(
                 "identity", identityPort,
                 "booking", bookingPort,

@@ -3,6 +3,7 @@ package io.polyclinic.booking.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polyclinic.booking.BookingApiTest;
+import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.devdata.DemoDataSettings;
 import io.polyclinic.devdata.SmallDemoData;
 import java.time.Clock;
@@ -28,6 +29,13 @@ class SmallDemoDataTest extends BookingApiTest {
         return new SmallDemoData(dataSource, new DemoDataSettings(DemoDataSettings.Scale.SMALL, 520, 14, 7L), clock);
     }
 
+    private Instant latestDemoSlot() {
+        return jdbc.sql("select max(s.start_at) from slots s join demo_schedules d on d.doctor_id = s.doctor_id")
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
@@ -38,7 +46,15 @@ class SmallDemoDataTest extends BookingApiTest {
         var loader = loader(clock);
         var before = count("select count(*) from doctors");
         assertThat(loader.load()).as("first load").isTrue();
-        loader.topUp();
+        // the dev stack's two steps: the first days before "ready", the rest in the background
+        assertThat(loader.topUp(DemoDataInitializer.FIRST_DAYS)).isPositive();
+        assertThat(latestDemoSlot()).isBefore(Instant.now().plus(Duration.ofDays(DemoDataInitializer.FIRST_DAYS)));
+        var withoutAFreeSlot = "select count(*) from demo_schedules d where not exists (select 1 from slots s"
+                + " where s.doctor_id = d.doctor_id and s.status = 'AVAILABLE')";
+        assertThat(count(withoutAFreeSlot))
+                .as("every demo doctor bookable before the rest")
+                .isZero();
+        assertThat(loader.topUp()).as("the rest").isPositive();
 
         assertThat(count("select count(*) from clinics c join demo_schedules d on d.clinic_id = c.id"))
                 .isPositive();
@@ -63,15 +79,10 @@ class SmallDemoDataTest extends BookingApiTest {
                 "select count(*) from slots s join demo_schedules d on d.doctor_id = s.doctor_id and d.clinic_id = s.clinic_id";
         var slotCount = count(demoSlots);
         assertThat(slotCount).isGreaterThan(20_000);
-        var latest = jdbc.sql("select max(s.start_at) from slots s join demo_schedules d on d.doctor_id = s.doctor_id")
-                .query(OffsetDateTime.class)
-                .single();
-        assertThat(latest.toInstant()).isAfter(Instant.now().plus(Duration.ofDays(11)));
-        assertThat(latest.toInstant()).isBefore(Instant.now().plus(Duration.ofDays(15)));
+        assertThat(latestDemoSlot()).isAfter(Instant.now().plus(Duration.ofDays(11)));
+        assertThat(latestDemoSlot()).isBefore(Instant.now().plus(Duration.ofDays(15)));
         // every demo doctor has free slots in the next 14 days
-        assertThat(count("select count(*) from demo_schedules d where not exists (select 1 from slots s"
-                        + " where s.doctor_id = d.doctor_id and s.status = 'AVAILABLE')"))
-                .isZero();
+        assertThat(count(withoutAFreeSlot)).isZero();
 
         assertThat(loader.load()).as("second load").isFalse();
         assertThat(loader.topUp()).as("nothing to top up on the same day").isZero();

@@ -44,6 +44,12 @@ class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
+    /**
+     * Batches of parsed rows the reader may be ahead of the sink: 128 of {@link RowPipe#BATCH} rows, 64,000 rows
+     * (about 45 MB), more than the warehouse sink moves at once, so reading goes on while the sink's upsert runs.
+     */
+    private static final int READ_AHEAD_BATCHES = 128;
+
     private final ImportJobRepository jobs;
     private final ObjectStore store;
     private final NamingService naming;
@@ -125,7 +131,7 @@ class ImportRunner {
                     }
                     progress.reset();
                 }
-                var pipe = new RowPipe(16);
+                var pipe = new RowPipe(READ_AHEAD_BATCHES);
                 var reader = startReader(file, sheet, dataset, pipe, errors, progress);
                 LoadCounts counts;
                 try {

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RowPipe implements Iterator<SinkRow> {
 
-    private static final int BATCH = 500;
+    /** Rows per batch handed over. */
+    static final int BATCH = 500;
+
     private static final List<SinkRow> END = List.of();
 
     private final BlockingQueue<List<SinkRow>> queue;

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The bulk path into {@code warehouse.clinic_visits}: rows are streamed by COPY into a temporary staging table, then
- * moved by ONE upsert keyed by (month, clinic, department, doctor). All on the connection of the caller's transaction.
+ * moved by an upsert keyed by (month, clinic, department, doctor), chunk by chunk. All on the connection of the
+ * caller's transaction.
  */
 @Repository
 class ClinicVisitsRepository {
@@ -20,19 +21,30 @@ class ClinicVisitsRepository {
     /** Rows buffered before they are written to the COPY stream. */
     private static final int BUFFER_BYTES = 256 * 1024;
 
-    /** Creates the staging table (dropped at commit or rollback) and opens the COPY into it. */
-    Staging openStaging(Connection connection) throws SQLException {
+    /** Creates the staging table, dropped at commit or rollback. */
+    void createStaging(Connection connection) throws SQLException {
         try (var statement = connection.createStatement()) {
             statement.execute("create temporary table clinic_visits_staging ("
                     + " month date not null, clinic text not null, department text not null, doctor text not null,"
                     + " visits integer not null, revenue numeric(14, 2) not null) on commit drop");
         }
+    }
+
+    /** Opens a COPY into the staging table; one at a time per connection. */
+    Staging copyIntoStaging(Connection connection) throws SQLException {
         var copy = connection
                 .unwrap(PGConnection.class)
                 .getCopyAPI()
                 .copyIn("copy clinic_visits_staging (month, clinic, department, doctor, visits, revenue)"
                         + " from stdin (format csv)");
         return new Staging(copy);
+    }
+
+    /** Empties the staging table for the next chunk of rows. */
+    void clearStaging(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("truncate clinic_visits_staging");
+        }
     }
 
     /**

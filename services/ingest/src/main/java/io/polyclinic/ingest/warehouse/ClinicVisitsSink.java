@@ -9,6 +9,7 @@ import io.polyclinic.ingest.dataset.RowError;
 import io.polyclinic.ingest.dataset.SinkRow;
 import io.polyclinic.ingest.dataset.SinkUnavailableException;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,10 +27,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads dataset {@code clinic_visits} into {@code warehouse.clinic_visits}: every valid row is streamed by COPY into a
- * staging table, then ONE upsert by natural key moves them, all in one transaction, so a failed, cancelled or
- * all-or-nothing-with-errors import leaves the warehouse as it was, and a re-import of the same file leaves the same
- * rows (unchanged rows are counted, not rewritten).
+ * Loads dataset {@code clinic_visits} into {@code warehouse.clinic_visits}: valid rows are streamed by COPY into a
+ * staging table and moved by an upsert by natural key every {@value #CHUNK_ROWS} rows (while the reader goes on filling
+ * the pipe, so moving overlaps reading), all in one transaction, so a failed, cancelled or all-or-nothing-with-errors
+ * import leaves the warehouse as it was, and a re-import of the same file leaves the same rows (unchanged rows are
+ * counted, not rewritten).
  *
  * <p>Clinics: a cell holding a clinic's id is stored as that clinic's name (an unknown id is a row error); a
  * CLINIC_MANAGER's row must name one of their clinics (by id or by name, case and spaces aside), else it is a row
@@ -37,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ClinicVisitsSink implements DatasetSink {
+
+    /** Rows per staged chunk: about 0.5 s of upsert, read meanwhile into the import's row pipe. */
+    static final int CHUNK_ROWS = 50_000;
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -65,9 +70,11 @@ class ClinicVisitsSink implements DatasetSink {
             return transactions.execute(status -> {
                 var connection = DataSourceUtils.getConnection(dataSource);
                 var resolver = new ClinicResolver(context);
+                var moved = new Moved(connection, context);
                 ClinicVisitsRepository.Staging staging = null;
                 try {
-                    staging = repository.openStaging(connection);
+                    repository.createStaging(connection);
+                    staging = repository.copyIntoStaging(connection);
                     long rejected = 0;
                     while (rows.hasNext()) {
                         var row = rows.next();
@@ -89,15 +96,17 @@ class ClinicVisitsSink implements DatasetSink {
                                 (String) row.get("doctor"),
                                 (Long) row.get("visits"),
                                 (BigDecimal) row.get("revenue"));
+                        if (staging.rows() == CHUNK_ROWS) {
+                            moved.move(staging);
+                            staging = repository.copyIntoStaging(connection);
+                        }
                     }
-                    staging.finish();
-                    if (!context.commitAllowed().getAsBoolean() || (rejected > 0 && mustBeWhole(context))) {
+                    moved.move(staging);
+                    if (!moved.commitAllowed() || (rejected > 0 && mustBeWhole(context))) {
                         status.setRollbackOnly();
                         return new LoadCounts(0, 0, 0, rejected);
                     }
-                    var moved = repository.upsert(connection, context.importId());
-                    long unchanged = staging.rows() - moved[0] - moved[1];
-                    return new LoadCounts(moved[0], moved[1], unchanged, rejected);
+                    return new LoadCounts(moved.inserted, moved.updated, moved.unchanged(), rejected);
                 } catch (SQLException e) {
                     if (staging != null) {
                         staging.cancel();
@@ -115,6 +124,44 @@ class ClinicVisitsSink implements DatasetSink {
             });
         } catch (org.springframework.dao.DataAccessException e) {
             throw new SinkUnavailableException("The warehouse cannot be reached; nothing was loaded.", e);
+        }
+    }
+
+    /**
+     * The rows moved so far in the import's transaction. Once the import may no longer commit (cancelled, or an invalid
+     * row under all-or-nothing), a chunk is only dropped: the transaction is rolled back at the end anyway.
+     */
+    private final class Moved {
+
+        private final Connection connection;
+        private final LoadContext context;
+        private long staged;
+        private long inserted;
+        private long updated;
+
+        Moved(Connection connection, LoadContext context) {
+            this.connection = connection;
+            this.context = context;
+        }
+
+        /** Ends the chunk's COPY, upserts its rows while the import may still commit, and empties the staging. */
+        void move(ClinicVisitsRepository.Staging staging) throws SQLException {
+            staging.finish();
+            staged += staging.rows();
+            if (commitAllowed() && staging.rows() > 0) {
+                var counts = repository.upsert(connection, context.importId());
+                inserted += counts[0];
+                updated += counts[1];
+            }
+            repository.clearStaging(connection);
+        }
+
+        boolean commitAllowed() {
+            return context.commitAllowed().getAsBoolean();
+        }
+
+        long unchanged() {
+            return staged - inserted - updated;
         }
     }
 

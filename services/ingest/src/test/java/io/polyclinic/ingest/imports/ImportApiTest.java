@@ -75,6 +75,39 @@ class ImportApiTest extends IngestTest {
     }
 
     @Test
+    void aFileOfSeveralChunksLandsWholeOrNotAtAll() throws Exception {
+        // 110,000 rows: two full chunks moved into the warehouse and a third, in one transaction
+        var rows = new StringBuilder("Month;Clinic;Department;Doctor;Visits;Revenue\n");
+        for (int i = 0; i < 110_000; i++) {
+            rows.append(String.format(
+                    "%d-%02d;%s;Dept;Doctor %d;%d;1\n", 2000 + i / 1200, 1 + i % 12, clinic, i / 12 % 100, i % 500));
+        }
+        var valid = rows.toString();
+        var invalidLast = valid + "2100-01;" + clinic + ";Dept;Doctor 0;-1;1\n";
+
+        var refused = awaitFinished(start(admin, "ALL_OR_NOTHING", "last-row-bad.csv", bytes(invalidLast)), admin);
+        assertThat(refused.get("status").asString()).as(refused.toString()).isEqualTo("FAILED");
+        assertThat(refused.get("rejected").asLong()).isEqualTo(1);
+        assertThat(warehouseRows())
+                .as("the chunks moved before the bad row are rolled back")
+                .isZero();
+
+        var loaded = awaitFinished(start(admin, "ALL_OR_NOTHING", "many.csv", bytes(valid)), admin);
+        assertThat(loaded.get("status").asString()).as(loaded.toString()).isEqualTo("SUCCEEDED");
+        assertThat(loaded.get("inserted").asLong()).isEqualTo(110_000);
+        assertThat(warehouseRows()).isEqualTo(110_000);
+
+        var again = awaitFinished(start(admin, "ALL_OR_NOTHING", "many.csv", bytes(valid)), admin);
+        assertThat(again.get("unchanged").asLong()).isEqualTo(110_000);
+        assertThat(again.get("inserted").asLong() + again.get("updated").asLong())
+                .isZero();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aWindows1251CsvWithChangedFiguresUpdatesTheRows() throws Exception {
         var original = csv("01.2026;{clinic};Терапия;Сидоров;10;1000");
         awaitFinished(start(admin, "ALL_OR_NOTHING", "v.csv", original.getBytes(StandardCharsets.UTF_8)), admin);
