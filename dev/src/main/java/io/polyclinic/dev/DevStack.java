@@ -168,8 +168,16 @@ public final class DevStack implements AutoCloseable {
         ingestClientSecret = generatedServiceClientSecret(var, "ingest");
         // the large data set (3+ GB) keeps its hot indexes in PostgreSQL's own cache rather than the OS page cache
         var sharedBuffers = config.demoDataScale().equals("large") ? "1GB" : "128MB";
+        // PostgreSQL and the S3 server are child processes and Kafka runs in this JVM: all three start at once.
+        var infrastructure = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("infrastructure-", 0).factory());
+        var s3 = CompletableFuture.supplyAsync(
+                () -> IngestDevBlock.startS3(var, config.identityPort() != 0, config.corsAllowedOrigins()),
+                infrastructure);
+        var kafkaStarted = CompletableFuture.runAsync(() -> startKafka(var), infrastructure);
+        infrastructure.shutdown();
         adopt(EmbeddedPostgresServer.start(var.resolve("postgres"), config.postgresPort(), sharedBuffers));
-        startKafka(var);
+        joinCause(kafkaStarted);
         AnalyticsCollectorDevBlock.prepareKafka(kafkaBootstrapServers());
         identityPort = portOrFree(config.identityPort());
         bookingPort = portOrFree(config.bookingPort());
@@ -189,7 +197,6 @@ public final class DevStack implements AutoCloseable {
         var ingestUrl = postgres.createDatabaseIfMissing("ingest");
         ingestPort = portOrFree(config.identityPort() == 0 ? 0 : IngestDevBlock.INGEST_PORT);
         ingestGrpcPort = portOrFree(config.identityPort() == 0 ? 0 : IngestDevBlock.INGEST_GRPC_PORT);
-        var s3 = IngestDevBlock.startS3(var, config.identityPort() != 0, config.corsAllowedOrigins());
         collectorPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsCollectorDevBlock.COLLECTOR_PORT);
         var analyticsUrl = postgres.createDatabaseIfMissing("analytics");
         analyticsPort = portOrFree(config.identityPort() == 0 ? 0 : AnalyticsDevBlock.PORT);
@@ -231,8 +238,8 @@ public final class DevStack implements AutoCloseable {
                 starters);
         var ingest = launch(
                 "ingest",
-                () -> run(IngestApplication.class, ingestArgs(ingestUrl, s3)),
-                () -> ingestArgs(ingestUrl, s3),
+                () -> run(IngestApplication.class, ingestArgs(ingestUrl, joinCause(s3))),
+                () -> ingestArgs(ingestUrl, joinCause(s3)),
                 starters);
         var collector = CompletableFuture.supplyAsync(() -> run(CollectorApplication.class, collectorArgs()), starters);
         var analytics = CompletableFuture.supplyAsync(
@@ -295,6 +302,15 @@ public final class DevStack implements AutoCloseable {
         IngestDevBlock.seedWarehouseOnce(ingestUrl, bookingUrl, postgres.username());
         awaitReady(analyticsPort);
         AnalyticsDevBlock.seedInBackground(analytics.join());
+    }
+
+    /** The future's result; its failure is thrown as it was, not wrapped in a {@link CompletionException}. */
+    private static <T> T joinCause(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
