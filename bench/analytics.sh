@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # S11 collector benchmark, one command: bench/analytics.sh
 #
-# Starts the dev stack in a fresh data directory ($BENCH_VAR_DIR/run-*) on ports away from the defaults (the collector
+# Starts the dev stack with the full JIT as in production (no optimized launch: spring-boot:run otherwise stops at C1),
+# warms both endpoints up twice ($BENCH_WARMUP s each time), in a fresh data directory ($BENCH_VAR_DIR/run-*) on ports
+# away from the defaults (the collector
 # keeps its fixed 8087: no other dev stack may run meanwhile) with the collector's rate limit off and its benchmark
 # reference on (POST /bench/noop: reads the body, answers 204, through the same Tomcat connector, filters and security
 # chain as /track), then:
@@ -30,6 +32,7 @@ duration="${BENCH_DURATION:-30}"
 connections="${BENCH_CONNECTIONS:-32}"
 threads="${BENCH_THREADS:-2}"
 repeats="${BENCH_REPEATS:-3}"
+warmup="${BENCH_WARMUP:-15}"
 start_timeout="${BENCH_START_TIMEOUT:-300}"
 
 for tool in wrk:wrk psql:postgresql-client bc:bc; do
@@ -58,7 +61,7 @@ launch_stack() {
     POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
     POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" \
     POLYCLINIC_COLLECTOR_REFERENCE_ENDPOINT_ENABLED=true POLYCLINIC_COLLECTOR_RATE_LIMIT_ENABLED=false "$@" \
-    setsid ./mvnw -q -pl dev -am spring-boot:run > "$log" 2>&1 &
+    setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false > "$log" 2>&1 &
   stack=$!
   echo "Starting the dev stack (log: $log)" >&2
 }
@@ -96,9 +99,9 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 [ "$code" = 202 ] || { echo "The collector does not accept the demo site's events (HTTP $code)" >&2; exit 1; }
-# Warm-up: both paths JIT-compiled before anything is measured (its events are counted like the others).
-for url in "$reference_url" "$track_url"; do
-  wrk -t"$threads" -c"$connections" -d5s -s bench/analytics/post.lua "$url" > "$work/warmup.txt"
+# Warm-up: both paths JIT-compiled by C2 before anything is measured (its events are counted like the others).
+for url in "$reference_url" "$track_url" "$reference_url" "$track_url"; do
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s bench/analytics/post.lua "$url" > "$work/warmup.txt"
 done
 before=$(end_offsets)
 
