@@ -1,6 +1,6 @@
 package io.polyclinic.testkit.arch;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -34,9 +34,9 @@ public final class LayerRules {
                         .haveSimpleNameEndingWith("Controller")
                         .should()
                         .dependOnClassesThat(
-                                // Spring Security's CSRF token repository keeps a token in a cookie: web layer.
-                                simpleNameEndingWith("Repository")
-                                        .and(resideOutsideOfPackage("org.springframework.security.web..")))
+                                // our data layer; a library's *Repository (Spring Security's CsrfTokenRepository keeps
+                                // a token in a cookie) is not
+                                simpleNameEndingWith("Repository").and(resideInAPackage("io.polyclinic..")))
                         .because("controllers call use cases, never the data layer directly")
                         .allowEmptyShould(true),
                 noClasses()
