@@ -35,18 +35,14 @@ repeats="${BENCH_REPEATS:-3}"
 warmup="${BENCH_WARMUP:-15}"
 start_timeout="${BENCH_START_TIMEOUT:-300}"
 
-for tool in wrk:wrk psql:postgresql-client bc:bc; do
-  if ! command -v "${tool%%:*}" > /dev/null; then
-    echo "Installing ${tool#*:} with apt-get" >&2
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get install -y "${tool#*:}" > /dev/null
-  fi
-done
+source bench/lib.sh
+missing=()
+command -v wrk > /dev/null || missing+=(wrk)
+command -v psql > /dev/null || missing+=(postgresql-client)
+command -v bc > /dev/null || missing+=(bc)
+bench_install_missing "${missing[@]}"
 
-mkdir -p "$var_root"
-work="$(cd "$var_root" && pwd)/run-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$work"
-export POLYCLINIC_DEV_VAR_DIR="$work/var"
+bench_new_run "$var_root"
 
 ./mvnw -q -pl services/analytics-collector dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" \
   > /dev/null
@@ -68,19 +64,7 @@ launch_stack() {
 # Launches the stack and waits until it is ready: start_stack <log> [VAR=value...]
 start_stack() {
   launch_stack "$@"
-  local log="$1" started; started=$(date +%s)
-  until grep -q "Polyclinic is ready at http://localhost:$gateway_port" "$log"; do
-    if ! kill -0 "$stack" 2> /dev/null; then echo "The dev stack died:" >&2; tail -40 "$log" >&2; exit 1; fi
-    if [ $(($(date +%s) - started)) -gt "$start_timeout" ]; then echo "Not ready after $start_timeout s" >&2; exit 1; fi
-    sleep 0.5
-  done
-}
-stop_all() {
-  local jvm
-  jvm=$(pgrep -s "$stack" -f io.polyclinic.dev.DevStack || true)
-  [ -n "$jvm" ] && kill -TERM $jvm 2> /dev/null
-  for _ in $(seq 1 120); do kill -0 "$stack" 2> /dev/null || return 0; sleep 0.5; done
-  kill -TERM -- "-$stack" 2> /dev/null || true
+  wait_for "$1" "Polyclinic is ready at http://localhost:$gateway_port" "$stack" "The dev stack"
 }
 trap stop_all EXIT
 

@@ -1,5 +1,5 @@
 # Shared parts of the benchmarks that run the dev stack with one service left out and start that service as its own
-# JVM (bench/orders.sh, bench/ingest.sh). Sourced, not run: `source bench/lib.sh` after `set -euo pipefail` and
+# JVM (bench/orders.sh, bench/ingest.sh; bench/analytics.sh uses its helpers). Sourced, not run: `source bench/lib.sh` after `set -euo pipefail` and
 # `cd` to the repository root.
 #
 # The caller sets pg_port, gateway_port, identity_port, booking_port, notifier_port, kafka_port and start_timeout
