@@ -131,19 +131,11 @@ final class AnalyticsCollectorDevBlock implements AutoCloseable {
      * The collector's arguments beyond the stack's common ones: Kafka, the keys that verify operators' tokens, and
      * the auto-configurations of the shared classpath it has no use for (the gateway's, a database's).
      */
-    static List<String> collectorArgs(String bootstrapServers, String jwksUri, List<String> gatewayAutoConfiguration) {
-        var excluded = new ArrayList<>(gatewayAutoConfiguration);
-        excluded.addAll(List.of(
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-                "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
-        return List.of(
-                "--spring.cloud.gateway.server.webmvc.enabled=false",
-                "--spring.autoconfigure.exclude=" + String.join(",", excluded),
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--polyclinic.security.jwk-set-uri=" + jwksUri);
+    static List<String> collectorArgs(String bootstrapServers, String jwksUri) {
+        var args = new ArrayList<>(DevStack.notTheGateway(DevStack.NO_DATABASE_AUTO_CONFIGURATION));
+        args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
+        args.add("--polyclinic.security.jwk-set-uri=" + jwksUri);
+        return args;
     }
 
     /**

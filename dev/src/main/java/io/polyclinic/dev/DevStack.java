@@ -69,6 +69,28 @@ public final class DevStack implements AutoCloseable {
             "org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration",
             "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration");
 
+    /** Database auto-configuration, kept out of the contexts that have no database (the web UI, the collector). */
+    static final List<String> NO_DATABASE_AUTO_CONFIGURATION = List.of(
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+
+    /**
+     * The arguments of every context but the gateway's on the shared classpath: Spring Cloud Gateway off, multipart on
+     * (the gateway's environment post-processor turns it off in every context unless it is set), and these
+     * auto-configurations excluded besides the gateway's.
+     */
+    static List<String> notTheGateway(List<String> alsoExcluded) {
+        var excluded = new ArrayList<>(GATEWAY_AUTO_CONFIGURATION);
+        excluded.addAll(alsoExcluded);
+        return List.of(
+                "--spring.cloud.gateway.server.webmvc.enabled=false",
+                "--spring.servlet.multipart.enabled=true",
+                "--spring.autoconfigure.exclude=" + String.join(",", excluded));
+    }
+
     /**
      * The argument that imports a service's own laptop settings, {@code <service>-dev.properties} from its jar: above
      * the service's defaults, below environment variables (so {@code POLYCLINIC_*} variables still override them).
@@ -404,11 +426,7 @@ public final class DevStack implements AutoCloseable {
         args.add("--spring.datasource.url=" + jdbcUrl);
         args.add("--spring.datasource.username=" + postgres.username());
         args.add("--spring.datasource.password=");
-        args.add("--spring.cloud.gateway.server.webmvc.enabled=false");
-        args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_AUTO_CONFIGURATION) + ","
-                + String.join(",", WebDevBlock.WEB_UI_AUTO_CONFIGURATION));
-        // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set.
-        args.add("--spring.servlet.multipart.enabled=true");
+        args.addAll(notTheGateway(WebDevBlock.WEB_UI_AUTO_CONFIGURATION));
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
         return args;
     }
@@ -515,8 +533,7 @@ public final class DevStack implements AutoCloseable {
     private List<String> collectorArgs() {
         var args = common("analytics-collector", collectorPort);
         args.add(NO_RABBIT_HEALTH);
-        args.addAll(AnalyticsCollectorDevBlock.collectorArgs(
-                kafkaBootstrapServers(), jwksUri(), GATEWAY_AUTO_CONFIGURATION));
+        args.addAll(AnalyticsCollectorDevBlock.collectorArgs(kafkaBootstrapServers(), jwksUri()));
         return args;
     }
 

@@ -42,19 +42,9 @@ final class WebDevBlock {
         args.add("--polyclinic.web-ui.api-uri=" + gatewayUrl);
         args.add("--polyclinic.security.jwk-set-uri=" + jwksUri);
         args.add("--management.health.rabbit.enabled=false");
-        args.add("--spring.cloud.gateway.server.webmvc.enabled=false");
         args.add("--spring.kafka.listener.auto-startup=false");
-        // Spring Cloud Gateway's environment post-processor turns multipart off in every context unless it is set: the
-        // import wizard's upload (and its CSRF field, read from the multipart body) needs it.
-        args.add("--spring.servlet.multipart.enabled=true");
-        var excluded = new ArrayList<>(DevStack.GATEWAY_AUTO_CONFIGURATION);
-        excluded.addAll(List.of(
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-                "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
-        args.add("--spring.autoconfigure.exclude=" + String.join(",", excluded));
+        // multipart on: the import wizard's upload (and its CSRF field, read from the multipart body) needs it
+        args.addAll(DevStack.notTheGateway(DevStack.NO_DATABASE_AUTO_CONFIGURATION));
         var sessionKey = System.getenv("POLYCLINIC_WEB_UI_SESSION_KEYS");
         if (sessionKey == null || sessionKey.isBlank()) {
             args.add("--polyclinic.web-ui.session.keys="
