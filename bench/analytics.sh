@@ -70,16 +70,30 @@ trap stop_all EXIT
 
 # The processor is off while the collector is measured: in production the two run on different machines, here they
 # would share the two cores, and the reference endpoint has no such neighbour. Events wait in Kafka meanwhile.
-start_stack "$work/dev-stack.log" POLYCLINIC_ANALYTICS_PROCESSOR_AUTOSTARTUP=false
+# The collector runs as its own JVM, as in production (a stateless service of its own), beside the stack that holds the
+# Kafka broker; BENCH_COLLECTOR=stack keeps it inside the stack's JVM instead.
+if [ "${BENCH_COLLECTOR:-own}" = own ]; then
+  start_stack "$work/dev-stack.log" POLYCLINIC_ANALYTICS_PROCESSOR_AUTOSTARTUP=false \
+    POLYCLINIC_DEV_EXTERNAL=analytics-collector
+  POLYCLINIC_COLLECTOR_REFERENCE_ENDPOINT_ENABLED=true POLYCLINIC_COLLECTOR_RATE_LIMIT_ENABLED=false \
+    bench_start_service "$work/collector.log" "-Dspring-boot.run.jvmArguments=${BENCH_COLLECTOR_JVM_ARGS:--Xmx512m}" \
+    "-Dspring-boot.run.arguments=analytics-collector"
+else
+  start_stack "$work/dev-stack.log" POLYCLINIC_ANALYTICS_PROCESSOR_AUTOSTARTUP=false
+fi
 
 track_url="http://localhost:$collector_port/track"
 reference_url="http://localhost:$collector_port/bench/noop"
-# The demo site is created after "ready"; the collector accepts its events once it has read the site's record.
+# The demo site is created after "ready"; the collector accepts its events once it has started and read the site's
+# record.
 body=$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/analytics/post.lua)
 for _ in $(seq 1 120); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -A 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0' \
-    -H 'Content-Type: text/plain' -d "$body" "$track_url")
+    -H 'Content-Type: text/plain' -d "$body" "$track_url" || true)
   [ "$code" = 202 ] && break
+  if [ -n "$service" ] && ! kill -0 "$service" 2> /dev/null; then
+    echo "The collector died, see its log:" >&2; tail -40 "$work/collector.log" >&2; exit 1
+  fi
   sleep 1
 done
 [ "$code" = 202 ] || { echo "The collector does not accept the demo site's events (HTTP $code)" >&2; exit 1; }

@@ -263,7 +263,11 @@ public final class DevStack implements AutoCloseable {
                 () -> run(IngestApplication.class, ingestArgs(ingestUrl, joinCause(s3))),
                 () -> ingestArgs(ingestUrl, joinCause(s3)),
                 starters);
-        var collector = CompletableFuture.supplyAsync(() -> run(CollectorApplication.class, collectorArgs()), starters);
+        var collector = launch(
+                "analytics-collector",
+                () -> run(CollectorApplication.class, collectorArgs()),
+                this::collectorArgs,
+                starters);
         var analytics = CompletableFuture.supplyAsync(
                 () -> run(AnalyticsApplication.class, analyticsArgs(var, analyticsUrl, rabbitArgs.join())), starters);
         var web = CompletableFuture.supplyAsync(
@@ -306,13 +310,13 @@ public final class DevStack implements AutoCloseable {
                 "notifier", notifierPort,
                 "orders", ordersPort,
                 "ingest", ingestPort,
+                "analytics-collector", collectorPort,
                 "gateway", gatewayPort);
         for (var service : DevStackConfig.SERVICES) {
             if (!config.isExternal(service)) {
                 awaitReady(ports.get(service));
             }
         }
-        awaitReady(collectorPort);
         startTestSite();
         awaitReady(webPort);
         if (config.isExternal("gateway") || config.isExternal("identity")) {

@@ -58,7 +58,7 @@ public record DevStackConfig(
 
     /** The services of the stack, by the names {@code POLYCLINIC_DEV_EXTERNAL} and {@link ServiceLauncher} take. */
     public static final List<String> SERVICES =
-            List.of("identity", "booking", "audit", "notifier", "orders", "ingest", "gateway");
+            List.of("identity", "booking", "audit", "notifier", "orders", "ingest", "analytics-collector", "gateway");
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
     public static final int DEFAULT_KAFKA_PORT = 9092;

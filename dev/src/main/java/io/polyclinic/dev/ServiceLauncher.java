@@ -2,6 +2,7 @@ package io.polyclinic.dev;
 
 import io.polyclinic.audit.AuditApplication;
 import io.polyclinic.booking.BookingApplication;
+import io.polyclinic.collector.CollectorApplication;
 import io.polyclinic.devdata.DemoDataInitializer;
 import io.polyclinic.gateway.GatewayApplication;
 import io.polyclinic.identity.IdentityApplication;
@@ -66,6 +67,7 @@ public final class ServiceLauncher {
             case "notifier" -> NotifierApplication.class;
             case "orders" -> OrdersApplication.class;
             case "ingest" -> IngestApplication.class;
+            case "analytics-collector" -> CollectorApplication.class;
             case "gateway" -> GatewayApplication.class;
             default ->
                 throw new IllegalArgumentException(

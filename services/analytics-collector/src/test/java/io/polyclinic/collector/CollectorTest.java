@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"polyclinic.collector.rate-limit.capacity=40", "polyclinic.collector.publish-timeout=8s"})
+        properties = {"polyclinic.collector.rate-limit.capacity=40"})
 @ContextConfiguration(initializers = {TestJwtIssuer.Initializer.class, EmbeddedKafkaInitializer.class})
 public abstract class CollectorTest {
 

@@ -97,7 +97,7 @@ class CollectorConfiguration {
                 new EventFormats(json),
                 new EventRules(sites, Clock.systemUTC(), properties.maxEventAge(), properties.maxClockSkew()),
                 new BotFilter(properties.headlessBrowsersCounted()),
-                new EventPublisher(rawEventsTemplate, json, properties.publishTimeout()),
+                new EventPublisher(rawEventsTemplate, json),
                 metrics);
     }
 

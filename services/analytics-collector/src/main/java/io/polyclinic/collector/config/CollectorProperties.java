@@ -14,8 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEventAge how old a client {@code timestamp} may be before the event is refused (default 24 h, the raw
  *     topic's retention)
  * @param maxClockSkew how far in the future a client {@code timestamp} may be (default 10 min)
- * @param publishTimeout the longest wait for Kafka's acknowledgement before answering 503 (default 8 s; keep it above
- *     the producer's {@code delivery.timeout.ms}, 5 s)
  * @param topicPartitions partitions of {@code analytics.raw-events} and {@code analytics.sites} when the collector
  *     creates them (default 3)
  * @param rawEventsRetention retention of {@code analytics.raw-events} when the collector creates it (default 24 h: the
@@ -29,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
 public record CollectorProperties(
         @NotNull @DefaultValue("24h") Duration maxEventAge,
         @NotNull @DefaultValue("10m") Duration maxClockSkew,
-        @NotNull @DefaultValue("8s") Duration publishTimeout,
         @Min(1) @DefaultValue("3") int topicPartitions,
         @NotNull @DefaultValue("24h") Duration rawEventsRetention,
         @DefaultValue("false") boolean headlessBrowsersCounted,

@@ -1,13 +1,15 @@
 package io.polyclinic.collector.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.polyclinic.collector.ratelimit.RateLimitService;
 import io.polyclinic.platform.problem.Problems;
 import io.polyclinic.platform.problem.TooManyRequestsException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two intake endpoints. Both take any content type (browsers send {@code text/plain} to avoid a CORS preflight),
@@ -33,11 +36,14 @@ public class EventController {
     private final EventIntakeService intake;
     private final RateLimitService rateLimit;
     private final CollectorMetrics metrics;
+    private final JsonMapper json;
 
-    public EventController(EventIntakeService intake, RateLimitService rateLimit, CollectorMetrics metrics) {
+    public EventController(
+            EventIntakeService intake, RateLimitService rateLimit, CollectorMetrics metrics, JsonMapper json) {
         this.intake = intake;
         this.rateLimit = rateLimit;
         this.metrics = metrics;
+        this.json = json;
     }
 
     /**
@@ -46,20 +52,36 @@ public class EventController {
      * {@code {"status":"ignored","reason":"bot"}} for a bot's event, which is not recorded.
      */
     @Operation(summary = "Record an event (tracker.js format)")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted (in Kafka) or ignored on purpose",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = TrackAnswer.class)))
     @PostMapping(path = "/track", consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> track(
-            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+    public ResponseEntity<byte[]> track(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         var outcome = accept(EventIntakeService.Format.TRACK, body, request);
-        var answer = new LinkedHashMap<String, String>();
-        if (outcome.eventId() != null) {
-            answer.put("status", "accepted");
-            answer.put("eventId", outcome.eventId());
-        } else {
-            answer.put("status", "ignored");
-            answer.put("reason", outcome.ignored());
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+        var answer = outcome.eventId() != null
+                ? new TrackAnswer("accepted", outcome.eventId(), null)
+                : new TrackAnswer("ignored", null, outcome.ignored());
+        // Written whole with its length: a streamed JSON body would be sent chunked, one more write per event.
+        var bytes = json.writeValueAsBytes(answer);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .contentType(MediaType.APPLICATION_JSON)
+                .contentLength(bytes.length)
+                .body(bytes);
     }
+
+    /**
+     * The answer to {@code POST /track}.
+     *
+     * @param status {@code accepted} (the event is in Kafka) or {@code ignored} (a bot's event, not recorded)
+     * @param eventId the accepted event's id, absent when ignored
+     * @param reason why the event was ignored, absent when accepted
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TrackAnswer(String status, String eventId, String reason) {}
 
     /**
      * The Plausible Events API: {@code {"name","url","domain","referrer","props","revenue"}} (or the short names of

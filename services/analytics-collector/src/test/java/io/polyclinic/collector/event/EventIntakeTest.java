@@ -31,6 +31,11 @@ class EventIntakeTest extends CollectorTest {
         var response = post("/track", JSON.writeValueAsString(body), BROWSER, address);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("accepted");
+        // Sent whole, with its length: a chunked answer costs the collector one more socket write per event.
+        assertThat(response.headers().firstValueAsLong("Content-Length"))
+                .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
         var eventId = JSON.readTree(response.body()).get("eventId").asString();
         var events = eventsUntil(site, "/doctors?utm_source=newsletter");
         var event = events.getLast();
