@@ -20,7 +20,6 @@ import org.apache.poi.hssf.record.FormatRecord;
 import org.apache.poi.hssf.record.Record;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * .xls (BIFF8) through POI's HSSF event API: records are read one at a time from the OLE2 stream and turned into rows
@@ -34,6 +33,7 @@ final class XlsFile extends AbstractSpreadsheetFile {
     private final List<SheetInfo> sheets = new ArrayList<>();
     private final List<Integer> xfFormats = new ArrayList<>();
     private final Map<Integer, String> formats = new HashMap<>();
+    private final DateFormatCache dateFormats = new DateFormatCache();
     private boolean date1904;
 
     private XlsFile(SpreadsheetLimits limits, POIFSFileSystem fs) {
@@ -127,7 +127,7 @@ final class XlsFile extends AbstractSpreadsheetFile {
         }
         int formatIndex = xfFormats.get(xfIndex);
         var format = formats.getOrDefault(formatIndex, BuiltinFormats.getBuiltinFormat(formatIndex));
-        return format != null && DateUtil.isADateFormat(formatIndex, format);
+        return format != null && dateFormats.isDateFormat(formatIndex, format);
     }
 
     @Override

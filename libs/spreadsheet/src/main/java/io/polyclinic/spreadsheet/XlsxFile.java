@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -16,7 +15,7 @@ import org.dhatim.fastexcel.reader.SheetVisibility;
 /**
  * .xlsx through fastexcel-reader: rows are parsed from the sheet's XML stream one at a time (StAX), shared strings
  * are read as far as needed. The package is vetted first by {@link ZipVetting}. A date is a number whose cell format
- * is a date format (POI's {@link DateUtil#isADateFormat} rule), converted with the workbook's date system.
+ * is a date format (POI's {@code DateUtil.isADateFormat} rule, through {@link DateFormatCache}), converted with the workbook's date system.
  */
 final class XlsxFile extends AbstractSpreadsheetFile {
 
@@ -24,6 +23,7 @@ final class XlsxFile extends AbstractSpreadsheetFile {
     private final List<SheetInfo> sheets;
     private final List<org.dhatim.fastexcel.reader.Sheet> raw;
     private final boolean date1904;
+    private final DateFormatCache dateFormats = new DateFormatCache();
 
     private XlsxFile(SpreadsheetLimits limits, ReadableWorkbook workbook) {
         super(limits);
@@ -129,7 +129,7 @@ final class XlsxFile extends AbstractSpreadsheetFile {
     private Cell number(int col, BigDecimal value, org.dhatim.fastexcel.reader.Cell c, String formula) {
         var fmtId = c.getDataFormatId();
         var fmt = c.getDataFormatString();
-        if (fmtId != null && DateUtil.isADateFormat(fmtId, fmt)) {
+        if (fmtId != null && dateFormats.isDateFormat(fmtId, fmt)) {
             var dt = ExcelDates.fromSerial(value, date1904);
             if (dt != null) {
                 return new Cell(col, CellKind.DATE, dt.toString(), value, dt, formula);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ClinicVisitsRepository {
+
+    /** PostgreSQL's SQLSTATE for a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Rows buffered before they are written to the COPY stream. */
     private static final int BUFFER_BYTES = 256 * 1024;
@@ -44,6 +48,35 @@ class ClinicVisitsRepository {
     void clearStaging(Connection connection) throws SQLException {
         try (var statement = connection.createStatement()) {
             statement.execute("truncate clinic_visits_staging");
+        }
+    }
+
+    /**
+     * Inserts the staged rows into the warehouse as new rows, in key order, under a savepoint: the cheap move for keys
+     * the warehouse does not hold yet (a plain insert writes each row once, an upsert also logs its speculative
+     * insertion and confirms it). When one of the keys is already there the insert is undone, nothing of it stays, and
+     * the caller upserts instead; as the rows go in key order, a chunk of known keys fails on its first row.
+     *
+     * @return the rows inserted, or empty when a key was already in the warehouse (PostgreSQL's unique violation)
+     * @throws SQLException any other failure; the caller's transaction is then to be rolled back
+     */
+    OptionalLong insertNew(Connection connection, UUID importId) throws SQLException {
+        var sql = "insert into warehouse.clinic_visits"
+                + " (month, clinic, department, doctor, visits, revenue, import_id, loaded_at)"
+                + " select month, clinic, department, doctor, visits, revenue, ?, now() from clinic_visits_staging"
+                + " order by month, clinic, department, doctor";
+        var savepoint = connection.setSavepoint();
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, importId);
+            var inserted = statement.executeLargeUpdate();
+            connection.releaseSavepoint(savepoint);
+            return OptionalLong.of(inserted);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            return OptionalLong.empty();
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -28,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads dataset {@code clinic_visits} into {@code warehouse.clinic_visits}: valid rows are streamed by COPY into a
- * staging table and moved by an upsert by natural key every {@value #CHUNK_ROWS} rows (while the reader goes on filling
- * the pipe, so moving overlaps reading), all in one transaction, so a failed, cancelled or all-or-nothing-with-errors
+ * staging table and moved by natural key every {@value #CHUNK_ROWS} rows (a plain insert while every key is new, an
+ * upsert once one is not) while the reader goes on filling
+ * the pipe, so moving overlaps reading; all in one transaction, so a failed, cancelled or all-or-nothing-with-errors
  * import leaves the warehouse as it was, and a re-import of the same file leaves the same rows (unchanged rows are
  * counted, not rewritten).
  *
@@ -138,20 +140,31 @@ class ClinicVisitsSink implements DatasetSink {
         private long staged;
         private long inserted;
         private long updated;
+        private boolean keysMet;
 
         Moved(Connection connection, LoadContext context) {
             this.connection = connection;
             this.context = context;
         }
 
-        /** Ends the chunk's COPY, upserts its rows while the import may still commit, and empties the staging. */
+        /**
+         * Ends the chunk's COPY, moves its rows while the import may still commit, and empties the staging. The rows
+         * are inserted as new until a chunk meets a key the warehouse holds (a re-import, or a file that updates
+         * earlier rows); from then on every chunk is upserted.
+         */
         void move(ClinicVisitsRepository.Staging staging) throws SQLException {
             staging.finish();
             staged += staging.rows();
             if (commitAllowed() && staging.rows() > 0) {
-                var counts = repository.upsert(connection, context.importId());
-                inserted += counts[0];
-                updated += counts[1];
+                var asNew = keysMet ? OptionalLong.empty() : repository.insertNew(connection, context.importId());
+                if (asNew.isPresent()) {
+                    inserted += asNew.getAsLong();
+                } else {
+                    keysMet = true;
+                    var counts = repository.upsert(connection, context.importId());
+                    inserted += counts[0];
+                    updated += counts[1];
+                }
             }
             repository.clearStaging(connection);
         }

@@ -74,15 +74,24 @@ class ImportApiTest extends IngestTest {
         assertThat(warehouseRows()).isEqualTo(3);
     }
 
+    /**
+     * Rows {@code from} (inclusive) to {@code to} of a generated file, each a distinct key (a month of the years from
+     * 2000 on, a doctor of 100), {@code visitsAdded} added to every row's visits.
+     */
+    private String generated(int from, int to, int visitsAdded) {
+        var rows = new StringBuilder("Month;Clinic;Department;Doctor;Visits;Revenue\n");
+        for (int i = from; i < to; i++) {
+            rows.append(String.format(
+                    "%d-%02d;%s;Dept;Doctor %d;%d;1\n",
+                    2000 + i / 1200, 1 + i % 12, clinic, i / 12 % 100, i % 500 + visitsAdded));
+        }
+        return rows.toString();
+    }
+
     @Test
     void aFileOfSeveralChunksLandsWholeOrNotAtAll() throws Exception {
         // 110,000 rows: two full chunks moved into the warehouse and a third, in one transaction
-        var rows = new StringBuilder("Month;Clinic;Department;Doctor;Visits;Revenue\n");
-        for (int i = 0; i < 110_000; i++) {
-            rows.append(String.format(
-                    "%d-%02d;%s;Dept;Doctor %d;%d;1\n", 2000 + i / 1200, 1 + i % 12, clinic, i / 12 % 100, i % 500));
-        }
-        var valid = rows.toString();
+        var valid = generated(0, 110_000, 0);
         var invalidLast = valid + "2100-01;" + clinic + ";Dept;Doctor 0;-1;1\n";
 
         var refused = awaitFinished(start(admin, "ALL_OR_NOTHING", "last-row-bad.csv", bytes(invalidLast)), admin);
@@ -100,6 +109,28 @@ class ImportApiTest extends IngestTest {
         var again = awaitFinished(start(admin, "ALL_OR_NOTHING", "many.csv", bytes(valid)), admin);
         assertThat(again.get("unchanged").asLong()).isEqualTo(110_000);
         assertThat(again.get("inserted").asLong() + again.get("updated").asLong())
+                .isZero();
+    }
+
+    @Test
+    void aLaterChunkWithKnownKeysUpdatesThemAndKeepsTheNewRowsOfEarlierChunks() throws Exception {
+        // Rows 60,000-79,999 first. Then rows 0-99,999 with one more visit each: the first chunk of 50,000 is all new
+        // keys (inserted as new), the second meets the known ones part-way and is upserted instead.
+        var known =
+                awaitFinished(start(admin, "ALL_OR_NOTHING", "known.csv", bytes(generated(60_000, 80_000, 0))), admin);
+        assertThat(known.get("inserted").asLong()).as(known.toString()).isEqualTo(20_000);
+
+        var mixed = awaitFinished(start(admin, "ALL_OR_NOTHING", "mixed.csv", bytes(generated(0, 100_000, 1))), admin);
+
+        assertThat(mixed.get("status").asString()).as(mixed.toString()).isEqualTo("SUCCEEDED");
+        assertThat(mixed.get("inserted").asLong()).isEqualTo(80_000);
+        assertThat(mixed.get("updated").asLong()).isEqualTo(20_000);
+        assertThat(warehouseRows()).isEqualTo(100_000);
+        assertThat(jdbc.sql("select count(*) from warehouse.clinic_visits where clinic = ? and visits = 0")
+                        .param(clinic)
+                        .query(Long.class)
+                        .single())
+                .as("every row, known or new, has the mixed file's figures (row i has i mod 500, plus one, visits)")
                 .isZero();
     }
 
