@@ -69,9 +69,7 @@ class CollectorConfiguration {
     KafkaTemplate<String, byte[]> rawEventsTemplate(KafkaProperties kafka) {
         var factory = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-        var template = new KafkaTemplate<>(factory);
-        template.setObservationEnabled(true);
-        return template;
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean
