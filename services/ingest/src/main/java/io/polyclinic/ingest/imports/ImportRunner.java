@@ -188,6 +188,7 @@ class ImportRunner {
         private final RowErrors errors;
         private final Progress progress;
         private final NaturalKeySet keys = new NaturalKeySet();
+        private final List<Object> key = new ArrayList<>();
         private RowTransformer transformer;
         private MissingFieldsException missing;
 
@@ -228,10 +229,9 @@ class ImportRunner {
                 return true;
             }
             var sinkRow = result.row();
-            var key = new ArrayList<Object>(dataset.naturalKey().size());
+            key.clear();
             for (var field : dataset.naturalKey()) {
-                var value = sinkRow.get(field);
-                key.add(value instanceof String text ? text.toLowerCase(java.util.Locale.ROOT) : value);
+                key.add(sinkRow.get(field));
             }
             long first = keys.add(key, row.rowNumber());
             if (first != 0) {
