@@ -10,6 +10,7 @@
 #   2. pandas, the path Superset's upload takes: /usr/bin/python3 bench/ingest/pandas_import.py (read_excel with
 #      openpyxl + DataFrame.to_sql) into the same PostgreSQL, timed from process start to to_sql's return, its peak RSS;
 #   3. the CSV through the service, timed the same way.
+# Before each timed step it waits (at most 180 s) until the machine is quiet (bench_wait_quiet in bench/lib.sh).
 # Prints a markdown report (also written to <run>/report.md) with both times, rows/s, peak RSS and the ratio, and stops
 # everything it started. The ingest service listens on 8085 here too: no other dev stack may run meanwhile.
 # Needs JDK 21+, curl, jq, psql and Debian's python3-pandas, python3-openpyxl, python3-sqlalchemy, python3-psycopg2
@@ -78,11 +79,14 @@ import_file() { # file, label -> prints "seconds rows_read status"
   echo "$(echo "$t1 - $t0" | bc) $(echo "$job" | jq -r .rowsRead) $status"
 }
 
+# Each timed step starts on a quiet machine: the stack's start leaves autovacuum, analyze and demo data behind it.
+bench_wait_quiet 180
 echo "Importing the .xlsx through the service" >&2
 read -r svc_s svc_rows _ <<< "$(import_file "$work/visits.xlsx" xlsx)"
 svc_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$ingest_jvm/status")
 stored=$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d ingest -qAt -c 'select count(*) from warehouse.clinic_visits')
 
+bench_wait_quiet 180
 echo "Importing the same .xlsx with pandas read_excel + to_sql" >&2
 t0=$(date +%s.%N)
 pandas_out=$(/usr/bin/python3 bench/ingest/pandas_import.py "$work/visits.xlsx" \
@@ -93,6 +97,7 @@ pandas_rows=$(echo "$pandas_out" | grep -o 'rows=[0-9]*' | cut -d= -f2)
 pandas_rss_kb=$(echo "$pandas_out" | grep -o 'max_rss_kb=[0-9]*' | cut -d= -f2)
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d ingest -qc 'drop table if exists bench_pandas_clinic_visits' || true
 
+bench_wait_quiet 180
 echo "Importing the ${csv_mb} MB CSV through the service" >&2
 read -r csv_s csv_read _ <<< "$(import_file "$work/visits.csv" csv)"
 csv_rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$ingest_jvm/status")

@@ -76,3 +76,24 @@ bench_admin_token() {
   curl -s -X POST "http://localhost:$gateway_port/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"admin@polyclinic.local\",\"password\":\"$password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
 }
+
+# Waits until the machine is quiet before a timed step: the stack's start leaves work behind it (autovacuum and
+# analyze of the freshly seeded tables, demo data topped up after "ready", the JIT), which would otherwise land in the
+# first measurement. Quiet: two 2-second samples in a row with under $2 % (default 15) of all CPUs busy, per
+# /proc/stat. Gives up after $1 seconds and says so; prints how long it waited.
+bench_wait_quiet() { # max_seconds [busy_percent]
+  local max="$1" limit="${2:-15}" started quiet=0 a b busy
+  started=$(date +%s)
+  while [ "$quiet" -lt 2 ]; do
+    if [ $(($(date +%s) - started)) -ge "$max" ]; then
+      echo "The machine did not become quiet within $max s (last sample: $busy % busy); measuring anyway" >&2
+      return 0
+    fi
+    read -r a < <(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $5}' /proc/stat | tr ' ' ':')
+    sleep 2
+    read -r b < <(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $5}' /proc/stat | tr ' ' ':')
+    busy=$(( 100 * (${b%:*} - ${a%:*}) / ((${b%:*} - ${a%:*}) + (${b#*:} - ${a#*:}) + 1) ))
+    if [ "$busy" -lt "$limit" ]; then quiet=$((quiet + 1)); else quiet=0; fi
+  done
+  echo "The machine was quiet after $(($(date +%s) - started)) s" >&2
+}
