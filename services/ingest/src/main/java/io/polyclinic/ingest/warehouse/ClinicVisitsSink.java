@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -28,10 +27,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads dataset {@code clinic_visits} into {@code warehouse.clinic_visits}: valid rows are streamed by COPY into a
- * staging table and moved by natural key every {@value #CHUNK_ROWS} rows (a plain insert while every key is new, an
- * upsert once one is not) while the reader goes on filling
- * the pipe, so moving overlaps reading; all in one transaction, so a failed, cancelled or all-or-nothing-with-errors
+ * Loads dataset {@code clinic_visits} into {@code warehouse.clinic_visits}: valid rows are gathered in chunks of
+ * {@value #CHUNK_ROWS}, each COPYed straight into the warehouse while every key is new, else COPYed into a staging
+ * table and upserted by natural key, while the reader goes on filling the pipe, so moving overlaps reading; all in one
+ * transaction, so a failed, cancelled or all-or-nothing-with-errors
  * import leaves the warehouse as it was, and a re-import of the same file leaves the same rows (unchanged rows are
  * counted, not rewritten).
  *
@@ -73,10 +72,9 @@ class ClinicVisitsSink implements DatasetSink {
                 var connection = DataSourceUtils.getConnection(dataSource);
                 var resolver = new ClinicResolver(context);
                 var moved = new Moved(connection, context);
-                ClinicVisitsRepository.Staging staging = null;
+                var chunk = new ClinicVisitsRepository.Chunk(context.importId());
                 try {
                     repository.createStaging(connection);
-                    staging = repository.copyIntoStaging(connection);
                     long rejected = 0;
                     while (rows.hasNext()) {
                         var row = rows.next();
@@ -91,35 +89,25 @@ class ClinicVisitsSink implements DatasetSink {
                             rejected++;
                             continue;
                         }
-                        staging.add(
+                        chunk.add(
                                 (LocalDate) row.get("month"),
                                 clinic.name(),
                                 (String) row.get("department"),
                                 (String) row.get("doctor"),
                                 (Long) row.get("visits"),
                                 (BigDecimal) row.get("revenue"));
-                        if (staging.rows() == CHUNK_ROWS) {
-                            moved.move(staging);
-                            staging = repository.copyIntoStaging(connection);
+                        if (chunk.rows() == CHUNK_ROWS) {
+                            moved.move(chunk);
                         }
                     }
-                    moved.move(staging);
+                    moved.move(chunk);
                     if (!moved.commitAllowed() || (rejected > 0 && mustBeWhole(context))) {
                         status.setRollbackOnly();
                         return new LoadCounts(0, 0, 0, rejected);
                     }
                     return new LoadCounts(moved.inserted, moved.updated, moved.unchanged(), rejected);
                 } catch (SQLException e) {
-                    if (staging != null) {
-                        staging.cancel();
-                    }
                     throw new SinkUnavailableException("The warehouse refused the rows; nothing was loaded.", e);
-                } catch (RuntimeException e) {
-                    // The file failed mid-way (or the rows' source did): end the COPY so the rollback can run.
-                    if (staging != null) {
-                        staging.cancel();
-                    }
-                    throw e;
                 } finally {
                     DataSourceUtils.releaseConnection(connection, dataSource);
                 }
@@ -148,25 +136,25 @@ class ClinicVisitsSink implements DatasetSink {
         }
 
         /**
-         * Ends the chunk's COPY, moves its rows while the import may still commit, and empties the staging. The rows
-         * are inserted as new until a chunk meets a key the warehouse holds (a re-import, or a file that updates
-         * earlier rows); from then on every chunk is upserted.
+         * Moves the chunk's rows while the import may still commit, then empties the chunk. They are COPYed straight
+         * into the warehouse until a chunk meets a key the warehouse holds (a re-import, or a file that updates earlier
+         * rows); from then on every chunk goes through the staging table and the upsert.
          */
-        void move(ClinicVisitsRepository.Staging staging) throws SQLException {
-            staging.finish();
-            staged += staging.rows();
-            if (commitAllowed() && staging.rows() > 0) {
-                var asNew = keysMet ? OptionalLong.empty() : repository.insertNew(connection, context.importId());
-                if (asNew.isPresent()) {
-                    inserted += asNew.getAsLong();
+        void move(ClinicVisitsRepository.Chunk chunk) throws SQLException {
+            staged += chunk.rows();
+            if (commitAllowed() && chunk.rows() > 0) {
+                if (!keysMet && repository.copyNew(connection, chunk)) {
+                    inserted += chunk.rows();
                 } else {
                     keysMet = true;
-                    var counts = repository.upsert(connection, context.importId());
+                    repository.copyIntoStaging(connection, chunk);
+                    var counts = repository.upsert(connection);
                     inserted += counts[0];
                     updated += counts[1];
+                    repository.clearStaging(connection);
                 }
             }
-            repository.clearStaging(connection);
+            chunk.clear();
         }
 
         boolean commitAllowed() {
