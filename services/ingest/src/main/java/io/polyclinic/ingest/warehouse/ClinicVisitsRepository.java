@@ -73,7 +73,11 @@ class ClinicVisitsRepository {
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // The COPY failed already; its own exception is the one the caller must see.
+                }
             }
         }
     }
@@ -111,7 +115,8 @@ class ClinicVisitsRepository {
 
     /**
      * A chunk of rows as COPY input: CSV lines, every text quoted, the import's id on each, UTF-8, held in memory
-     * (about 130 bytes a row) so that it can be COPYed a second time when the first path refuses it.
+     * (about 130 bytes a row, at most {@link ClinicVisitsSink#CHUNK_BYTES}) so that it can be COPYed a second time
+     * when the first path refuses it.
      */
     static final class Chunk {
 
@@ -121,6 +126,7 @@ class ClinicVisitsRepository {
         private final StringBuilder buffer = new StringBuilder(BUFFER_CHARS + 1024);
         private final List<byte[]> pieces = new ArrayList<>();
         private long rows;
+        private long piecesBytes;
 
         Chunk(UUID importId) {
             this.importId = importId.toString();
@@ -147,10 +153,16 @@ class ClinicVisitsRepository {
             return rows;
         }
 
+        /** About how many bytes the chunk holds (its UTF-8 pieces, and two bytes per character not yet encoded). */
+        long size() {
+            return piecesBytes + 2L * buffer.length();
+        }
+
         /** Empties the chunk for the next rows. */
         void clear() {
             buffer.setLength(0);
             pieces.clear();
+            piecesBytes = 0;
             rows = 0;
         }
 
@@ -165,7 +177,9 @@ class ClinicVisitsRepository {
 
         private void spill() {
             if (!buffer.isEmpty()) {
-                pieces.add(buffer.toString().getBytes(StandardCharsets.UTF_8));
+                var piece = buffer.toString().getBytes(StandardCharsets.UTF_8);
+                pieces.add(piece);
+                piecesBytes += piece.length;
                 buffer.setLength(0);
             }
         }

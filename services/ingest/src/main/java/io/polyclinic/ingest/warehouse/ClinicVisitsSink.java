@@ -41,8 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ClinicVisitsSink implements DatasetSink {
 
-    /** Rows per staged chunk: about 0.5 s of upsert, read meanwhile into the import's row pipe. */
+    /** Rows per chunk: a few tenths of a second of COPY or upsert, while the reader fills the import's row pipe. */
     static final int CHUNK_ROWS = 50_000;
+
+    /** A chunk is also moved once its COPY text reaches this size: rows of long names stay within the heap. */
+    static final long CHUNK_BYTES = 16L * 1024 * 1024;
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -96,7 +99,7 @@ class ClinicVisitsSink implements DatasetSink {
                                 (String) row.get("doctor"),
                                 (Long) row.get("visits"),
                                 (BigDecimal) row.get("revenue"));
-                        if (chunk.rows() == CHUNK_ROWS) {
+                        if (chunk.rows() == CHUNK_ROWS || chunk.size() >= CHUNK_BYTES) {
                             moved.move(chunk);
                         }
                     }
