@@ -50,16 +50,12 @@ bench_new_run "$var_root"
 end_offsets() { java -cp "$(cat "$work/classpath.txt")" bench/analytics/TopicEndOffsets.java \
   "127.0.0.1:$kafka_port" analytics.raw-events 2> /dev/null | grep -E '^[0-9]+$' | tail -1; }
 
-# The JVM in a session of its own, so that exactly its processes are stopped at the end. launch_stack <log> [VAR=value...]
-launch_stack() {
+# The stack with the full JIT too (it holds the broker), the collector's reference endpoint on and its rate limit off.
+bench_stack_mvn_args="-Dspring-boot.run.optimizedLaunch=false"
+launch_stack() { # log [VAR=value...]
   local log="$1"; shift
-  env POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
-    POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
-    POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" \
-    POLYCLINIC_COLLECTOR_REFERENCE_ENDPOINT_ENABLED=true POLYCLINIC_COLLECTOR_RATE_LIMIT_ENABLED=false "$@" \
-    setsid ./mvnw -q -pl dev -am spring-boot:run -Dspring-boot.run.optimizedLaunch=false > "$log" 2>&1 &
-  stack=$!
-  echo "Starting the dev stack (log: $log)" >&2
+  bench_launch_stack "$log" POLYCLINIC_COLLECTOR_REFERENCE_ENDPOINT_ENABLED=true \
+    POLYCLINIC_COLLECTOR_RATE_LIMIT_ENABLED=false "$@"
 }
 # Launches the stack and waits until it is ready: start_stack <log> [VAR=value...]
 start_stack() {

@@ -1,6 +1,6 @@
 # Shared parts of the benchmarks that run the dev stack with one service left out and start that service as its own
-# JVM (bench/orders.sh, bench/ingest.sh; bench/analytics.sh uses its helpers). Sourced, not run: `source bench/lib.sh` after `set -euo pipefail` and
-# `cd` to the repository root.
+# JVM (bench/orders.sh, bench/ingest.sh, bench/analytics.sh). Sourced, not run: `source bench/lib.sh` after
+# `set -euo pipefail` and `cd` to the repository root.
 #
 # The caller sets pg_port, gateway_port, identity_port, booking_port, notifier_port, kafka_port and start_timeout
 # first. The functions set the globals work (this run's directory), stack and service (the session leaders' pids) and
@@ -45,18 +45,25 @@ wait_for() { # log, pattern, pid, what
   done
 }
 
-# Starts the dev stack on the caller's ports without the named service (POLYCLINIC_DEV_EXTERNAL), its log in
-# $work/dev-stack.log, and waits until it is ready. Each JVM runs in a session of its own, so that exactly its
-# processes are stopped at the end.
-bench_start_stack() { # service left out
-  POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
+# Launches the dev stack on the caller's ports in a session of its own, so that exactly its processes are stopped at the
+# end; sets stack and does not wait. Extra VAR=value settings go to its environment, $bench_stack_mvn_args (default
+# none) to Maven. bench_launch_stack <log> [VAR=value...]
+bench_launch_stack() {
+  local log="$1"; shift
+  env POLYCLINIC_DEV_POSTGRES_PORT="$pg_port" POLYCLINIC_DEV_GATEWAY_PORT="$gateway_port" \
     POLYCLINIC_DEV_IDENTITY_PORT="$identity_port" POLYCLINIC_DEV_BOOKING_PORT="$booking_port" \
-    POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" POLYCLINIC_DEV_EXTERNAL="$1" \
-    setsid ./mvnw -q -pl dev -am spring-boot:run > "$work/dev-stack.log" 2>&1 &
+    POLYCLINIC_DEV_NOTIFIER_PORT="$notifier_port" POLYCLINIC_DEV_KAFKA_PORT="$kafka_port" "$@" \
+    setsid ./mvnw -q -pl dev -am spring-boot:run ${bench_stack_mvn_args:-} > "$log" 2>&1 &
   stack=$!
+  echo "Starting the dev stack (log: $log)" >&2
+}
+
+# Starts the dev stack without the named service (POLYCLINIC_DEV_EXTERNAL), its log in $work/dev-stack.log, and waits
+# until it is ready.
+bench_start_stack() { # service left out
+  bench_launch_stack "$work/dev-stack.log" POLYCLINIC_DEV_EXTERNAL="$1"
   service=""
   trap stop_all EXIT
-  echo "Starting the dev stack without the $1 service (log: $work/dev-stack.log)" >&2
   wait_for "$work/dev-stack.log" "Polyclinic is ready at http://localhost:$gateway_port" "$stack" "The dev stack"
 }
 

@@ -15,7 +15,8 @@ import org.dhatim.fastexcel.reader.SheetVisibility;
 /**
  * .xlsx through fastexcel-reader: rows are parsed from the sheet's XML stream one at a time (StAX), shared strings
  * are read as far as needed. The package is vetted first by {@link ZipVetting}. A date is a number whose cell format
- * is a date format (POI's {@code DateUtil.isADateFormat} rule, through {@link DateFormatCache}), converted with the workbook's date system.
+ * is a date format (POI's {@code DateUtil.isADateFormat} rule, through {@link DateFormatCache}), converted with the
+ * workbook's date system.
  */
 final class XlsxFile extends AbstractSpreadsheetFile {
 
