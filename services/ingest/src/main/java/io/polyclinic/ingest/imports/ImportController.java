@@ -187,9 +187,10 @@ class ImportController {
         }
     }
 
+    /** The upload as a file of its own: the container's spooled part moved (renamed) there, not copied. */
     private static Path spool(MultipartFile file) throws IOException {
         var path = Files.createTempFile("ingest-upload", ".tmp");
-        file.transferTo(path);
+        file.transferTo(path.toFile());
         return path;
     }
 }

@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one import job: fetches the file from the bucket, reads the chosen sheet in one thread (header mapped through
- * the naming table, each row parsed, duplicate natural keys refused) while the dataset's sink loads the valid rows in
- * the job's thread, writes progress and watches for a cancel, then ends the job with its counts (see
- * {@link ImportOutcomes}). Under all-or-nothing, a sink that cannot roll back gets the rows only after a first pass
- * found none invalid.
+ * Runs one import job: takes the file uploaded to this replica or fetches it from the bucket, reads the chosen sheet in
+ * one thread (header mapped through the naming table, each row parsed, duplicate natural keys refused) while the
+ * dataset's sink loads the valid rows in the job's thread, writes progress and watches for a cancel, then ends the job
+ * with its counts (see {@link ImportOutcomes}). Under all-or-nothing, a sink that cannot roll back gets the rows only
+ * after a first pass found none invalid.
  */
 @Component
 class ImportRunner {
@@ -87,8 +87,13 @@ class ImportRunner {
         }
     }
 
-    /** Runs the job to its end; never throws. */
-    void run(UUID id) {
+    /**
+     * Runs the job to its end; never throws.
+     *
+     * @param upload the file uploaded to this replica, or {@code null} to fetch the job's object from the bucket (the
+     *     caller deletes the upload afterwards)
+     */
+    void run(UUID id, Path upload) {
         var request = jobs.request(id).orElse(null);
         if (request == null || !jobs.markRunning(id)) {
             return;
@@ -100,9 +105,11 @@ class ImportRunner {
         var errors = new RowErrors(settings.maxRowErrors());
         Path temp = null;
         try {
-            temp = Files.createTempFile("ingest-" + id, ".upload");
-            store.download(request.objectKey(), temp);
-            try (var file = Spreadsheets.open(temp, request.fileName(), settings.limits())) {
+            if (upload == null) {
+                temp = Files.createTempFile("ingest-" + id, ".upload");
+                store.download(request.objectKey(), temp);
+            }
+            try (var file = Spreadsheets.open(upload != null ? upload : temp, request.fileName(), settings.limits())) {
                 var dataset = catalog.get(request.dataset());
                 var sink = sinks.get(dataset.name());
                 if (sink == null) {

@@ -3,7 +3,6 @@ package io.polyclinic.ingest.imports;
 import io.polyclinic.ingest.dataset.DatasetCatalog;
 import io.polyclinic.ingest.dataset.LoadCounts;
 import io.polyclinic.ingest.dataset.LoadPolicy;
-import io.polyclinic.ingest.storage.ObjectStore;
 import io.polyclinic.ingest.storage.UploadService;
 import io.polyclinic.platform.audit.AuditEntry;
 import io.polyclinic.platform.audit.AuditTrail;
@@ -19,12 +18,16 @@ import io.polyclinic.spreadsheet.report.ErrorReports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,12 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ImportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
     private final ImportJobRepository jobs;
     private final ImportRunner runner;
     private final PreviewBuilder previews;
     private final DatasetCatalog catalog;
     private final UploadService uploads;
-    private final ObjectStore store;
     private final AuditTrail audit;
     private final ExecutorService executor;
     private final ImportSettings settings;
@@ -60,7 +64,6 @@ public class ImportService {
             PreviewBuilder previews,
             DatasetCatalog catalog,
             UploadService uploads,
-            ObjectStore store,
             AuditTrail audit,
             ExecutorService importExecutor,
             ImportSettings settings,
@@ -71,7 +74,6 @@ public class ImportService {
         this.previews = previews;
         this.catalog = catalog;
         this.uploads = uploads;
-        this.store = store;
         this.audit = audit;
         this.executor = importExecutor;
         this.settings = settings;
@@ -86,7 +88,10 @@ public class ImportService {
     }
 
     /**
-     * Stores an uploaded file in the bucket and starts its import.
+     * Starts the import of a file uploaded to this service (multipart or the gRPC stream). The file is moved into the
+     * job's keeping on this replica's disk ({@code ingest-<job id>.upload} beside it), never copied to the bucket: the
+     * job runs here and deletes it when it ends (a replica that stops fails its jobs anyway, see
+     * {@link #failInterrupted()}). {@code file} no longer exists when this returns, whatever the outcome.
      *
      * @throws io.polyclinic.ingest.dataset.UnknownDatasetException for an unknown dataset (400)
      * @throws FileTooLargeException beyond {@code polyclinic.ingest.max-file-size} (413)
@@ -94,13 +99,23 @@ public class ImportService {
     public ImportJob startUpload(
             AuthenticatedUser user, String dataset, LoadPolicy policy, String sheet, Path file, String fileName)
             throws IOException {
-        requireImporter(user);
-        catalog.get(dataset);
-        long size = java.nio.file.Files.size(file);
-        requireSize(size);
-        var key = uploads.newKey(user, fileName);
-        store.put(key, file);
-        return start(user, dataset, policy, sheet, key, fileName, size);
+        try {
+            requireImporter(user);
+            catalog.get(dataset);
+            long size = Files.size(file);
+            requireSize(size);
+            var id = Ids.newId();
+            var upload = Files.move(
+                    file, file.resolveSibling("ingest-" + id + ".upload"), StandardCopyOption.REPLACE_EXISTING);
+            try {
+                return start(id, user, dataset, policy, sheet, null, upload, fileName, size);
+            } catch (RuntimeException e) {
+                deleteQuietly(upload);
+                throw e;
+            }
+        } finally {
+            deleteQuietly(file);
+        }
     }
 
     /**
@@ -113,29 +128,37 @@ public class ImportService {
         catalog.get(dataset);
         long size = uploads.requireOwnObject(user, key);
         requireSize(size);
-        return start(user, dataset, policy, sheet, key, UploadService.fileName(key), size);
+        return start(Ids.newId(), user, dataset, policy, sheet, key, null, UploadService.fileName(key), size);
     }
 
+    /**
+     * Records the job and hands it to the job threads once recorded: with the bucket's {@code key}, or with the
+     * {@code upload} on this replica's disk (deleted when the job ends, or at once when it is not recorded).
+     */
     private ImportJob start(
+            UUID id,
             AuthenticatedUser user,
             String dataset,
             LoadPolicy policy,
             String sheet,
             String key,
+            Path upload,
             String fileName,
             long size) {
-        return transactions.execute(tx -> insertAndSubmit(user, dataset, policy, sheet, key, fileName, size));
+        return transactions.execute(
+                tx -> insertAndSubmit(id, user, dataset, policy, sheet, key, upload, fileName, size));
     }
 
     private ImportJob insertAndSubmit(
+            UUID id,
             AuthenticatedUser user,
             String dataset,
             LoadPolicy policy,
             String sheet,
             String key,
+            Path upload,
             String fileName,
             long size) {
-        var id = Ids.newId();
         var request = new ImportJobRepository.JobRequest(
                 id,
                 dataset,
@@ -157,24 +180,42 @@ public class ImportService {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    submit(id);
+                    submit(id, upload);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        deleteQuietly(upload);
+                    }
                 }
             });
         } else {
-            submit(id);
+            submit(id, upload);
         }
         return jobs.find(id).orElseThrow();
     }
 
-    private void submit(UUID id) {
+    private void submit(UUID id, Path upload) {
         held.add(id);
         executor.execute(() -> {
             try {
-                runner.run(id);
+                runner.run(id, upload);
             } finally {
                 held.remove(id);
+                deleteQuietly(upload);
             }
         });
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                log.warn("Could not delete {}", path, e);
+            }
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Preview, .xlsx, presigned uploads, progress events, cancel and the restart rule. */
+/** Preview, .xlsx, presigned and multipart uploads, progress events, cancel and the restart rule. */
 class ImportFlowTest extends IngestTest {
 
     private final String clinic = "Clinic " + UUID.randomUUID().toString().substring(0, 8);
@@ -131,6 +131,32 @@ class ImportFlowTest extends IngestTest {
 
         assertThat(events.statusCode()).isEqualTo(200);
         assertThat(events.body()).contains("event:progress").contains("\"status\":\"SUCCEEDED\"");
+    }
+
+    @Test
+    void aMultipartUploadIsImportedFromTheServicesDiskAndItsFileIsGoneWhenTheJobEnds() throws Exception {
+        var started = multipart(
+                "/api/v1/imports",
+                admin,
+                Map.of("dataset", "clinic_visits", "policy", "SKIP_INVALID"),
+                "visits.xlsx",
+                xlsx(36));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        var id = json(started).get("id").asString();
+
+        var job = awaitFinished(id, admin);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("inserted").asLong()).isEqualTo(36);
+        assertThat(jdbc.sql("select object_key from import_jobs where id = ?::uuid")
+                        .param(id)
+                        .query(String.class)
+                        .optional())
+                .as("no copy in the bucket")
+                .isEmpty();
+        var upload = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ingest-" + id + ".upload");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(upload).doesNotExist());
     }
 
     @Test
