@@ -4,7 +4,8 @@
 # Generates a $BENCH_ROWS-row (default 1,000,000), 6-column clinic_visits .xlsx with the fastexcel writer
 # (bench/ingest/VisitsFiles.java) and a CSV of about $BENCH_CSV_MB MB (default 95, under the 100 MB upload limit);
 # starts the dev stack without the ingest service (POLYCLINIC_DEV_EXTERNAL=ingest) in a fresh data directory on ports
-# away from the defaults, then the ingest service as its own JVM (ServiceLauncher) with -Xmx512m; then measures:
+# away from the defaults, then the ingest service as its own JVM (ServiceLauncher) with -Xmx512m and the JVM flags its
+# deployments give it (JAVA_OPTS of deploy/compose/env/ingest.env: the Parallel GC); then measures:
 #   1. the service: POST /api/v1/imports (multipart, dataset clinic_visits) of the .xlsx, timed from the upload
 #      request to the job's SUCCEEDED (polled every 0.2 s), rows/s, the JVM's peak RSS (VmHWM);
 #   2. pandas, the path Superset's upload takes: /usr/bin/python3 bench/ingest/pandas_import.py (read_excel with
@@ -30,6 +31,7 @@ ingest_port=8085
 rows="${BENCH_ROWS:-1000000}"
 csv_mb="${BENCH_CSV_MB:-95}"
 heap="${BENCH_HEAP:-512m}"
+jvm_opts="$(sed -n 's/^JAVA_OPTS=//p' deploy/compose/env/ingest.env)"
 start_timeout="${BENCH_START_TIMEOUT:-900}"
 job_timeout="${BENCH_JOB_TIMEOUT:-1800}"
 
@@ -53,8 +55,9 @@ csv_rows=$("$java_bin" -cp "$(cat "$work/cp.txt")" bench/ingest/VisitsFiles.java
 
 bench_start_stack ingest
 
-echo "Starting the ingest service as its own JVM with -Xmx$heap (log: $work/ingest.log)" >&2
-bench_start_service "$work/ingest.log" "-Dspring-boot.run.jvmArguments=-Xmx$heap" "-Dspring-boot.run.arguments=ingest"
+echo "Starting the ingest service as its own JVM with -Xmx$heap $jvm_opts (log: $work/ingest.log)" >&2
+bench_start_service "$work/ingest.log" "-Dspring-boot.run.jvmArguments=-Xmx$heap $jvm_opts" \
+  "-Dspring-boot.run.arguments=ingest"
 wait_for "$work/ingest.log" "Started ServiceLauncher\|Started IngestApplication" "$service" "The ingest service"
 ingest_jvm=$(pgrep -s "$service" -f io.polyclinic.dev.ServiceLauncher | head -1)
 
@@ -110,7 +113,7 @@ report="$work/report.md"
   echo
   echo "| path | file | rows | time | rows/s | peak RSS |"
   echo "| --- | --- | ---: | ---: | ---: | ---: |"
-  echo "| ingest service (-Xmx$heap), upload -> SUCCEEDED | .xlsx $(du -h "$work/visits.xlsx" | cut -f1) | $svc_rows | ${svc_s} s | $(rate "$svc_rows" "$svc_s") | $(mb "$svc_rss_kb") MB |"
+  echo "| ingest service (-Xmx$heap $jvm_opts), upload -> SUCCEEDED | .xlsx $(du -h "$work/visits.xlsx" | cut -f1) | $svc_rows | ${svc_s} s | $(rate "$svc_rows" "$svc_s") | $(mb "$svc_rss_kb") MB |"
   echo "| pandas read_excel + to_sql, process start -> return | same .xlsx | $pandas_rows | ${pandas_s} s | $(rate "$pandas_rows" "$pandas_s") | $(mb "$pandas_rss_kb") MB |"
   echo "| ingest service, upload -> SUCCEEDED | CSV $(du -h "$work/visits.csv" | cut -f1) | $csv_read | ${csv_s} s | $(rate "$csv_read" "$csv_s") | $(mb "$csv_rss_kb") MB |"
   echo
