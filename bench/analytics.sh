@@ -12,9 +12,10 @@
 #      at >= 70 % of the reference). /track answers 202 only once Kafka (acks=all) has the event;
 #   2. every accepted event is counted in Kafka: the growth of analytics.raw-events' end offsets must be at least the
 #      number of 202 answers (more by at most the requests in flight when wrk stopped);
-#   3. the processor's events/s into PostgreSQL: it is off while wrk runs (polyclinic.analytics.processor.auto-startup,
-#      so that the collector and its reference share the machine alike), then the stack restarts with it on and it
-#      stores the backlog alone; its rate is the events stored per second from the first to the last of the backlog
+#   3. the processor's events/s into PostgreSQL: it is off while wrk runs, and so is the analytics service's other
+#      consumer of the raw events, the live one (polyclinic.analytics.processor.auto-startup, so that the collector and
+#      its reference share the machine alike), then the stack restarts with both on and the processor stores the
+#      backlog beside the live consumer; its rate is the events stored per second from the first to the last of the backlog
 #      (rows of analytics' events table, polled every second until 10 s pass without growth).
 # Prints a markdown report (also <run>/report.md) and stops everything it started. Needs JDK 21+, wrk and psql.
 set -euo pipefail
@@ -64,8 +65,9 @@ start_stack() {
 }
 trap stop_all EXIT
 
-# The processor is off while the collector is measured: in production the two run on different machines, here they
-# would share the two cores, and the reference endpoint has no such neighbour. Events wait in Kafka meanwhile.
+# The raw events' consumers (the processor and the live consumer of the analytics service) are off while the collector
+# is measured: in production they run on other machines, here they would share the two cores, and the reference
+# endpoint has no such neighbour. Events wait in Kafka meanwhile.
 # The collector runs as its own JVM, as in production (a stateless service of its own), beside the stack that holds the
 # Kafka broker; BENCH_COLLECTOR=stack keeps it inside the stack's JVM instead.
 if [ "${BENCH_COLLECTOR:-own}" = own ]; then

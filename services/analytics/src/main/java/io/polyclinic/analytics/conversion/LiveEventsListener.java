@@ -59,10 +59,12 @@ public class LiveEventsListener {
                 .register(registry);
     }
 
+    /** Starts with the processor ({@code polyclinic.analytics.processor.auto-startup}): both read the raw events. */
     @KafkaListener(
             id = "analytics-live-raw",
             groupId = "${polyclinic.analytics.conversions.group-id:analytics-live}",
-            topics = "${polyclinic.analytics.conversions.raw-events-topic:analytics.raw-events}")
+            topics = "${polyclinic.analytics.conversions.raw-events-topic:analytics.raw-events}",
+            autoStartup = "${polyclinic.analytics.processor.auto-startup:true}")
     void onRawEvents(List<ConsumerRecord<String, byte[]>> records) {
         var pageviews = new ArrayList<TrackedVisit>();
         for (var record : records) {
