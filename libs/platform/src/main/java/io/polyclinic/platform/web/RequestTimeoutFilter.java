@@ -99,6 +99,11 @@ public class RequestTimeoutFilter extends OncePerRequestFilter implements Dispos
         }
     }
 
+    /** Deadlines waiting in the timer's queue: those of the requests in progress. */
+    int pendingDeadlines() {
+        return scheduler.getQueue().size();
+    }
+
     /** Whether the response is a Server-Sent Events stream (its headers say so), which no deadline ends. */
     static boolean isEventStream(HttpServletResponse response) {
         var type = response.getContentType();
