@@ -304,7 +304,8 @@ class ImportRunner {
                 .index();
     }
 
-    private static void deleteQuietly(Path path) {
+    /** Deletes the file if there is one; a failure is logged, never thrown. */
+    static void deleteQuietly(Path path) {
         if (path != null) {
             try {
                 Files.deleteIfExists(path);

@@ -26,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,8 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ImportService {
-
-    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final ImportJobRepository jobs;
     private final ImportRunner runner;
@@ -110,11 +106,11 @@ public class ImportService {
             try {
                 return start(id, user, dataset, policy, sheet, null, upload, fileName, size);
             } catch (RuntimeException e) {
-                deleteQuietly(upload);
+                ImportRunner.deleteQuietly(upload);
                 throw e;
             }
         } finally {
-            deleteQuietly(file);
+            ImportRunner.deleteQuietly(file);
         }
     }
 
@@ -186,7 +182,7 @@ public class ImportService {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        deleteQuietly(upload);
+                        ImportRunner.deleteQuietly(upload);
                     }
                 }
             });
@@ -203,19 +199,9 @@ public class ImportService {
                 runner.run(id, upload);
             } finally {
                 held.remove(id);
-                deleteQuietly(upload);
+                ImportRunner.deleteQuietly(upload);
             }
         });
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                log.warn("Could not delete {}", path, e);
-            }
-        }
     }
 
     /**

@@ -1,12 +1,10 @@
 package io.polyclinic.ingest.storage;
 
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -14,8 +12,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The bucket of uploaded spreadsheets, through the AWS SDK v2 S3 client (MinIO in compose, S3Proxy in the dev stack
- * and tests, any S3 in production). Failures of the store surface as {@link StorageUnavailableException}.
+ * The bucket of spreadsheets uploaded through presigned URLs (decision 0064), through the AWS SDK v2 S3 client (MinIO
+ * in compose, S3Proxy in the dev stack and tests, any S3 in production). Failures of the store surface as {@link StorageUnavailableException}.
  */
 public class ObjectStore {
 
@@ -38,24 +36,6 @@ public class ObjectStore {
                 throw new StorageUnavailableException(e);
             }
             s3.createBucket(b -> b.bucket(bucket));
-        } catch (SdkException e) {
-            throw new StorageUnavailableException(e);
-        }
-    }
-
-    /** Stores a file under {@code key}. */
-    public void put(String key, Path file) {
-        try {
-            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
-        } catch (SdkException e) {
-            throw new StorageUnavailableException(e);
-        }
-    }
-
-    /** Stores a stream of known length under {@code key}. */
-    public void put(String key, InputStream content, long length) {
-        try {
-            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromInputStream(content, length));
         } catch (SdkException e) {
             throw new StorageUnavailableException(e);
         }

@@ -45,7 +45,7 @@ public class UploadService {
     }
 
     /** A fresh key for a user's file. */
-    public String newKey(AuthenticatedUser user, String fileName) {
+    private static String newKey(AuthenticatedUser user, String fileName) {
         return "uploads/" + user.id() + "/" + Ids.newId() + "/" + safeName(fileName);
     }
 
