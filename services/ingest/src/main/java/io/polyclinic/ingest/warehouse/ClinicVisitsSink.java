@@ -30,9 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads dataset {@code clinic_visits} into {@code warehouse.clinic_visits}: valid rows are gathered in chunks of
  * {@value #CHUNK_ROWS}, each COPYed straight into the warehouse while every key is new, else COPYed into a staging
  * table and upserted by natural key, while the reader goes on filling the pipe, so moving overlaps reading; all in one
- * transaction, so a failed, cancelled or all-or-nothing-with-errors
- * import leaves the warehouse as it was, and a re-import of the same file leaves the same rows (unchanged rows are
- * counted, not rewritten).
+ * transaction, so a failed, cancelled or all-or-nothing-with-errors import leaves the warehouse as it was, and a
+ * re-import of the same file leaves the same rows (unchanged rows are counted, not rewritten).
  *
  * <p>Clinics: a cell holding a clinic's id is stored as that clinic's name (an unknown id is a row error); a
  * CLINIC_MANAGER's row must name one of their clinics (by id or by name, case and spaces aside), else it is a row
